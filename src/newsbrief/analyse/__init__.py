@@ -1,0 +1,33 @@
+"""Analysis stages over a brief: entities, quotes, dates and timeline, agreement, source types.
+
+Each analyser is a function ``(brief, cluster, analysis) -> None`` that fills its part of
+:class:`~newsbrief.model.Analysis`; they run in registration order, so later analysers can
+use earlier results (quotes use entities, the timeline uses dates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsbrief.model import Analysis, Brief
+from newsbrief.textsim import Cluster
+
+Analyser = Callable[[Brief, Cluster, Analysis], None]
+
+ANALYSERS: dict[str, Analyser] = {}
+
+
+def register(name: str) -> Callable[[Analyser], Analyser]:
+    def decorator(function: Analyser) -> Analyser:
+        ANALYSERS[name] = function
+        return function
+
+    return decorator
+
+
+def analyse(brief: Brief, cluster: Cluster, only: list[str] | None = None) -> Analysis:
+    analysis = Analysis()
+    for name, analyser in ANALYSERS.items():
+        if only is None or name in only:
+            analyser(brief, cluster, analysis)
+    return analysis

@@ -1,0 +1,51 @@
+"""The ``newsbrief`` command: parses arguments, calls the API, maps errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from newsbrief import __version__
+from newsbrief.commands import COMMAND_MODULES
+from newsbrief.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, NewsbriefError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsbrief",
+        description="Turn many articles about one story into a faithful, cited briefing.",
+        epilog="Run 'newsbrief COMMAND --help' for each command's options and examples.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsbrief {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, module_name in COMMAND_MODULES.items():
+        module = importlib.import_module(module_name)
+        sub = commands.add_parser(
+            name, help=module.HELP, description=module.DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)  # exits 2 on usage errors
+    try:
+        return int(args.run(args))
+    except NewsbriefError as exc:
+        print(f"newsbrief: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("newsbrief: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK  # the reader went away (e.g. `| head`): not a failure
+    except Exception as exc:  # the last line of defence: one line, not a traceback
+        print(f"newsbrief: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

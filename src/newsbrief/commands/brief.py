@@ -1,0 +1,92 @@
+"""``newsbrief brief PATH...``: a cited briefing of articles about one story."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsbrief.errors import EXIT_OK, UsageError
+from newsbrief.fileio import write_atomic
+from newsbrief.pipeline import brief
+from newsbrief.render import formats, render
+from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_SUPPORT_THRESHOLD, Options
+from newsbrief.summarizers import available
+
+HELP = "brief articles about one story (files, folders, - for stdin)"
+DESCRIPTION = """\
+Read articles about one story from different outlets and print a briefing in which every
+sentence cites the sources that support it.
+
+Inputs: .txt (first line = title), .html/.htm, .json/.jsonl records (title, text or html,
+url, source, published), Multi-News files (documents joined by |||||), folders (read
+recursively) and - for stdin. Unusable inputs are skipped with a warning.
+
+examples:
+  newsbrief brief examples/kerry-lavrov-2014
+  newsbrief brief a.html b.txt --words 300 --format json -o brief.json
+  cat story.txt | newsbrief brief - --sentences 3
+
+exit codes: 0 success, 2 bad usage or no usable article, 1 internal error."""
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders, or - for stdin")
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("--words", type=positive_int, default=150, help="summary length budget in words (default 150)")
+    length.add_argument("--sentences", type=positive_int, help="summary length in sentences (instead of --words)")
+    parser.add_argument(
+        "--format", "-f", choices=formats(), default="markdown", help="output format (default markdown)"
+    )
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    parser.add_argument("--summarizer", default="default", help=f"sentence selection method: {', '.join(available())}")
+    parser.add_argument(
+        "--support-threshold",
+        type=float,
+        default=DEFAULT_SUPPORT_THRESHOLD,
+        help=f"similarity at which another source corroborates a sentence (default {DEFAULT_SUPPORT_THRESHOLD})",
+    )
+    parser.add_argument("--no-analysis", action="store_true", help="summary and sources only (faster)")
+    parser.add_argument(
+        "--max-bytes",
+        type=positive_int,
+        default=DEFAULT_MAX_BYTES,
+        help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES})",
+    )
+    parser.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8")
+
+
+def options_from_args(args: argparse.Namespace) -> Options:
+    try:
+        return Options(
+            words=args.words,
+            sentences=args.sentences,
+            summarizer=args.summarizer,
+            support_threshold=args.support_threshold,
+            max_bytes=args.max_bytes,
+            encoding=args.encoding,
+            analyse=not args.no_analysis,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    result = brief(args.paths, options_from_args(args))
+    for warning in result.warnings:
+        print(f"newsbrief: warning: {warning}", file=sys.stderr)
+    text = render(result, args.format)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK

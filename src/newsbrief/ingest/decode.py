@@ -1,0 +1,76 @@
+"""Turn bytes into text, or say clearly why not (binary, wrong encoding, too large)."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from typing import BinaryIO
+
+from newsbrief.errors import InputError
+
+# A NUL byte in the first block is the cheapest reliable sign of a binary file
+# (images, PDFs, archives); text encodings we accept never contain it except UTF-16.
+_SNIFF_BYTES = 8192
+
+
+def _human(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes``; refuse (without reading the rest) when there is more."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(name, f"larger than the {_human(max_bytes)} limit (raise it with --max-bytes)")
+    return data
+
+
+def read_path(path: str, max_bytes: int) -> bytes:
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise InputError(path, exc.strerror or "cannot be read") from None
+    if size > max_bytes:
+        raise InputError(
+            path, f"{_human(size)} is larger than the {_human(max_bytes)} limit (raise it with --max-bytes)"
+        )
+    try:
+        with open(path, "rb") as handle:
+            return read_limited(handle, path, max_bytes)
+    except OSError as exc:
+        raise InputError(path, exc.strerror or "cannot be read") from None
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    return read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode strictly: UTF-8 (BOM allowed), UTF-16 with a BOM, or the encoding asked for."""
+    if not data.strip():
+        raise InputError(name, "is empty")
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise InputError(name, f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                name, f"not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            ) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(name, "has a UTF-16 byte-order mark but is not valid UTF-16") from None
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        raise InputError(name, "looks like a binary file (contains NUL bytes), not text or HTML")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            name,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-encode it as UTF-8 or pass --encoding, e.g. --encoding cp1252",
+        ) from None

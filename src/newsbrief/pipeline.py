@@ -1,0 +1,88 @@
+"""The briefing pipeline: ingest -> clean -> segment -> analyse -> select -> render.
+
+:func:`brief` is the public entry point; :func:`brief_articles` starts from articles
+already in memory (the batch runner and the web app use it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsbrief.clean import clean
+from newsbrief.corroborate import find_support
+from newsbrief.ingest import load_articles
+from newsbrief.model import Article, Brief, SummarySentence
+from newsbrief.segment import segment
+from newsbrief.settings import Options
+from newsbrief.summarizers import Budget, get_summarizer
+from newsbrief.textsim import Cluster
+
+
+def prepare(articles: list[Article]) -> list[Article]:
+    """Clean and segment articles in place (idempotent: cleaning starts from raw text)."""
+    for article in articles:
+        segment(clean(article))
+    return articles
+
+
+def _ordered(summary: list[SummarySentence], cluster: Cluster) -> list[SummarySentence]:
+    """Coherent order: by relative position in the source article, then by source id."""
+
+    def key(item: SummarySentence) -> tuple[float, int]:
+        n = len(cluster.article(item.sources[0]).sentences) or 1
+        return (item.sentence / n, item.sources[0])
+
+    return sorted(summary, key=key)
+
+
+def brief_articles(articles: list[Article], options: Options | None = None, warnings: list[str] | None = None) -> Brief:
+    """Brief articles that are already loaded (raw text set; cleaning happens here)."""
+    options = options or Options()
+    prepare(articles)
+    usable = [a for a in articles if a.sentences]
+    skipped = [f"{a.path}: no article text left after removing boilerplate" for a in articles if not a.sentences]
+    cluster = Cluster(usable)
+    summarizer = get_summarizer(options.summarizer)
+    scores = summarizer.summarize(cluster, Budget(words=options.words, sentences=options.sentences))
+    summary = []
+    for score in scores:
+        if not score.selected:
+            continue
+        sentence = cluster.article(score.doc_id).sentences[score.sentence]
+        support = find_support(cluster, sentence, options.support_threshold)
+        summary.append(
+            SummarySentence(
+                text=sentence.text,
+                sources=[sentence.doc_id] + [s.source for s in support],
+                sentence=sentence.index,
+                start=sentence.start,
+                end=sentence.end,
+                score=score.score,
+                rank=score.rank,
+                support=support,
+            )
+        )
+    result = Brief(
+        sources=articles,
+        summary=_ordered(summary, cluster),
+        summarizer=summarizer.name,
+        scores=scores,
+        warnings=list(warnings or []) + skipped,
+        options={
+            "words": options.words,
+            "sentences": options.sentences,
+            "support_threshold": options.support_threshold,
+        },
+    )
+    if options.analyse:
+        from newsbrief.analyse import analyse  # deferred: analysis pulls in heavier modules
+
+        result.analysis = analyse(result, cluster)
+    return result
+
+
+def brief(paths: Iterable[str], options: Options | None = None) -> Brief:
+    """Brief the articles found at ``paths`` (files, directories, ``"-"`` for stdin)."""
+    options = options or Options()
+    articles, warnings = load_articles(paths, options)
+    return brief_articles(articles, options, warnings)

@@ -1,0 +1,77 @@
+"""JSON output following ``schema/brief.schema.json`` (validated in the tests)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from newsbrief.model import Article, Brief, Extracted
+
+SCHEMA_VERSION = "1.0"
+
+
+def _field(value: Extracted[Any] | None) -> dict[str, Any] | None:
+    return (
+        None
+        if value is None
+        else {"value": value.value, "provenance": value.provenance, "confidence": value.confidence}
+    )
+
+
+def source_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title_text or None,
+        "outlet": article.outlet_name,
+        "path": article.path,
+        "url": article.url.value if article.url else None,
+        "published": article.published.value if article.published else None,
+        "format": article.input_format,
+        "metadata": {
+            "title": _field(article.title),
+            "outlet": _field(article.outlet),
+            "url": _field(article.url),
+            "published": _field(article.published),
+        },
+        "words": len(article.text.split()),
+        "sentences": len(article.sentences),
+        "removed": [{"start": r.start, "end": r.end, "rule": r.rule} for r in article.removed],
+    }
+
+
+def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
+    """The JSON-ready form of a brief. ``include_text`` adds each source's cleaned text and
+    sentence offsets (the HTML report and the web app need them)."""
+    sources = [source_to_dict(a) for a in brief.sources]
+    if include_text:
+        for entry, article in zip(sources, brief.sources, strict=True):
+            entry["text"] = article.text
+            entry["sentence_spans"] = [[s.start, s.end] for s in article.sentences]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "summarizer": brief.summarizer,
+        "options": brief.options,
+        "words": brief.word_count,
+        "sources": sources,
+        "summary": [
+            {
+                "text": item.text,
+                "sources": item.sources,
+                "sentence": item.sentence,
+                "start": item.start,
+                "end": item.end,
+                "score": round(item.score, 6),
+                "rank": item.rank,
+                "support": [asdict(s) for s in item.support],
+            }
+            for item in brief.summary
+        ],
+        "scores": [asdict(s) for s in brief.scores],
+        "analysis": asdict(brief.analysis) if brief.analysis else None,
+        "warnings": brief.warnings,
+    }
+
+
+def render(brief: Brief) -> str:
+    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,71 @@
+"""The interface every summarizer implements (as sumy's ``AbstractSummarizer``)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import ClassVar
+
+from newsbrief.model import SentenceScore
+from newsbrief.textsim import Cluster, word_count
+
+# Sentences shorter than this are rarely informative on their own ("But it is not."),
+# and headings are labels, not statements.
+MIN_CANDIDATE_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """Summary length: at most ``words`` words in total, or exactly-at-most ``sentences``."""
+
+    words: int | None = 150
+    sentences: int | None = None
+
+    def allows(self, used_words: int, used_sentences: int, extra_words: int) -> bool:
+        if self.sentences is not None:
+            return used_sentences < self.sentences
+        return self.words is None or used_words + extra_words <= self.words
+
+    def is_full(self, used_words: int, used_sentences: int) -> bool:
+        if self.sentences is not None:
+            return used_sentences >= self.sentences
+        return self.words is not None and used_words >= self.words
+
+
+def is_candidate(text: str, is_heading: bool) -> bool:
+    return not is_heading and word_count(text) >= MIN_CANDIDATE_WORDS
+
+
+class Summarizer(ABC):
+    """Scores every candidate sentence of a cluster and marks the chosen ones.
+
+    ``summarize`` returns one :class:`SentenceScore` per candidate sentence, ranked
+    (rank 1 = best), with ``selected`` set on those that fit the budget. Returning all
+    scores, not just the chosen sentences, lets users and tools see why.
+    """
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def summarize(self, cluster: Cluster, budget: Budget) -> list[SentenceScore]: ...
+
+
+def rank_and_select(
+    cluster: Cluster,
+    scored: list[tuple[int, float, dict[str, float]]],
+    budget: Budget,
+) -> list[SentenceScore]:
+    """Turn ``(row, score, features)`` into ranked scores and fill the budget greedily in
+    rank order (a sentence that does not fit is skipped, a shorter one may still fit)."""
+    ordered = sorted(scored, key=lambda item: (-item[1], item[0]))
+    results: list[SentenceScore] = []
+    used_words = used_sentences = 0
+    for rank, (row, score, features) in enumerate(ordered, start=1):
+        sentence = cluster.sentences[row]
+        n_words = word_count(sentence.text)
+        selected = not budget.is_full(used_words, used_sentences) and budget.allows(used_words, used_sentences, n_words)
+        if selected:
+            used_words += n_words
+            used_sentences += 1
+        results.append(SentenceScore(sentence.doc_id, sentence.index, float(score), rank, selected, features))
+    return results

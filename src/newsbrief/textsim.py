@@ -1,0 +1,112 @@
+"""Word statistics shared by summarizers, corroboration and analysis.
+
+A :class:`Cluster` holds the segmented articles of one story and, computed once on demand,
+an L2-normalised TF-IDF matrix over stemmed content words (one row per sentence). Cosine
+similarity between two sentences is then a sparse dot product.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import cached_property, lru_cache
+
+import numpy as np
+from nltk.stem.porter import PorterStemmer
+from scipy import sparse
+
+from newsbrief.model import Article, Sentence
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just let me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say says told mr mrs ms one two also us
+    """.split()
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
+_STEMMER = PorterStemmer()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters, apostrophes inside words, numbers)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed non-stopword tokens: the vocabulary of similarity."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+class Cluster:
+    """The sentences of one story's articles, with a TF-IDF space over them."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.articles = articles
+        self.sentences: list[Sentence] = [s for a in articles for s in a.sentences]
+        self._row = {(s.doc_id, s.index): i for i, s in enumerate(self.sentences)}
+        self._by_id = {a.id: a for a in articles}
+
+    def row(self, sentence: Sentence) -> int:
+        return self._row[(sentence.doc_id, sentence.index)]
+
+    def article(self, doc_id: int) -> Article:
+        return self._by_id[doc_id]
+
+    @cached_property
+    def terms(self) -> list[list[str]]:
+        return [content_terms(s.text) for s in self.sentences]
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
+        """Smoothed IDF with documents (articles), not sentences, as the unit."""
+        doc_freq: Counter[str] = Counter()
+        for article in self.articles:
+            seen = {t for s in article.sentences for t in self.terms[self.row(s)]}
+            doc_freq.update(seen)
+        n = len(self.articles)
+        return {t: math.log((1 + n) / (1 + df)) + 1.0 for t, df in doc_freq.items()}
+
+    @cached_property
+    def vocabulary(self) -> dict[str, int]:
+        return {t: i for i, t in enumerate(sorted(self.idf))}
+
+    def vectorize(self, term_lists: list[list[str]]) -> sparse.csr_matrix:
+        """L2-normalised TF-IDF rows for arbitrary token lists (unknown terms ignored)."""
+        rows, cols, vals = [], [], []
+        for r, terms in enumerate(term_lists):
+            counts = Counter(t for t in terms if t in self.vocabulary)
+            weights = {t: (1 + math.log(c)) * self.idf[t] for t, c in counts.items()}
+            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+            for t, w in weights.items():
+                rows.append(r)
+                cols.append(self.vocabulary[t])
+                vals.append(w / norm)
+        shape = (len(term_lists), len(self.vocabulary))
+        return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+
+    @cached_property
+    def matrix(self) -> sparse.csr_matrix:
+        return self.vectorize(self.terms)
+
+    def similarity(self, rows_a: list[int], rows_b: list[int] | None = None) -> np.ndarray:
+        """Dense cosine matrix between two sets of sentence rows."""
+        a = self.matrix[rows_a]
+        b = a if rows_b is None else self.matrix[rows_b]
+        return (a @ b.T).toarray()

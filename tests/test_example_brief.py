@@ -1,0 +1,58 @@
+"""Golden checks on the bundled example story that assert on meaning, not exact output."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import newsbrief
+from newsbrief.textsim import content_terms
+
+FURNITURE = re.compile(
+    r"comment number|rate this|skip to main content|share this article|closed for comments|"
+    r"page \d+ of \d+|end quote|start quote|latest news|related news|best viewed|©",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture(scope="module", params=[150, 300])
+def example_brief(request, example_dir):
+    return newsbrief.brief([str(example_dir)], newsbrief.Options(words=request.param))
+
+
+def test_no_comment_or_furniture_in_summary(example_brief):
+    for item in example_brief.summary:
+        assert not FURNITURE.search(item.text), item.text
+
+
+def test_word_budget_respected(example_brief):
+    assert 0 < example_brief.word_count <= example_brief.options["words"]
+
+
+def test_every_citation_points_to_a_sentence_that_says_it(example_brief):
+    ids = {a.id for a in example_brief.sources}
+    for item in example_brief.summary:
+        assert set(item.sources) <= ids
+        origin = example_brief.source(item.sources[0])
+        assert origin.text[item.start : item.end] == item.text
+        assert len(item.sources) == len(set(item.sources))
+        for support in item.support:
+            other = example_brief.source(support.source).text[support.start : support.end]
+            shared = set(content_terms(other)) & set(content_terms(item.text))
+            assert shared, (item.text, other)
+
+
+def test_no_two_summary_sentences_say_the_same_thing(example_brief):
+    texts = [set(content_terms(i.text)) for i in example_brief.summary]
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            overlap = len(texts[i] & texts[j]) / max(1, min(len(texts[i]), len(texts[j])))
+            assert overlap < 0.7, (example_brief.summary[i].text, example_brief.summary[j].text)
+
+
+def test_some_sentence_is_corroborated_by_another_outlet(example_brief):
+    def outlets(item):
+        return {example_brief.source(s).outlet_name or f"unknown-{s}" for s in item.sources}
+
+    assert any(len(outlets(item)) >= 2 for item in example_brief.summary)
