@@ -177,7 +177,9 @@ class Quote:
 @dataclass(slots=True)
 class DateMention:
     text: str
-    iso: str | None  # normalised ``YYYY-MM-DD`` (or ``YYYY-MM`` / ``YYYY``) or None when unknown
+    # normalised ``YYYY-MM-DD`` (or ``YYYY-MM`` / ``YYYY``, or an ISO interval ``YYYY-MM-DD/YYYY-MM-DD`` for
+    # "last week"), or None when the text does not determine it
+    iso: str | None
     source: int
     sentence: int
     start: int
@@ -215,6 +217,7 @@ class ConflictSide:
     sentence: int
     start: int
     end: int
+    attributed_to: str | None = None  # who the side's statement is attributed to, when the text says
 
 
 @dataclass(slots=True)
@@ -234,6 +237,21 @@ class SourceType:
 
 
 @dataclass(slots=True)
+class PublicationDate:
+    """When a source was published: from metadata, or estimated from its text (dated captions,
+    weekday + date agreement). ``iso`` is set only when the evidence pins one day; otherwise
+    ``earliest``/``latest`` bound it (either may be None)."""
+
+    source: int
+    iso: str | None
+    earliest: str | None = None
+    latest: str | None = None
+    provenance: str = ""
+    confidence: float = 0.0
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Analysis:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -243,6 +261,7 @@ class Analysis:
     single_source_claims: list[Fact] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     source_types: list[SourceType] = field(default_factory=list)
+    publication_dates: list[PublicationDate] = field(default_factory=list)
 
 
 @dataclass(slots=True)
