@@ -78,8 +78,23 @@ BULLET_GLYPHS = "•·▪◦‣●○■□–—*-"
 # A line of at least this many words without sentence-final punctuation is a photo or video
 # caption (headings are shorter, sentences end with punctuation, bullets are exempt).
 CAPTION_MIN_WORDS = 9
-CAPTION_MARKERS = [r"\((left|right|centre|center|pictured|top|bottom|front)\)", r"\bfile photo\b"]
+# Captions are short; an unpunctuated line longer than this is a paragraph cut off mid-sentence.
+CAPTION_MAX_WORDS = 80
+# A sentence end followed by reference markers ("... Christ.[5]") still ends a sentence.
+SENTENCE_END_WITH_REFERENCES = r"[.!?][\"'”’)]*(\[\d+\])+$"
+CAPTION_MARKERS = [
+    r"\((left|right|centre|center|pictured|top|bottom|front)\)",
+    r"\bfile photo\b",
+    # 'Viktor Yanukovych: "I will be back in Kiev"': a video/promo headline, speaker and a quote
+    # with no sentence punctuation inside; body text attributes quotes with a verb instead.
+    r"^[A-Z][\w.'’ -]{1,40}: [\"“‘'][^\"“”.!?]+[\"”’']$",
+]
 SENTENCE_END = ".!?\"'”’)…:;"
+
+# The end of a scraped page (after the last sentence) holds author boxes, job titles and link
+# labels ("Jonathan Eyal" / "Associate Director, ..." / "View profile"): short unpunctuated
+# lines there are dropped. Bullets are exempt, and so is the first kept line (the title).
+TRAILING_FURNITURE_MAX_WORDS = 10
 
 
 def compile_rules(patterns: list[str]) -> list[re.Pattern[str]]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from newsbrief import boilerplate as bp
+from newsbrief.ingest.outlets import masthead_outlet
 from newsbrief.model import Article, RemovedSpan
 
 _COMMENT_START = bp.compile_rules(bp.COMMENT_SECTION_START)
@@ -21,6 +22,7 @@ _WEATHER = re.compile(bp.WEATHER_TEMPERATURE, re.IGNORECASE)
 _PULL_START = re.compile(bp.PULL_QUOTE_START, re.IGNORECASE)
 _PULL_END = re.compile(bp.PULL_QUOTE_END, re.IGNORECASE)
 _CAPTION_MARKERS = bp.compile_rules(bp.CAPTION_MARKERS)
+_REFERENCE_END = re.compile(bp.SENTENCE_END_WITH_REFERENCES)
 _SPACES = re.compile(r"\s+")
 
 
@@ -68,8 +70,9 @@ def is_caption(line: Line) -> bool:
     if any(p.search(line.text) for p in _CAPTION_MARKERS):
         return True
     return (
-        len(line.text.split()) >= bp.CAPTION_MIN_WORDS
+        bp.CAPTION_MIN_WORDS <= len(line.text.split()) <= bp.CAPTION_MAX_WORDS
         and line.text[-1] not in bp.SENTENCE_END
+        and not _REFERENCE_END.search(line.text)
         and not is_title_case(line.text)
     )
 
@@ -105,20 +108,38 @@ def _label_lines(lines: list[Line]) -> list[str | None]:
         rule = furniture_rule(text)
         if rule:
             labels[i] = rule
+        elif masthead_outlet(text):
+            labels[i] = "masthead"
         elif is_caption(line):
             labels[i] = "caption"
         elif text.lower() in seen:
             labels[i] = "duplicate-line"
         else:
             seen.add(text.lower())
+    _label_trailing_furniture(lines, labels)
     return labels
+
+
+def _label_trailing_furniture(lines: list[Line], labels: list[str | None]) -> None:
+    """Drop short unpunctuated lines after the article's last sentence (author boxes, link labels)."""
+    kept = [i for i, label in enumerate(labels) if label is None]
+    for i in reversed(kept[1:]):  # never the first kept line: it is the title or the only text
+        line = lines[i]
+        too_long = len(line.text.split()) > bp.TRAILING_FURNITURE_MAX_WORDS
+        if line.is_bullet or too_long or line.text[-1] in bp.SENTENCE_END:
+            return
+        labels[i] = "trailing-furniture"
+
+
+def line_labels(raw: str) -> list[str | None]:
+    """For each line of ``raw.splitlines()``: the rule that drops it (``"blank"`` for empty
+    lines), or None when the cleaner keeps it. The labelled-fixture evaluation uses this."""
+    return _label_lines(_split_lines(raw))
 
 
 def first_kept_line(raw: str) -> int | None:
     """Index (in ``raw.splitlines()``) of the first line the cleaner keeps, or None."""
-    lines = _split_lines(raw)
-    labels = _label_lines(lines)
-    return next((i for i, label in enumerate(labels) if label is None), None)
+    return next((i for i, label in enumerate(line_labels(raw)) if label is None), None)
 
 
 def clean_text(raw: str) -> tuple[str, list[RemovedSpan]]:
