@@ -12,7 +12,7 @@ from typing import Any
 from newsbrief.errors import UsageError
 from newsbrief.summarizers.base import Budget, Summarizer
 
-__all__ = ["Budget", "Summarizer", "available", "get_summarizer", "register"]
+__all__ = ["Budget", "Summarizer", "available", "get_summarizer", "register", "summarizer_class"]
 
 _REGISTRY: dict[str, type[Summarizer]] = {}
 
@@ -21,6 +21,9 @@ _REGISTRY: dict[str, type[Summarizer]] = {}
 _BUILTIN_MODULES = {
     "default": "newsbrief.summarizers.default",
     "lead": "newsbrief.summarizers.lead",
+    "lexrank": "newsbrief.summarizers.sumy_peers",
+    "textrank": "newsbrief.summarizers.sumy_peers",
+    "oracle": "newsbrief.summarizers.oracle",
 }
 
 
@@ -37,9 +40,13 @@ def available() -> list[str]:
     return sorted(set(_REGISTRY) | set(_BUILTIN_MODULES))
 
 
-def get_summarizer(name: str, **kwargs: Any) -> Summarizer:
+def summarizer_class(name: str) -> type[Summarizer]:
     if name not in _REGISTRY and name in _BUILTIN_MODULES:
         importlib.import_module(_BUILTIN_MODULES[name])
     if name not in _REGISTRY:
         raise UsageError(f"unknown summarizer {name!r}; available: {', '.join(available())}")
-    return _REGISTRY[name](**kwargs)
+    return _REGISTRY[name]
+
+
+def get_summarizer(name: str, **kwargs: Any) -> Summarizer:
+    return summarizer_class(name)(**kwargs)

@@ -45,6 +45,8 @@ class Summarizer(ABC):
     """
 
     name: ClassVar[str]
+    # True for summarizers built per cluster with its reference (the oracle): ``cls(reference=...)``.
+    needs_reference: ClassVar[bool] = False
 
     @abstractmethod
     def summarize(self, cluster: Cluster, budget: Budget) -> list[SentenceScore]: ...

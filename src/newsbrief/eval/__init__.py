@@ -1,0 +1,29 @@
+"""Benchmark evaluation: datasets, ROUGE and the runner behind ``newsbrief eval``.
+
+Python API::
+
+    from newsbrief.eval import load_dataset, iter_evaluation, aggregate
+    clusters = load_dataset("../shared/eval/multinews-val250.jsonl", limit=20)
+    results = list(iter_evaluation(clusters, ["default", "lead"], words=250, jobs=2))
+    table = aggregate(results, ["default", "lead"])
+"""
+
+from newsbrief.eval.datasets import READERS, EvalCluster, load_dataset
+from newsbrief.eval.rouge import METRICS, Interval, Rouge, bootstrap, split_sentences
+from newsbrief.eval.runner import SystemScore, aggregate, evaluate_cluster, format_table, iter_evaluation
+
+__all__ = [
+    "METRICS",
+    "READERS",
+    "EvalCluster",
+    "Interval",
+    "Rouge",
+    "SystemScore",
+    "aggregate",
+    "bootstrap",
+    "evaluate_cluster",
+    "format_table",
+    "iter_evaluation",
+    "load_dataset",
+    "split_sentences",
+]
