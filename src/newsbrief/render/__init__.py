@@ -13,6 +13,7 @@ Renderer = Callable[[Brief], str]
 _RENDERERS: dict[str, str] = {
     "markdown": "newsbrief.render.markdown",
     "json": "newsbrief.render.json",
+    "html": "newsbrief.render.html",
 }
 
 

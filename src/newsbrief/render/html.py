@@ -1,0 +1,457 @@
+"""A self-contained HTML report: one file, inline CSS and JS, no network, every source string escaped.
+
+The page is built on the server side from :func:`newsbrief.render.json.brief_to_dict` (the one
+source of truth for every output format). All markup is produced here with :func:`html.escape`;
+the inline script only toggles CSS classes and reads ``data-targets`` attributes, so untrusted
+article text never reaches ``innerHTML``. A Content-Security-Policy that allows only the
+report's own script (by hash) is a second line of defence.
+
+Sentence anchors are ``s<source>-<index>`` (the ``Sentence.key`` ``"<source>:<index>"``); a
+citation marker lists the anchors it highlights in ``data-targets``.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from functools import cache
+from html import escape
+from importlib import resources
+from typing import Any
+
+from newsbrief.model import Brief
+from newsbrief.render.json import brief_to_dict
+
+PALETTE_SIZE = 8  # CSS defines colours .c1 ... .c8; source ids cycle through them
+MATRIX_ROWS = 15  # the coverage matrix shows the most corroborated facts first
+ONLY_HERE_ITEMS = 3  # "what only it contributes" lines per source card
+ENTITY_CHIPS = 24
+TIMELINE_WIDTH = 900
+
+
+@cache
+def asset(name: str) -> str:
+    """A text file shipped next to this module (``report.css``, ``report.js`` …)."""
+    return resources.files("newsbrief.render").joinpath(name).read_text(encoding="utf-8")
+
+
+def script_hash(script: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def json_for_script(data: Any) -> str:
+    """JSON safe inside ``<script type="application/json">``: no ``<`` can close the element."""
+    return (
+        json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        .replace("<", "\\u003c")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _e(value: Any) -> str:
+    return escape(str(value), quote=True)
+
+
+def _anchor(source: int, sentence: int) -> str:
+    return f"s{source}-{sentence}"
+
+
+def _colour(source: int) -> str:
+    return f"c{(source - 1) % PALETTE_SIZE + 1}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only plain web links become ``href``s (never ``javascript:`` or ``data:``)."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    return None
+
+
+def _cite(source: int, anchors: list[str], label: str | None = None) -> str:
+    """A citation marker: a button that highlights ``anchors`` in source ``source``."""
+    text = _e(label if label is not None else source)
+    return (
+        f'<button type="button" class="cite {_colour(source)}" data-targets="{_e(" ".join(anchors))}" '
+        f'title="Show in source {source}">{text}</button>'
+    )
+
+
+def _cites_for(pairs: list[tuple[int, int]]) -> str:
+    """Markers for (source, sentence) pairs, one per source, in first-seen order."""
+    by_source: dict[int, list[str]] = {}
+    for source, sentence in pairs:
+        by_source.setdefault(source, [])
+        anchor = _anchor(source, sentence)
+        if anchor not in by_source[source]:
+            by_source[source].append(anchor)
+    return '<span class="cites">' + "".join(_cite(s, a) for s, a in by_source.items()) + "</span>"
+
+
+def _summary_pairs(item: dict[str, Any]) -> list[tuple[int, int]]:
+    pairs = [(item["sources"][0], item["sentence"])]
+    pairs += [(s["source"], s["sentence"]) for s in item["support"]]
+    return pairs
+
+
+class _Report:
+    """Builds the page section by section; each section is omitted when it has no data."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.sources: list[dict[str, Any]] = data["sources"]
+        self.by_id = {s["id"]: s for s in self.sources}
+        self.analysis: dict[str, Any] = data.get("analysis") or {}
+        self.types = {t["source"]: t for t in self.analysis.get("source_types", [])}
+        self.nav: list[tuple[str, str]] = []
+
+    def section(self, anchor: str, title: str, body: str, intro: str = "") -> str:
+        self.nav.append((anchor, title))
+        intro_html = f'<p class="intro">{intro}</p>' if intro else ""
+        return f'<section id="{anchor}"><h2>{_e(title)}</h2>{intro_html}{body}</section>'
+
+    def source_label(self, source: int) -> str:
+        entry = self.by_id.get(source, {})
+        return entry.get("outlet") or entry.get("title") or f"Source {source}"
+
+    # --- sections ---------------------------------------------------------------------
+
+    def summary(self) -> str:
+        items = self.data["summary"]
+        if not items:
+            return self.section("summary", "Summary", '<p class="empty">No sentence could be selected.</p>')
+        rows = []
+        for number, item in enumerate(items, start=1):
+            pairs = _summary_pairs(item)
+            every = " ".join(_anchor(s, i) for s, i in pairs)
+            rows.append(
+                f'<li id="sum-{number}"><span class="sum-text" data-targets="{_e(every)}" tabindex="0">'
+                f"{_e(item['text'])}</span> {_cites_for(pairs)}</li>"
+            )
+        intro = "Click or hover a source number to see the sentence it comes from, highlighted in the source texts."
+        return self.section("summary", "Summary", f'<ol class="summary">{"".join(rows)}</ol>', intro)
+
+    def coverage(self) -> str:
+        """Key facts × sources: a filled cell links to the sentence where that source says it."""
+        facts = self.analysis.get("facts") or []
+        if facts:
+            rows = [
+                (fact["text"], [(m["source"], m["sentence"]) for m in fact["members"]] or [], fact["sources"])
+                for fact in sorted(facts, key=lambda f: (-f["independent_outlets"], -len(f["sources"])))
+            ][:MATRIX_ROWS]
+            title, intro = "Key facts", "Statements several outlets make, and who makes them."
+        else:
+            rows = [(item["text"], _summary_pairs(item), item["sources"]) for item in self.data["summary"]]
+            title, intro = "Coverage", "Which sources support each summary sentence."
+        if not rows:
+            return ""
+        head = "".join(
+            f'<th scope="col" class="{_colour(s["id"])}"><span class="badge">{s["id"]}</span>'
+            f'<span class="col-name">{_e(_shorten(self.source_label(s["id"]), 14))}</span></th>'
+            for s in self.sources
+        )
+        body = []
+        for text, pairs, sources in rows:
+            anchors: dict[int, list[str]] = defaultdict(list)
+            for source, sentence in pairs:
+                anchors[source].append(_anchor(source, sentence))
+            cells = []
+            for s in self.sources:
+                sid = s["id"]
+                if anchors.get(sid):
+                    cells.append(f'<td class="hit">{_cite(sid, anchors[sid], "●")}</td>')
+                elif sid in sources:
+                    cells.append(f'<td class="hit"><span class="dot {_colour(sid)}" title="source {sid}">●</span></td>')
+                else:
+                    cells.append('<td class="miss"><span class="sr">not in this source</span></td>')
+            body.append(
+                f'<tr><th scope="row">{_e(_shorten(text, 160))}</th>{"".join(cells)}'
+                f'<td class="count">{len(set(sources))}</td></tr>'
+            )
+        table = (
+            f'<div class="scroll-x"><table class="matrix"><thead><tr><th scope="col">Statement</th>{head}'
+            f'<th scope="col" title="number of sources">#</th></tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+        )
+        return self.section("coverage", title, table, intro)
+
+    def timeline(self) -> str:
+        events = [e for e in self.analysis.get("timeline") or [] if _parse_date(e["date"])]
+        if not events:
+            return ""
+        events.sort(key=lambda e: (e["date"], e["source"], e["sentence"]))
+        chart = _timeline_svg(events, self.sources)
+        items = []
+        for event in events:
+            cites = _cites_for([(event["source"], event["sentence"])])
+            # other sources reporting the same event: named, not linked (the analysis gives no sentence)
+            others = "".join(
+                f'<span class="also {_colour(s)}" title="also reported by source {s}">{s}</span>'
+                for s in event["sources"]
+                if s != event["source"]
+            )
+            when = _e(event["date"]) + (
+                f' <span class="muted">“{_e(event["date_text"])}”</span>' if event.get("date_text") else ""
+            )
+            items.append(
+                f'<li><time datetime="{_e(event["date"])}">{when}</time>'
+                f'<span class="event-text">{_e(_shorten(event["text"], 280))}</span> {cites}{others}</li>'
+            )
+        body = f'<figure class="chart">{chart}</figure><ol class="events">{"".join(items)}</ol>'
+        return self.section("timeline", "Timeline", body, "Dated events, oldest first; dots are coloured by source.")
+
+    def quotes(self) -> str:
+        quotes = self.analysis.get("quotes") or []
+        statements = [q for q in quotes if not q.get("is_fragment")]
+        if not statements:
+            return ""
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for quote in statements:
+            groups[quote.get("speaker") or "Unattributed"].append(quote)
+        order = sorted(groups, key=lambda name: (name == "Unattributed", -len(groups[name]), name))
+        blocks = []
+        for speaker in order:
+            rows = []
+            for quote in groups[speaker]:
+                kind = "" if quote.get("kind", "direct") == "direct" else '<span class="tag">reported</span> '
+                cue = f'<span class="muted">({_e(quote["cue"])})</span> ' if quote.get("cue") else ""
+                rows.append(
+                    f"<li>{kind}<q>{_e(quote['text'])}</q> {cue}"
+                    f"{_cites_for([(quote['source'], quote['sentence'])])}</li>"
+                )
+            blocks.append(
+                f'<div class="speaker"><h3>{_e(speaker)} <span class="muted">{len(groups[speaker])}</span></h3>'
+                f'<ul class="quotes">{"".join(rows)}</ul></div>'
+            )
+        fragments = len(quotes) - len(statements)
+        note = (
+            f'<p class="muted">{fragments} scare-quoted fragments are not shown as statements.</p>' if fragments else ""
+        )
+        return self.section("quotes", "Who said what", f'<div class="speakers">{"".join(blocks)}</div>{note}')
+
+    def conflicts(self) -> str:
+        conflicts = self.analysis.get("conflicts") or []
+        if not conflicts:
+            return ""
+        blocks = []
+        for conflict in conflicts:
+            sides = "".join(
+                f'<div class="side {_colour(side["source"])}"><div class="value">{_e(side["value"])}</div>'
+                f"<p>{_e(_shorten(side['text'], 320))}</p>"
+                f'<div class="side-source">{_cite(side["source"], [_anchor(side["source"], side["sentence"])])} '
+                f"{_e(self.source_label(side['source']))}</div></div>"
+                for side in conflict["sides"]
+            )
+            explanation = f'<p class="muted">{_e(conflict["explanation"])}</p>' if conflict.get("explanation") else ""
+            blocks.append(
+                f'<div class="conflict"><h3><span class="tag">{_e(conflict["kind"])}</span> {_e(conflict["topic"])}'
+                f'</h3>{explanation}<div class="sides">{sides}</div></div>'
+            )
+        return self.section("conflicts", "Where sources differ", "".join(blocks))
+
+    def entities(self) -> str:
+        entities = sorted(
+            self.analysis.get("entities") or [],
+            key=lambda e: (-sum(e["mentions_per_source"].values()), e["name"]),
+        )[:ENTITY_CHIPS]
+        if not entities:
+            return ""
+        chips = []
+        for entity in entities:
+            counts = entity["mentions_per_source"]
+            total = sum(counts.values())
+            aliases = [a for a in entity.get("aliases", []) if a != entity["name"]]
+            alias_text = f' <span class="muted">also “{_e("”, “".join(aliases[:4]))}”</span>' if aliases else ""
+            per_source = " · ".join(f"{_e(s)}: {n}" for s, n in sorted(counts.items(), key=lambda kv: int(kv[0])))
+            chips.append(
+                f'<li class="entity {entity["label"].lower()}" title="mentions per source — {per_source}">'
+                f'<span class="tag">{_e(entity["label"])}</span> {_e(entity["name"])} '
+                f'<span class="muted">×{total}</span>{alias_text}</li>'
+            )
+        return self.section("entities", "Who and where", f'<ul class="entities">{"".join(chips)}</ul>')
+
+    def only_here(self, source: int) -> list[tuple[str, list[tuple[int, int]]]]:
+        """What only this source contributes: its single-source claims, else summary sentences only it supports."""
+        claims = [c for c in self.analysis.get("single_source_claims") or [] if c["sources"] == [source]]
+        if claims:
+            return [(c["text"], [(m["source"], m["sentence"]) for m in c["members"]]) for c in claims]
+        return [
+            (item["text"], [(source, item["sentence"])]) for item in self.data["summary"] if item["sources"] == [source]
+        ]
+
+    def source_cards(self) -> str:
+        cards = []
+        for s in self.sources:
+            sid = s["id"]
+            url = _safe_url(s.get("url"))
+            title = _e(s.get("title") or "(untitled)")
+            title_html = f'<a href="{_e(url)}" rel="noopener noreferrer nofollow">{title}</a>' if url else title
+            facts = [f"{s['words']} words", f"{s['sentences']} sentences"]
+            if s.get("published"):
+                facts.insert(0, f'<time datetime="{_e(s["published"])}">{_e(s["published"])}</time>')
+            kind = self.types.get(sid)
+            kind_html = ""
+            if kind:
+                signals = "".join(f"<li>{_e(signal)}</li>" for signal in kind.get("signals", []))
+                kind_html = (
+                    f'<details class="kind {_e(kind["label"])}"><summary><span class="tag">{_e(kind["label"])}</span> '
+                    f'<span class="muted">{kind["confidence"]:.0%} sure</span></summary><ul>{signals}</ul></details>'
+                )
+            unique = self.only_here(sid)[:ONLY_HERE_ITEMS]
+            unique_html = ""
+            if unique:
+                lines = "".join(f"<li>{_e(_shorten(text, 200))} {_cites_for(pairs)}</li>" for text, pairs in unique)
+                unique_html = f'<div class="only"><h4>Only here</h4><ul>{lines}</ul></div>'
+            cards.append(
+                f'<article class="card {_colour(sid)}"><header><span class="badge">{sid}</span> '
+                f'<span class="outlet">{_e(s.get("outlet") or "unknown outlet")}</span>{kind_html}</header>'
+                f'<h3>{title_html}</h3><p class="facts">{" · ".join(facts)}</p>{unique_html}</article>'
+            )
+        return self.section("sources", "Sources", f'<div class="cards">{"".join(cards)}</div>')
+
+    def texts(self) -> str:
+        columns = []
+        for s in self.sources:
+            sid = s["id"]
+            text: str = s.get("text", "")
+            parts, position = [], 0
+            for index, (start, end) in enumerate(s.get("sentence_spans", [])):
+                parts.append(_e(text[position:start]))
+                parts.append(f'<span class="s" id="{_anchor(sid, index)}">{_e(text[start:end])}</span>')
+                position = end
+            parts.append(_e(text[position:]))
+            columns.append(
+                f'<article class="src {_colour(sid)}" id="src-{sid}"><h3><span class="badge">{sid}</span> '
+                f'{_e(_shorten(self.source_label(sid), 40))}</h3><div class="text">{"".join(parts)}</div></article>'
+            )
+        self.nav.append(("texts", "Source texts"))
+        return (
+            '<aside id="texts" aria-label="Source texts"><h2>Source texts</h2>'
+            f'<div class="columns">{"".join(columns)}</div></aside>'
+        )
+
+    def warnings(self) -> str:
+        if not self.data.get("warnings"):
+            return ""
+        items = "".join(f"<li>{_e(w)}</li>" for w in self.data["warnings"])
+        return self.section("warnings", "Warnings", f"<ul>{items}</ul>")
+
+
+def _parse_date(value: str) -> dt.date | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (the analysis's ISO forms) as a date, else None."""
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
+def _timeline_svg(events: list[dict[str, Any]], sources: list[dict[str, Any]]) -> str:
+    """Events on a date axis, one dot per event stacked by date, plus publication dates as diamonds."""
+    dated = defaultdict(list)
+    for event in events:
+        dated[event["date"]].append(event)
+    published = defaultdict(list)
+    for s in sources:
+        if s.get("published") and _parse_date(s["published"]):
+            published[s["published"]].append(s["id"])
+    days = {d: _parse_date(d) for d in set(dated) | set(published)}
+    first, last = min(days.values()), max(days.values())
+    span = max((last - first).days, 1)
+    left, right, axis_y, step = 40, TIMELINE_WIDTH - 40, 150, 16
+    height = axis_y + 50
+
+    def x_of(day: str) -> float:
+        offset = (days[day] - first).days
+        return (left + right) / 2 if first == last else left + (right - left) * offset / span
+
+    parts = [f'<line class="axis" x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}"/>']
+    label_ends: list[float] = []
+    for day in sorted(days):
+        x = x_of(day)
+        parts.append(f'<line class="tick" x1="{x:.1f}" y1="{axis_y - 4}" x2="{x:.1f}" y2="{axis_y + 4}"/>')
+        row = 0 if not label_ends or x - label_ends[-1] > 70 else 1 - (len(label_ends) % 2)
+        label_ends.append(x)
+        parts.append(f'<text class="label" x="{x:.1f}" y="{axis_y + 20 + row * 14}">{_e(day)}</text>')
+        for level, event in enumerate(dated.get(day, [])[:8]):
+            tip = f"{day}: {_shorten(event['text'], 160)} (source {event['source']})"
+            parts.append(
+                f'<circle class="ev {_colour(event["source"])}" cx="{x:.1f}" cy="{axis_y - 14 - level * step}" r="6">'
+                f"<title>{_e(tip)}</title></circle>"
+            )
+        for level, sid in enumerate(published.get(day, [])):
+            px, y = x + level * 13, axis_y + 48
+            parts.append(
+                f'<rect class="pub {_colour(sid)}" x="{px - 5:.1f}" y="{y - 5}" width="10" height="10" '
+                f'transform="rotate(45 {px:.1f} {y})"><title>source {sid} published {_e(day)}</title></rect>'
+            )
+    return (
+        f'<svg viewBox="0 0 {TIMELINE_WIDTH} {height + 10}" role="img" aria-label="Timeline of dated events">'
+        f"{''.join(parts)}</svg>"
+    )
+
+
+def render_dict(data: dict[str, Any]) -> str:
+    """The report page for a brief already turned into its JSON form (``include_text=True``)."""
+    report = _Report(data)
+    main = "".join(
+        [
+            report.summary(),
+            report.coverage(),
+            report.timeline(),
+            report.quotes(),
+            report.conflicts(),
+            report.entities(),
+            report.source_cards(),
+            report.warnings(),
+        ]
+    )
+    texts = report.texts()
+    # The embedded JSON is the brief without the source texts (they are in the page already);
+    # "Download JSON" saves it.
+    embedded = dict(
+        data, sources=[{k: v for k, v in s.items() if k not in ("text", "sentence_spans")} for s in report.sources]
+    )
+    outlets = sorted({s.get("outlet") for s in report.sources if s.get("outlet")})
+    dates = sorted(s["published"] for s in report.sources if s.get("published"))
+    subtitle = f"{len(report.sources)} sources"
+    if outlets:
+        subtitle += ": " + ", ".join(outlets)
+    if dates:
+        subtitle += f" · {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")
+    nav = "".join(f'<a href="#{a}">{_e(t)}</a>' for a, t in report.nav)
+    script = asset("report.js")
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src {script_hash(script)}; base-uri 'none'; form-action 'none'"
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="generator" content="newsbrief">'
+        f"<title>Briefing — {_e(subtitle)}</title><style>{asset('report.css')}</style></head>"
+        '<body><header class="top"><div><h1>Briefing</h1>'
+        f'<p class="subtitle">{_e(subtitle)} · {data["words"]} words · summarizer {_e(data["summarizer"])}</p></div>'
+        f'<nav aria-label="Sections">{nav}</nav>'
+        '<div class="tools"><button type="button" id="download-json">Download JSON</button>'
+        '<button type="button" id="print">Print</button></div></header>'
+        f'<div class="layout"><main>{main}</main>{texts}</div>'
+        f'<script type="application/json" id="brief-data">{json_for_script(embedded)}</script>'
+        f"<script>{script}</script></body></html>\n"
+    )
+
+
+def render(brief: Brief) -> str:
+    return render_dict(brief_to_dict(brief, include_text=True))
