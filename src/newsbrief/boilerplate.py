@@ -57,6 +57,28 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^this crawl of online resources",
         r"^the seed for this crawl was",
         r"^the wayback machine\b",
+        # Multi-News: pages archived by the Internet Archive carry its crawl description.
+        r"^starting in 1996, alexa internet has been donating",
+        r"^flowing in every day, these data are added to the wayback machine",
+        r"^the seed for \w+ was:?$",
+        r"^(slash pages from every domain on the web|top ranked pages \(up to a max of \d+\) from every linked-to)",
+        r"^a ranking of all urls that have more than one incoming inter-domain link",
+        r"^up to a maximum of \d+ most highly ranked urls per domain",
+    ],
+    # Newsletter and sign-up widgets, and reading prompts, as scraped into Multi-News articles.
+    "newsletter": [
+        r"^story continued below$",
+        r"^(advertisement|newsletter sign up) continue reading the main story",
+        r"^(email|newsletter) sign up\b.{0,200}\b(newsletters?|alerts|e-?mails?)\b",
+        r"^sign up (here )?(for|to)\b.{0,80}\b(newsletters?|inbox|alerts|updates)\b",
+        r"^sign up you agree to receive",
+        r"^view all .{0,40}newsletters\.?$",
+        r"^you can unsubscribe at any time\.?$",
+        r"^breaking news emails\b",
+        r"^(just )?fill in your contact details in the form below",
+        r"^(thank you for subscribing|invalid email address|please re-enter|you must select a newsletter)",
+        r"^add a location to your tweets",
+        r"^the associated press contributed to this report\.?$",
     ],
     "caption-marker": [
         r"^(file )?(photo|image|picture|video)( of)?:? ",
