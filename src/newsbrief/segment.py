@@ -13,20 +13,34 @@ from collections.abc import Iterator
 
 from newsbrief.model import Article, Sentence
 
-# Tokens that end with a full stop but rarely end a sentence.
+# Titles before a name: a full stop after them never ends a sentence ("Mr. Kerry", "Gen. Smith").
+TITLES = frozenset(
+    """
+    mr mrs ms dr prof st gen lt col maj capt sgt cpl adm gov sen rep pres rev hon fr messrs mme mlle
+    """.split()
+)
+# Abbreviations that usually continue the sentence ("U.S. Secretary", "5 p.m. Monday", "Jan. 5")
+# but can end one ("He lives in the U.S. He left."): they end it only before a word that
+# typically opens a sentence. Dotted acronyms ("U.N.", "a.m.") are treated the same way.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof st sr jr gen lt col maj capt sgt cpl adm gov sen rep pres rev hon fr
-    messrs mme mlle no nos vs etc approx dept est fig inc corp co ltd plc bros
+    sr jr no nos vs etc approx dept est fig inc corp co ltd plc bros
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e al ft mt ave blvd rd
+    """.split()
+)
+SENTENCE_STARTERS = frozenset(
+    """
+    a an the this that these those there it its he she they we i you his her their our my
+    but and so yet however meanwhile then in on at for as if when while after before it's
     """.split()
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]?)([A-Z0-9])")
-_TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_TOKEN_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]*)\.$")
+_WORD_AFTER = re.compile(r"\s*[\"'“‘(\[]?([A-Za-z’']+)")
 _HEADING_MAX_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
@@ -38,15 +52,17 @@ def ends_sentence(text: str) -> bool:
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
-    """Is the full stop at ``text[end-1]`` part of an abbreviation or an initial?"""
+    """Is the full stop at ``text[end-1]`` part of an abbreviation or an initial (not a sentence end)?"""
     match = _TOKEN_BEFORE.search(text[max(0, end - 12) : end])
     if not match:
         return False
     token = match.group(1).lower()
-    if token in ABBREVIATIONS:
+    if token in TITLES or len(token) == 1:  # single initials: "John F. Kennedy"
         return True
-    # Single initials ("John F. Kennedy") and dotted acronyms ("U.N.", "a.m.").
-    return len(token) == 1 or bool(re.fullmatch(r"([a-z]\.)+[a-z]", token))
+    if token in ABBREVIATIONS or re.fullmatch(r"([a-z]\.)+[a-z]", token):
+        following = _WORD_AFTER.match(text, end)
+        return not (following and following.group(1).lower() in SENTENCE_STARTERS)
+    return False
 
 
 def split_paragraph(text: str) -> Iterator[tuple[int, int]]:

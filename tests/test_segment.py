@@ -1,0 +1,89 @@
+"""Sentence segmentation: news-text edge cases and the offset invariant."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief.model import Article
+from newsbrief.segment import segment, split_paragraph
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b].strip() for a, b in split_paragraph(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr Kerry met Mr Lavrov. They talked.", ["Mr Kerry met Mr Lavrov.", "They talked."]),
+        ("Mr. Kerry met Mrs. Smith. They talked.", ["Mr. Kerry met Mrs. Smith.", "They talked."]),
+        ("The U.S. Secretary of State flew in. He left.", ["The U.S. Secretary of State flew in.", "He left."]),
+        ("He lives in the U.S. He left.", ["He lives in the U.S.", "He left."]),
+        ("John F. Kennedy spoke. Crowds cheered.", ["John F. Kennedy spoke.", "Crowds cheered."]),
+        ("Inflation rose 3.5 percent. Prices fell.", ["Inflation rose 3.5 percent.", "Prices fell."]),
+        ("Talks end at 5 p.m. Monday. Both sides left.", ["Talks end at 5 p.m. Monday.", "Both sides left."]),
+        ('"We will talk." Kerry said so.', ['"We will talk."', "Kerry said so."]),
+        ("He said “no deal.” Then he left.", ["He said “no deal.”", "Then he left."]),
+        ("Is it over? Nobody knows! We wait.", ["Is it over?", "Nobody knows!", "We wait."]),
+        ("Gen. Smith and Dr. Jones arrived. Talks began.", ["Gen. Smith and Dr. Jones arrived.", "Talks began."]),
+        ("It cost $1.5m (about £1m). Work starts soon.", ["It cost $1.5m (about £1m).", "Work starts soon."]),
+        ("Crowds gathered... Then silence.", ["Crowds gathered...", "Then silence."]),
+        ("the talks ended. then they left.", ["the talks ended. then they left."]),  # no capital: no split
+        ("Talks on Ukraine end in deadlock", ["Talks on Ukraine end in deadlock"]),
+        (
+            "Sen. Kirsten Gillibrand spoke on Jan. 5. Votes followed.",
+            ["Sen. Kirsten Gillibrand spoke on Jan. 5.", "Votes followed."],
+        ),
+    ],
+)
+def test_split_paragraph_handles_news_text(text, expected):
+    assert sentences(text) == expected
+
+
+def test_headlines_bullets_and_paragraph_offsets():
+    text = "\n\n".join(
+        [
+            "Direct dialogue plea",
+            "Russia said on Monday it was drafting proposals. Mr Lavrov agreed.",
+            "Nato and Russia will hold talks in Brussels",
+        ]
+    )
+    article = segment(Article(id=1, path="x", raw_text=text, text=text))
+    got = [(s.text, s.paragraph, s.is_heading) for s in article.sentences]
+    assert got == [
+        ("Direct dialogue plea", 0, True),
+        ("Russia said on Monday it was drafting proposals.", 1, False),
+        ("Mr Lavrov agreed.", 1, False),
+        ("Nato and Russia will hold talks in Brussels", 2, True),
+    ]
+    assert [s.index for s in article.sentences] == [0, 1, 2, 3]
+    assert all(s.key == f"1:{s.index}" for s in article.sentences)
+
+
+def test_a_quote_closing_without_a_full_stop_is_no_sentence_end():
+    article = segment(Article(id=1, path="x", raw_text="", text='Yanukovych: "I will be back in Kiev"'))
+    assert article.sentences[0].is_heading
+
+
+news_alphabet = st.sampled_from(list("abc ABC.!?…\"'“”’()[]-–\n 0123 Mr U.S. p.m. •"))
+texts = st.lists(
+    st.one_of(news_alphabet, st.sampled_from([" Mr. ", " U.S. ", "\n\n", ". ", '." ', "?” ", " 3.5 "])),
+    max_size=120,
+).map("".join) | st.text(max_size=300)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_offsets_are_exact_ordered_and_non_overlapping(text):
+    article = segment(Article(id=3, path="x", raw_text=text, text=text))
+    previous_end = 0
+    for sentence in article.sentences:
+        assert article.text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text and sentence.text == sentence.text.strip()
+        assert previous_end <= sentence.start < sentence.end
+        previous_end = sentence.end
+    # nothing but whitespace is lost between sentences
+    covered = "".join(s.text for s in article.sentences)
+    assert "".join(covered.split()) == "".join(text.split())
