@@ -8,4 +8,5 @@ A command module exposes ``HELP`` (one line), ``DESCRIPTION`` (the ``--help`` te
 COMMAND_MODULES: dict[str, str] = {
     "brief": "newsbrief.commands.brief",
     "eval": "newsbrief.commands.eval",
+    "serve": "newsbrief.commands.serve",
 }

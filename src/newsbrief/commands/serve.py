@@ -1,0 +1,80 @@
+"""``newsbrief serve``: the local web app (drop files, get the report) and its JSON API."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import sys
+
+from newsbrief.commands.brief import positive_int
+from newsbrief.errors import EXIT_OK, UsageError
+
+HELP = "run the local web app and JSON API (needs the 'serve' extra)"
+DESCRIPTION = """\
+Start a small web app: open the printed address, drop article files or paste texts, and get
+the same HTML report as `newsbrief brief --format html`. The JSON API is POST /api/brief,
+described at /openapi.json. It listens on 127.0.0.1 (this computer only) unless --host says
+otherwise.
+
+examples:
+  newsbrief serve
+  newsbrief serve --port 8080 --max-documents 20 --timeout 30
+  curl -s localhost:8000/api/brief -H 'content-type: application/json' \\
+       -d '{"documents": [{"title": "A", "text": "..."}, {"title": "B", "text": "..."}]}'
+
+exit codes: 0 after a clean stop (Ctrl-C), 2 bad usage or missing 'serve' extra."""
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be above 0")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: local only)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument(
+        "--max-body-bytes", type=positive_int, default=10 * 1024 * 1024, help="largest request body (default 10 MiB)"
+    )
+    parser.add_argument(
+        "--max-documents", type=positive_int, default=50, help="most documents per request (default 50)"
+    )
+    parser.add_argument("--timeout", type=positive_float, default=60.0, help="seconds per briefing (default 60)")
+    parser.add_argument("--workers", type=positive_int, default=2, help="briefings running at once (default 2)")
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from newsbrief.serve import Limits, create_app
+    except ImportError as exc:
+        raise UsageError(f"the web app needs the 'serve' extra: pip install 'newsbrief[serve]' ({exc})") from None
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port} is not a valid port")
+    if not _is_loopback(args.host):
+        print(
+            f"newsbrief: warning: listening on {args.host}: anyone who can reach this address can use the app",
+            file=sys.stderr,
+        )
+    limits = Limits(
+        max_body_bytes=args.max_body_bytes,
+        max_documents=args.max_documents,
+        timeout_s=args.timeout,
+        max_workers=args.workers,
+    )
+    print(f"newsbrief: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    uvicorn.run(create_app(limits), host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK

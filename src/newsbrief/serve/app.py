@@ -1,0 +1,274 @@
+"""The local web app: a page to drop files or paste texts, and ``POST /api/brief``.
+
+Limits are enforced here, before and around the work: the request body size (413, counted
+byte by byte so a missing or false ``Content-Length`` does not help), the number of documents
+(422) and the processing time (504, the worker process is stopped). Errors are JSON objects
+``{"error": CODE, "message": TEXT, ...}`` on the API and escaped HTML pages on the form.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass
+from html import escape
+from importlib import resources
+from typing import Any, Literal
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.datastructures import UploadFile
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from newsbrief import __version__
+from newsbrief.errors import NewsbriefError
+from newsbrief.serve.worker import Job, JobFailed, JobTimeout, run_with_deadline, start_fork_server
+
+MAX_WORDS = 5000
+PAGE_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one request may ask for. The defaults suit one person on their own machine."""
+
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_documents: int = 50
+    timeout_s: float = 60.0
+    max_workers: int = 2  # briefings running at once; more requests wait (up to timeout_s) for a slot
+
+
+class ApiError(HTTPException):
+    """An error with a stable machine-readable ``code`` and a sentence for people."""
+
+    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
+        super().__init__(status_code=status, detail=message)
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+
+class BodySizeLimit:
+    """ASGI middleware: refuse bodies above ``max_bytes`` with 413.
+
+    ``Content-Length`` is checked first (nothing is read); the bytes actually received are
+    counted too, for chunked uploads and lying headers. The count is raised as an
+    :class:`ApiError` from ``receive`` so the framework turns it into the usual error response.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    def _too_large(self) -> ApiError:
+        return ApiError(
+            413, "body_too_large", f"request body is larger than the {self.max_bytes} byte limit", limit=self.max_bytes
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            error = self._too_large()
+            await _error_response(scope["path"], error)(scope, receive, send)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise self._too_large()
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+class Document(BaseModel):
+    """One article: ``text`` (plain) or ``html`` (a whole page; the main text is extracted)."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str | None = Field(None, description="headline; for `text` without it none is guessed")
+    text: str | None = Field(None, description="plain article text")
+    html: str | None = Field(None, description="an HTML page, used when `text` is absent")
+    url: str | None = Field(None, description="where it was published (also names the outlet)")
+    source: str | None = Field(None, description="outlet name, e.g. BBC")
+    published: str | None = Field(None, description="publication date, ISO YYYY-MM-DD")
+
+
+class BriefRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    documents: list[Document] = Field(min_length=1, description="the articles about one story")
+    words: int = Field(150, ge=1, le=MAX_WORDS, description="summary length budget in words")
+    sentences: int | None = Field(None, ge=1, le=200, description="summary length in sentences (wins over words)")
+    format: Literal["json", "html"] = Field("json", description="json: the brief schema; html: the report page")
+    analysis: bool = Field(True, description="run the analysis (entities, quotes, timeline, conflicts)")
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error", "message"],
+    "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+}
+API_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The brief: JSON following schema/brief.schema.json, or the self-contained HTML report",
+        "content": {"application/json": {}, "text/html": {"schema": {"type": "string"}}},
+    },
+    413: {"description": "Request body too large", "content": {"application/json": {"schema": ERROR_SCHEMA}}},
+    422: {
+        "description": "Invalid request, too many documents, or no usable article text",
+        "content": {"application/json": {"schema": ERROR_SCHEMA}},
+    },
+    503: {"description": "Server busy for longer than the time limit", "content": {"application/json": {}}},
+    504: {"description": "Briefing took longer than the time limit", "content": {"application/json": {}}},
+}
+
+
+def _asset(name: str) -> str:
+    return resources.files("newsbrief.serve").joinpath(name).read_text(encoding="utf-8")
+
+
+def _error_page(status: int, message: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>newsbrief: error</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+        '<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem">'
+        f'<h1>Could not make the briefing</h1><p role="alert">{escape(message)}</p>'
+        f'<p><a href="/">Back</a></p><p style="color:#666">HTTP {status}</p></body></html>'
+    )
+
+
+def _error_response(path: str, error: ApiError) -> Response:
+    """JSON for the API, an escaped HTML page for the browser form."""
+    if path.startswith("/api/"):
+        return JSONResponse({"error": error.code, "message": error.message, **error.extra}, error.status_code)
+    return HTMLResponse(_error_page(error.status_code, error.message), error.status_code)
+
+
+def create_app(limits: Limits | None = None) -> FastAPI:
+    """The ASGI app. ``limits`` bound every request; the fork server starts with the app."""
+    limits = limits or Limits()
+    slots = asyncio.Semaphore(limits.max_workers)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await asyncio.to_thread(start_fork_server)
+        yield
+
+    app = FastAPI(
+        title="newsbrief",
+        version=__version__,
+        summary="Turn many articles about one story into a faithful, cited briefing.",
+        description=(
+            f"Limits: request body {limits.max_body_bytes} bytes (413), {limits.max_documents} documents (422), "
+            f"{limits.timeout_s:g} s per briefing (504)."
+        ),
+        docs_url=None,  # the Swagger/ReDoc pages load scripts from a CDN; the app stays offline
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.limits = limits
+    app.add_middleware(BodySizeLimit, max_bytes=limits.max_body_bytes)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, error: ApiError) -> Response:
+        return _error_response(request.url.path, error)
+
+    async def run(job: Job) -> str:
+        try:
+            await asyncio.wait_for(slots.acquire(), limits.timeout_s)
+        except TimeoutError:
+            raise ApiError(503, "busy", "the server is busy; try again shortly") from None
+        try:
+            return await asyncio.to_thread(run_with_deadline, job, limits.timeout_s)
+        except JobTimeout as exc:
+            raise ApiError(504, "timeout", str(exc), limit_s=limits.timeout_s) from None
+        except JobFailed as exc:
+            raise ApiError(500, "internal_error", str(exc)) from None
+        except NewsbriefError as exc:
+            raise ApiError(422, "no_usable_input", str(exc)) from None
+        finally:
+            slots.release()
+
+    def check_count(count: int) -> None:
+        if count > limits.max_documents:
+            raise ApiError(
+                422,
+                "too_many_documents",
+                f"{count} documents sent; at most {limits.max_documents} are allowed",
+                limit=limits.max_documents,
+            )
+        if count == 0:
+            raise ApiError(422, "no_documents", "no document given: drop files or paste a text")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def index() -> Response:
+        page = _asset("index.html").replace("{{max_documents}}", str(limits.max_documents))
+        return HTMLResponse(page, headers={"Content-Security-Policy": PAGE_CSP})
+
+    @app.get("/app.js", include_in_schema=False)
+    async def app_script() -> Response:
+        return Response(_asset("app.js"), media_type="text/javascript")
+
+    @app.get("/api/health", summary="Liveness check")
+    async def health() -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "limits": asdict(limits)}
+
+    @app.post("/api/brief", summary="Brief articles about one story", responses=API_RESPONSES)
+    async def api_brief(request: BriefRequest) -> Response:
+        """Brief the documents; every summary sentence cites the sources that support it."""
+        check_count(len(request.documents))
+        job = Job(
+            documents=[d.model_dump(exclude_none=True) for d in request.documents],
+            words=request.words,
+            sentences=request.sentences,
+            analyse=request.analysis,
+            fmt=request.format,
+            max_bytes=limits.max_body_bytes,
+        )
+        output = await run(job)
+        media = "text/html; charset=utf-8" if request.format == "html" else "application/json"
+        return Response(output, media_type=media)
+
+    @app.post("/report", response_class=HTMLResponse, include_in_schema=False)
+    async def form_report(request: Request) -> Response:
+        """The page's form: uploaded files and pasted texts in, the HTML report out."""
+        form = await request.form(
+            max_files=limits.max_documents + 1,
+            max_fields=limits.max_documents + 10,
+            max_part_size=limits.max_body_bytes,
+        )
+        files = [item for item in form.getlist("files") if isinstance(item, UploadFile) and item.filename]
+        texts = [t for t in form.getlist("texts") if isinstance(t, str) and t.strip()]
+        check_count(len(files) + len(texts))
+        words = str(form.get("words") or "150")
+        if not words.isdigit() or not 1 <= int(words) <= MAX_WORDS:
+            raise ApiError(422, "bad_words", f"words must be a whole number from 1 to {MAX_WORDS}")
+        job = Job(
+            files=[(item.filename or "upload", await item.read()) for item in files],
+            texts=texts,
+            words=int(words),
+            analyse=form.get("analysis") is not None,
+            fmt="html",
+            max_bytes=limits.max_body_bytes,
+        )
+        return HTMLResponse(await run(job))
+
+    return app
