@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from newsbrief.errors import InputError, NoUsableInput
 from newsbrief.ingest.decode import decode, read_path, read_stdin
 from newsbrief.ingest.formats import FORMATS, Record, detect_format
-from newsbrief.ingest.outlets import outlet_from_text, outlet_from_url
+from newsbrief.ingest.outlets import masthead_outlet, outlet_from_text, outlet_from_url
 from newsbrief.model import Article, Extracted
 from newsbrief.settings import Options
 
@@ -21,13 +21,14 @@ __all__ = ["FORMATS", "Record", "iter_records", "load_articles", "records_to_art
 STDIN = "-"
 
 
-def _walk(directory: str) -> Iterator[str]:
-    """Files under ``directory``, recursively, in sorted order, hidden entries skipped."""
+def _walk(directory: str) -> list[str]:
+    """Files under ``directory``, recursively, sorted by path (``a.txt``, ``b/1.txt``, ``c.txt``),
+    hidden files and folders skipped."""
+    found = []
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [os.path.join(root, name) for name in files if not name.startswith(".")]
+    return sorted(found, key=lambda path: os.path.relpath(path, directory).split(os.sep))
 
 
 def _records_from_text(text: str, name: str, fmt: str | None) -> list[Record]:
@@ -76,11 +77,13 @@ def records_to_articles(records: Iterable[Record]) -> list[Article]:
         if record.title:
             article.title = Extracted(record.title.strip(), record.title_provenance)
         if record.url:
-            article.url = Extracted(record.url, "metadata:url")
+            article.url = Extracted(record.url, record.provenance.get("url", "metadata:url"))
         if record.published:
-            article.published = Extracted(record.published, "metadata:published")
+            article.published = Extracted(record.published, record.provenance.get("published", "metadata:published"))
         if record.outlet:
-            article.outlet = Extracted(record.outlet, "metadata:source")
+            # "BBC News" and "BBC" are one outlet: known names are reported in canonical form
+            name = masthead_outlet(record.outlet) or record.outlet.strip()
+            article.outlet = Extracted(name, record.provenance.get("outlet", "metadata:source"))
         else:
             article.outlet = (outlet_from_url(record.url) if record.url else None) or outlet_from_text(record.text)
         articles.append(article)

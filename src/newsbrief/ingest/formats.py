@@ -8,9 +8,12 @@ name, falling back to the content (for stdin and extension-less files).
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from configparser import ConfigParser
+from dataclasses import dataclass, field
+from functools import cache
 
 from newsbrief.errors import InputError
 
@@ -32,8 +35,10 @@ class Record:
     outlet: str | None = None
     published: str | None = None
     input_format: str = "text"
-    # where the title came from, e.g. "text:first line" or "html:<title>"
+    # where the title came from, e.g. "text:first line" or "html:metadata"
     title_provenance: str = "metadata:title"
+    # where url/outlet/published came from when not given as record fields ("html:metadata")
+    provenance: dict[str, str] = field(default_factory=dict)
 
 
 Parser = Callable[[str, str], Iterator[Record]]
@@ -53,13 +58,36 @@ def parse_text(text: str, name: str) -> Iterator[Record]:
     if index is None:
         raise InputError(name, "holds no article text (only blank lines or page furniture)")
     body = "\n".join(lines[:index] + lines[index + 1 :])
+    if not any(line.strip() for line in lines[index + 1 :]):
+        body = text  # a one-line article ("echo 'Talks failed.' | newsbrief brief -"): the line is also the body
     provenance = "text:first line" if not any(line.strip() for line in lines[:index]) else f"text:line {index + 1}"
     yield Record(name, body, title=lines[index].strip(), input_format="text", title_provenance=provenance)
+
+
+@cache
+def _silence_extractor_logs() -> None:
+    """trafilatura and htmldate log their own complaints about bad pages; without a handler Python
+    prints them to stderr, doubling our one-line InputError. A NullHandler stops that, yet an
+    application that configures logging still receives them."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
+
+
+@cache
+def _trafilatura_config() -> ConfigParser:
+    """trafilatura's defaults plus our tree-size limit (trafilatura 2 takes it only via config)."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(_HTML_MAX_TREE_SIZE))
+    return config
 
 
 def parse_html(text: str, name: str) -> Iterator[Record]:
     """HTML page: main text and metadata through trafilatura, comments excluded."""
     import trafilatura  # imported here: costs ~0.3 s and only HTML needs it
+
+    _silence_extractor_logs()
 
     try:
         doc = trafilatura.bare_extraction(
@@ -68,7 +96,7 @@ def parse_html(text: str, name: str) -> Iterator[Record]:
             include_comments=False,
             include_tables=False,
             favor_precision=True,
-            max_tree_size=_HTML_MAX_TREE_SIZE,
+            config=_trafilatura_config(),
         )
     except Exception as exc:  # lxml raises many types on broken markup
         raise InputError(name, f"HTML could not be parsed ({type(exc).__name__})") from None
@@ -83,6 +111,7 @@ def parse_html(text: str, name: str) -> Iterator[Record]:
         published=doc.date or None,
         input_format="html",
         title_provenance="html:metadata",
+        provenance={"url": "html:metadata", "outlet": "html:metadata (site name)", "published": "html:metadata"},
     )
 
 
@@ -103,10 +132,16 @@ def _record_from_object(obj: object, name: str) -> Iterator[Record]:
             raise InputError(name, f"field {key!r} must be a string")
     if fields["html"] and not fields["text"]:
         for record in parse_html(fields["html"], name):
-            record.title = fields["title"] or record.title
-            record.url = fields["url"] or record.url
-            record.outlet = fields["source"] or record.outlet
-            record.published = fields["published"] or record.published
+            if fields["title"]:
+                record.title, record.title_provenance = fields["title"], "metadata:title"
+            for key, given in (
+                ("url", fields["url"]),
+                ("outlet", fields["source"]),
+                ("published", fields["published"]),
+            ):
+                if given:  # an explicit JSON field beats what the page says about itself
+                    setattr(record, key, given)
+                    record.provenance.pop(key, None)
             record.input_format = "json"
             yield record
         return
