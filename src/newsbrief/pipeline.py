@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from newsbrief.clean import clean
 from newsbrief.corroborate import find_support
+from newsbrief.errors import NoUsableInput
 from newsbrief.ingest import load_articles
 from newsbrief.model import Article, Brief, SummarySentence
 from newsbrief.segment import segment
@@ -41,6 +42,8 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
     prepare(articles)
     usable = [a for a in articles if a.sentences]
     skipped = [f"{a.path}: no article text left after removing boilerplate" for a in articles if not a.sentences]
+    if not usable:  # as load_articles: exit 2 when nothing usable remains, not an empty brief
+        raise NoUsableInput(f"no usable article in the input ({'; '.join([*(warnings or []), *skipped])})")
     cluster = Cluster(usable)
     summarizer = get_summarizer(options.summarizer)
     scores = summarizer.summarize(cluster, Budget(words=options.words, sentences=options.sentences))
