@@ -113,6 +113,13 @@ class _Report:
         self.by_id = {s["id"]: s for s in self.sources}
         self.analysis: dict[str, Any] = data.get("analysis") or {}
         self.types = {t["source"]: t for t in self.analysis.get("source_types", [])}
+        # Publication dates: metadata first, else the analysis's estimate when it pins one day.
+        self.estimates = {p["source"]: p for p in self.analysis.get("publication_dates", []) if p.get("iso")}
+        self.published: dict[int, str] = {
+            s["id"]: s.get("published") or self.estimates[s["id"]]["iso"]
+            for s in self.sources
+            if s.get("published") or s["id"] in self.estimates
+        }
         self.nav: list[tuple[str, str]] = []
 
     def section(self, anchor: str, title: str, body: str, intro: str = "") -> str:
@@ -189,7 +196,7 @@ class _Report:
         if not events:
             return ""
         events.sort(key=lambda e: (e["date"], e["source"], e["sentence"]))
-        chart = _timeline_svg(events, self.sources)
+        chart = _timeline_svg(events, self.published)
         items = []
         for event in events:
             cites = _cites_for([(event["source"], event["sentence"])])
@@ -248,7 +255,7 @@ class _Report:
                 f'<div class="side {_colour(side["source"])}"><div class="value">{_e(side["value"])}</div>'
                 f"<p>{_e(_shorten(side['text'], 320))}</p>"
                 f'<div class="side-source">{_cite(side["source"], [_anchor(side["source"], side["sentence"])])} '
-                f"{_e(self.source_label(side['source']))}</div></div>"
+                f"{_e(self.source_label(side['source']))}{_attributed(side)}</div></div>"
                 for side in conflict["sides"]
             )
             explanation = f'<p class="muted">{_e(conflict["explanation"])}</p>' if conflict.get("explanation") else ""
@@ -296,8 +303,16 @@ class _Report:
             title = _e(s.get("title") or "(untitled)")
             title_html = f'<a href="{_e(url)}" rel="noopener noreferrer nofollow">{title}</a>' if url else title
             facts = [f"{s['words']} words", f"{s['sentences']} sentences"]
-            if s.get("published"):
-                facts.insert(0, f'<time datetime="{_e(s["published"])}">{_e(s["published"])}</time>')
+            if sid in self.published:
+                day = self.published[sid]
+                estimate = "" if s.get("published") else self.estimates[sid]
+                note = (
+                    f' <span class="muted" title="{_e(estimate.get("provenance", ""))}">(estimated, '
+                    f"{estimate.get('confidence', 0):.0%})</span>"
+                    if estimate
+                    else ""
+                )
+                facts.insert(0, f'<time datetime="{_e(day)}">{_e(day)}</time>{note}')
             kind = self.types.get(sid)
             kind_html = ""
             if kind:
@@ -346,25 +361,29 @@ class _Report:
         return self.section("warnings", "Warnings", f"<ul>{items}</ul>")
 
 
+def _attributed(side: dict[str, Any]) -> str:
+    return f' <span class="muted">according to {_e(side["attributed_to"])}</span>' if side.get("attributed_to") else ""
+
+
 def _parse_date(value: str) -> dt.date | None:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (the analysis's ISO forms) as a date, else None."""
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (the analysis's ISO forms; an interval by its start) as a date."""
     for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
         try:
-            return dt.datetime.strptime(value, fmt).date()
+            return dt.datetime.strptime(value.split("/")[0], fmt).date()
         except (TypeError, ValueError):
             continue
     return None
 
 
-def _timeline_svg(events: list[dict[str, Any]], sources: list[dict[str, Any]]) -> str:
+def _timeline_svg(events: list[dict[str, Any]], published_on: dict[int, str]) -> str:
     """Events on a date axis, one dot per event stacked by date, plus publication dates as diamonds."""
     dated = defaultdict(list)
     for event in events:
         dated[event["date"]].append(event)
     published = defaultdict(list)
-    for s in sources:
-        if s.get("published") and _parse_date(s["published"]):
-            published[s["published"]].append(s["id"])
+    for sid, day in sorted(published_on.items()):
+        if _parse_date(day):
+            published[day].append(sid)
     days = {d: _parse_date(d) for d in set(dated) | set(published)}
     first, last = min(days.values()), max(days.values())
     span = max((last - first).days, 1)
@@ -423,7 +442,7 @@ def render_dict(data: dict[str, Any]) -> str:
         data, sources=[{k: v for k, v in s.items() if k not in ("text", "sentence_spans")} for s in report.sources]
     )
     outlets = sorted({s.get("outlet") for s in report.sources if s.get("outlet")})
-    dates = sorted(s["published"] for s in report.sources if s.get("published"))
+    dates = sorted(report.published.values())
     subtitle = f"{len(report.sources)} sources"
     if outlets:
         subtitle += ": " + ", ".join(outlets)
@@ -438,7 +457,7 @@ def render_dict(data: dict[str, Any]) -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'  # our constant: no quotes to escape
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="generator" content="newsbrief">'
         f"<title>Briefing — {_e(subtitle)}</title><style>{asset('report.css')}</style></head>"

@@ -1,0 +1,296 @@
+"""The HTML report without a browser: self-contained, small, citations wired to the right sentences,
+analysis sections drawn from the data, and every source string escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsbrief
+from newsbrief.ingest import records_to_articles
+from newsbrief.ingest.formats import Record
+from newsbrief.model import (
+    Analysis,
+    Conflict,
+    ConflictSide,
+    Entity,
+    Fact,
+    Quote,
+    SourceType,
+    Support,
+    TimelineEvent,
+)
+from newsbrief.render.html import asset, render, script_hash
+from newsbrief.render.json import brief_to_dict
+
+MAX_REPORT_BYTES = 300_000
+XSS_TITLE = '<img src=x onerror="window.__xss=1"> Headline'
+XSS_TEXT = "Officials met on Monday. <script>window.__xss=2</script> They said talks would go on. " * 3
+
+
+class Page(HTMLParser):
+    """Collects tags, attributes, and the text inside every element that has an id."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text_by_id: dict[str, str] = {}
+        self._open: list[str | None] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+        if tag not in {"meta", "br", "line", "circle", "rect", "input"}:
+            self._open.append(attributes.get("id"))
+            if attributes.get("id"):
+                self.text_by_id[attributes["id"]] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in {"meta", "br", "line", "circle", "rect", "input"} and self._open:
+            self._open.pop()
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+        for element_id in self._open:
+            if element_id:
+                self.text_by_id[element_id] += data
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    return page
+
+
+def brief_of(records: list[Record], analyse: bool = False) -> newsbrief.Brief:
+    return newsbrief.brief_articles(records_to_articles(records), newsbrief.Options(words=60, analyse=analyse))
+
+
+@pytest.fixture(scope="module")
+def example(example_dir):
+    result = newsbrief.brief([str(example_dir)])
+    return result, render(result)
+
+
+def test_example_report_is_self_contained_and_small(example):
+    _, html = example
+    assert len(html.encode("utf-8")) <= MAX_REPORT_BYTES
+    page = parse(html)
+    tags = [tag for tag, _ in page.tags]
+    assert not {"link", "img", "iframe", "object", "embed"} & set(tags)
+    for tag, attributes in page.tags:
+        assert "src" not in attributes, (tag, attributes)  # nothing loads from anywhere
+        if tag != "a":
+            assert not any((value or "").startswith(("http:", "https:", "//")) for value in attributes.values())
+    assert tags.count("script") == 2  # the JSON data block and the report's own script
+
+
+def test_csp_allows_exactly_the_inline_script(example):
+    _, html = example
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "default-src 'none'" in csp
+    assert script_hash(asset("report.js")) in csp
+
+
+def test_every_citation_highlights_the_sentence_that_supports_it(example):
+    result, html = example
+    page = parse(html)
+    markers = {
+        attributes["data-targets"] for tag, attributes in page.tags if tag == "button" and "data-targets" in attributes
+    }
+    for item in result.summary:
+        origin = f"s{item.sources[0]}-{item.sentence}"
+        assert page.text_by_id[origin] == item.text
+        assert any(origin in m.split() for m in markers)
+        for support in item.support:
+            anchor = f"s{support.source}-{support.sentence}"
+            expected = result.source(support.source).text[support.start : support.end]
+            assert page.text_by_id[anchor] == expected
+            assert any(anchor in m.split() for m in markers)
+    # every anchor any marker points at exists
+    for marker in markers:
+        for anchor in marker.split():
+            assert anchor in page.text_by_id, anchor
+
+
+def test_embedded_json_is_the_json_output(example):
+    result, html = example
+    page = parse(html)
+    data_block = page.scripts[0]
+    assert "<" not in data_block
+    assert json.loads(data_block) == json.loads(newsbrief.render(result, "json"))
+
+
+def test_source_texts_are_complete(example):
+    result, html = example
+    page = parse(html)
+    for article in result.sources:
+        shown = page.text_by_id[f"src-{article.id}"]
+        assert " ".join(article.text.split()) in " ".join(shown.split())
+
+
+def test_untrusted_strings_are_escaped():
+    records = [
+        Record("a.txt", XSS_TEXT, title=XSS_TITLE, url="javascript:window.__xss=3", outlet="<b>Evil</b> News"),
+        Record("b.txt", XSS_TEXT.replace("Monday", "Tuesday"), title="Plain", url="https://example.org/x"),
+    ]
+    html = render(brief_of(records))
+    assert "<script>window" not in html and "<img" not in html and "<b>Evil" not in html
+    assert "javascript:" not in html.split('id="brief-data"')[0]  # never an href; only as escaped JSON text
+    assert "&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt; Headline" in html
+    assert 'href="https://example.org/x"' in html
+    assert html.count("</script>") == 2
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.text(alphabet=st.sampled_from(list("<>&\"'/=ab ")), max_size=30),
+    noise=st.text(alphabet=st.sampled_from(list("<>&\"'/=scriptonerr ")), min_size=1, max_size=40),
+)
+def test_no_source_string_becomes_markup(title, noise):
+    text = f"The council voted {noise} on the plan. Members said {noise} the plan would pass next year."
+    html = render(brief_of([Record("x.txt", text, title=title or None, outlet=noise)]))
+    page = parse(html)
+    allowed = {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "p",
+        "nav",
+        "a",
+    }
+    allowed |= {"button", "main", "section", "ol", "ul", "li", "span", "table", "thead", "tbody", "tr", "th", "td"}
+    allowed |= {"article", "aside", "script", "details", "summary", "time", "q", "figure", "svg", "line", "text"}
+    allowed |= {"circle", "rect", "title"}
+    assert {tag for tag, _ in page.tags} <= allowed
+    assert not any(name.startswith("on") for _, attributes in page.tags for name in attributes)
+    assert html.count("<script") == 2
+
+
+def _analysed_brief() -> newsbrief.Brief:
+    records = [
+        Record(
+            "a.txt",
+            "Troops massed at the border on Monday. About 20,000 soldiers were there.",
+            title="A",
+            outlet="Alpha",
+        ),
+        Record(
+            "b.txt",
+            "Troops gathered at the border on Monday. Some 40,000 soldiers were seen.",
+            title="B",
+            outlet="Beta",
+        ),
+    ]
+    result = brief_of(records)
+    members = [Support(1, 0, 0, 38, 1.0), Support(2, 0, 0, 41, 0.8)]
+    result.analysis = Analysis(
+        entities=[
+            Entity(
+                "e1",
+                "Sergei Lavrov",
+                "PERSON",
+                aliases=["Sergei Lavrov", "Sergey Lavrov"],
+                mentions_per_source={1: 2, 2: 1},
+            )
+        ],
+        quotes=[
+            Quote("We will not back down from this", "Sergei Lavrov", "e1", 1, 1, 0, 10, cue="he said"),
+            Quote("deadlock", None, None, 2, 0, 0, 8, is_fragment=True),
+        ],
+        timeline=[
+            TimelineEvent("2014-03-10", "Troops massed at the border.", [1, 2], 1, 0, date_text="on Monday"),
+            TimelineEvent("2014-03-16", "A referendum is held.", [2], 2, 1, date_text="Sunday"),
+        ],
+        facts=[Fact("Troops massed at the border on Monday.", [1, 2], 2, members=members)],
+        conflicts=[
+            Conflict(
+                "number",
+                "soldiers at the border",
+                [
+                    ConflictSide("About 20,000 soldiers", "20,000", 1, 1, 39, 70),
+                    ConflictSide("Some 40,000", "40,000", 2, 1, 42, 70),
+                ],
+            )
+        ],
+        source_types=[
+            SourceType(1, "report", 0.9, ["no first person"]),
+            SourceType(2, "opinion", 0.7, ["think-tank byline"]),
+        ],
+    )
+    return result
+
+
+def test_analysis_sections_show_their_data():
+    html = render(_analysed_brief())
+    page = parse(html)
+    assert "Who said what" in html and "We will not back down from this" in html and "Sergei Lavrov" in html
+    assert "deadlock" not in page.text_by_id["quotes"]  # a scare-quoted fragment is not a statement
+    assert "1 scare-quoted fragments" in page.text_by_id["quotes"]
+    timeline = page.text_by_id["timeline"]
+    assert timeline.index("2014-03-10") < timeline.index("2014-03-16")
+    assert sum(1 for tag, _ in page.tags if tag == "circle") == 2
+    conflicts = page.text_by_id["conflicts"]
+    assert "20,000" in conflicts and "40,000" in conflicts
+    assert "Key facts" in page.text_by_id["coverage"]
+    matrix_targets = [
+        a["data-targets"] for t, a in page.tags if t == "button" and a.get("class", "").startswith("cite")
+    ]
+    assert "s1-0" in matrix_targets and "s2-0" in matrix_targets
+    sources = page.text_by_id["sources"]
+    assert "opinion" in sources and "think-tank byline" in sources
+    assert "Sergey Lavrov" in page.text_by_id["entities"]
+
+
+def test_sections_without_data_are_left_out():
+    result = _analysed_brief()
+    result.analysis = None
+    page = parse(render(result))
+    for section in ("quotes", "timeline", "conflicts", "entities"):
+        assert section not in page.text_by_id
+    assert "Coverage" in page.text_by_id["coverage"]  # falls back to summary sentences × sources
+
+
+def test_cli_writes_html_report(example_dir, tmp_path):
+    out = tmp_path / "brief.html"
+    run = subprocess.run(
+        [sys.executable, "-m", "newsbrief.cli", "brief", str(example_dir), "--format", "html", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
+    assert json.loads(parse(text).scripts[0])["summary"]
+
+
+def test_report_of_brief_dict_needs_no_brief_object(example):
+    """The web app and the CLI render from the same dict: brief_to_dict is the one source of truth."""
+    from newsbrief.render.html import render_dict
+
+    result, html = example
+    assert render_dict(brief_to_dict(result, include_text=True)) == html
