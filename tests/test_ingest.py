@@ -85,6 +85,13 @@ def test_html_keeps_only_the_article_and_records_metadata_with_provenance(tmp_pa
     assert article.input_format == "html"
 
 
+def test_truncated_html_still_yields_its_text_and_debris_is_refused(tmp_path):
+    (article,), _ = load(tmp_path, "cut.html", PAGE[: PAGE.index("Mr Kerry said")])
+    assert "diplomatic resolution" in article.raw_text
+    with pytest.raises(NoUsableInput, match="no article text found in the HTML"):
+        load(tmp_path, "debris.html", "<html><body><div><p>unclosed <b><<<>>> <script>x(</html")
+
+
 def test_json_object_list_and_documents_cluster(tmp_path):
     record = {"title": "T", "text": BODY, "url": "https://www.cbn.com/x", "published": "2014-03-30"}
     (article,), _ = load(tmp_path, "one.json", json.dumps(record))

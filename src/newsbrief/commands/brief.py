@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsbrief.errors import EXIT_OK, UsageError
+from newsbrief.errors import EXIT_OK, NewsbriefError, UsageError
 from newsbrief.fileio import write_atomic
 from newsbrief.pipeline import brief
 from newsbrief.render import formats, render
@@ -86,7 +86,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"newsbrief: warning: {warning}", file=sys.stderr)
     text = render(result, args.format)
     if args.output:
-        write_atomic(args.output, text)
+        try:
+            write_atomic(args.output, text)
+        except OSError as exc:
+            raise NewsbriefError(f"{args.output}: cannot write the output ({exc.strerror or exc})") from None
     else:
         sys.stdout.write(text)
     return EXIT_OK

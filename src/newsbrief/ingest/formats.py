@@ -22,6 +22,8 @@ MULTINEWS_SEPARATOR = "|||||"
 _MULTINEWS_NEWLINE = "NEWLINE_CHAR"
 # trafilatura refuses trees above this many elements instead of spending minutes on them.
 _HTML_MAX_TREE_SIZE = 200_000
+# Fewer extracted words than this is debris of a broken page ("unclosed <<<>>>"), not an article.
+_HTML_MIN_WORDS = 5
 
 
 @dataclass(slots=True)
@@ -100,7 +102,7 @@ def parse_html(text: str, name: str) -> Iterator[Record]:
         )
     except Exception as exc:  # lxml raises many types on broken markup
         raise InputError(name, f"HTML could not be parsed ({type(exc).__name__})") from None
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").split()) < _HTML_MIN_WORDS:
         raise InputError(name, "no article text found in the HTML (malformed page or no main content)")
     yield Record(
         name,
