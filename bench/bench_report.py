@@ -54,7 +54,7 @@ def measure(story: Path, runs: int, screenshot: Path | None) -> list[tuple[str, 
         ("story", str(story.relative_to(ROOT) if story.is_relative_to(ROOT) else story)),
         ("sources / summary sentences", f"{len(result.sources)} / {len(result.summary)}"),
         ("report size", f"{size:,} bytes ({size / 1024:.1f} KiB)"),
-        ("brief (incl. analysis), cold process", f"{brief_s * 1000:.0f} ms"),
+        ("brief (incl. analysis), first in process", f"{brief_s * 1000:.0f} ms"),
         ("render html", f"{render_s * 1000:.1f} ms"),
     ]
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:

@@ -145,6 +145,31 @@ def test_clicking_a_citation_highlights_the_supporting_sentence(page, example_re
     assert watch.errors == []
 
 
+def test_hovering_a_citation_previews_its_sentence(page, example_report):
+    tab, _ = page
+    result, path = example_report
+    tab.goto(path.as_uri())
+    item = result.summary[0]
+    tab.locator("#sum-1 .cite").first.hover()
+    assert tab.locator(".s.hov").first.get_attribute("id") == f"s{item.sources[0]}-{item.sentence}"
+
+
+def test_print_layout_shows_whole_texts_without_controls(page, example_report):
+    tab, _ = page
+    _, path = example_report
+    tab.goto(path.as_uri())
+    tab.emulate_media(media="print")
+    styles = tab.evaluate(
+        """() => ({
+            nav: getComputedStyle(document.querySelector('header.top nav')).display,
+            tools: getComputedStyle(document.querySelector('.tools')).display,
+            overflow: getComputedStyle(document.querySelector('.src .text')).overflowY,
+            columns: getComputedStyle(document.querySelector('.columns')).display,
+        })"""
+    )
+    assert styles == {"nav": "none", "tools": "none", "overflow": "visible", "columns": "block"}
+
+
 def test_report_is_readable_at_phone_width(browser, example_report):
     _, path = example_report
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
