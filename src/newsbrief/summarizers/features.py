@@ -1,0 +1,130 @@
+"""Sentence features for salience: position, length, centrality, cross-source support, style.
+
+One row per candidate sentence, one column per name in :data:`FEATURE_NAMES`. The default
+summarizer combines them linearly with weights fitted on benchmark data
+(``summarizers/data/default_weights.json``, produced by ``bench/train_default.py``); the
+features are exposed on every :class:`~newsbrief.model.SentenceScore` so a user can see why
+a sentence was chosen.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from newsbrief.textsim import Cluster, words
+
+# Two sentences from different sources at or above this TF-IDF cosine state much the same.
+SUPPORT_SIMILARITY = 0.3
+
+_QUOTE_CHARS = '"“”'
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|my|My|our|Our|me)\b")
+_NUMBER = re.compile(r"\d")
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "position",  # 1 / sqrt(1 + index of the sentence in its article)
+    "first",  # the article's first sentence
+    "relative_position",  # index / number of sentences in the article
+    "paragraph",  # 1 / sqrt(1 + paragraph index)
+    "log_words",
+    "short",  # fewer than 12 words
+    "long",  # more than 40 words
+    "centrality",  # cosine to the cluster's TF-IDF centroid
+    "cross_centrality",  # mean cosine to the sentences of the other articles
+    "support",  # share of other articles with a sentence saying much the same
+    "term_probability",  # mean cluster frequency of the sentence's content terms (SumBasic)
+    "quote",  # share of the sentence inside quotation marks
+    "question",
+    "first_person",
+    "number",
+    "capitalised",  # share of capitalised words after the first (names, places)
+    "article_share",  # the article's share of the cluster's sentences
+    "article_centrality",  # cosine of the sentence's article to the cluster centroid (off-topic pages score low)
+    "second",  # the article's second sentence
+    "early",  # among the article's first five sentences
+)
+
+
+def _quote_share(text: str) -> float:
+    inside = 0
+    open_quote = False
+    for char in text:
+        if char in _QUOTE_CHARS:
+            open_quote = not open_quote if char == '"' else char == "“"
+        elif open_quote:
+            inside += 1
+    return inside / max(1, len(text))
+
+
+def _style(text: str) -> list[float]:
+    tokens = text.split()
+    capitalised = sum(1 for t in tokens[1:] if t[:1].isupper()) / max(1, len(tokens) - 1)
+    return [
+        _quote_share(text),
+        float(text.rstrip("\"'”’) ").endswith("?")),
+        float(bool(_FIRST_PERSON.search(text))),
+        float(bool(_NUMBER.search(text))),
+        capitalised,
+    ]
+
+
+def sentence_features(cluster: Cluster, rows: list[int]) -> np.ndarray:
+    """Feature matrix ``(len(rows), len(FEATURE_NAMES))`` for the given cluster rows."""
+    if not rows:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    matrix = cluster.matrix[rows]
+    centroid = np.asarray(matrix.sum(axis=0)).ravel()
+    centroid /= np.linalg.norm(centroid) or 1.0
+    centrality = matrix @ centroid
+
+    docs = np.array([cluster.sentences[r].doc_id for r in rows])
+    sims = (matrix @ matrix.T).toarray()
+    other = docs[:, None] != docs[None, :]
+    n_other = other.sum(axis=1)
+    cross_centrality = np.where(n_other > 0, (sims * other).sum(axis=1) / np.maximum(1, n_other), 0.0)
+    n_articles = len({int(d) for d in docs})
+    support = np.zeros(len(rows))
+    if n_articles > 1:
+        close = (sims >= SUPPORT_SIMILARITY) & other
+        for i in range(len(rows)):
+            support[i] = len(set(docs[close[i]].tolist())) / (n_articles - 1)
+
+    frequency: dict[str, int] = {}
+    for row in rows:
+        for term in cluster.terms[row]:
+            frequency[term] = frequency.get(term, 0) + 1
+    total_terms = max(1, sum(frequency.values()))
+    total_sentences = len(cluster.sentences)
+    article_centrality: dict[int, float] = {}
+    for doc in set(docs.tolist()):
+        vector = np.asarray(matrix[docs == doc].sum(axis=0)).ravel()
+        article_centrality[doc] = float(vector @ centroid / (np.linalg.norm(vector) or 1.0))
+
+    features = np.zeros((len(rows), len(FEATURE_NAMES)))
+    for i, row in enumerate(rows):
+        sentence = cluster.sentences[row]
+        article = cluster.article(sentence.doc_id)
+        n_words = len(words(sentence.text))
+        terms = cluster.terms[row]
+        term_probability = sum(frequency[t] for t in terms) / max(1, len(terms)) / total_terms * 100.0
+        features[i] = [
+            1.0 / math.sqrt(1 + sentence.index),
+            float(sentence.index == 0),
+            sentence.index / max(1, len(article.sentences)),
+            1.0 / math.sqrt(1 + sentence.paragraph),
+            math.log(1 + n_words),
+            float(n_words < 12),
+            float(n_words > 40),
+            centrality[i],
+            cross_centrality[i],
+            support[i],
+            term_probability,
+            *_style(sentence.text),
+            len(article.sentences) / max(1, total_sentences),
+            article_centrality[sentence.doc_id],
+            float(sentence.index == 1),
+            float(sentence.index < 5),
+        ]
+    return features
