@@ -21,7 +21,7 @@ from newsbrief.ingest.decode import decode
 from newsbrief.ingest.formats import FORMATS, Record, detect_format
 from newsbrief.pipeline import brief_articles
 from newsbrief.render import render
-from newsbrief.settings import Options
+from newsbrief.settings import DEFAULT_MAX_BYTES, Options
 
 # Modules the fork server imports once, so every worker starts with them loaded.
 PRELOAD = ["newsbrief.serve.worker", "newsbrief.analyse", "newsbrief.render.html", "newsbrief.render.json"]
@@ -40,7 +40,7 @@ class Job:
     sentences: int | None = None
     analyse: bool = True
     fmt: str = "json"
-    max_bytes: int = 5 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 class JobTimeout(Exception):
@@ -96,10 +96,15 @@ def _child(connection: Connection, job: Job) -> None:
         connection.close()
 
 
+def _context() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)  # takes effect when the fork server starts
+    return context
+
+
 def start_fork_server() -> None:
     """Start the fork server now (it imports :data:`PRELOAD`), so the first request is fast."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
+    _context()
     from multiprocessing import forkserver
 
     forkserver.ensure_running()
@@ -111,8 +116,7 @@ def run_with_deadline(job: Job, timeout_s: float) -> str:
     Raises :class:`NewsbriefError` for unusable input, :class:`JobTimeout` past ``timeout_s``
     and :class:`JobFailed` when the worker crashed.
     """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
+    context = _context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, job), daemon=True)
     process.start()
