@@ -11,7 +11,8 @@ from newsbrief.textsim import content_terms
 
 FURNITURE = re.compile(
     r"comment number|rate this|skip to main content|share this article|closed for comments|"
-    r"page \d+ of \d+|end quote|start quote|latest news|related news|best viewed|©",
+    r"page \d+ of \d+|end quote|start quote|latest news|related news|best viewed|©|view profile|"
+    r"related content|more on this story|jump to comments|\(left\)|\(right\)|\d+(\.\d)? C$",
     re.IGNORECASE,
 )
 
@@ -24,6 +25,9 @@ def example_brief(request, example_dir):
 def test_no_comment_or_furniture_in_summary(example_brief):
     for item in example_brief.summary:
         assert not FURNITURE.search(item.text), item.text
+        # nor any reader comment (pull quotes and captions may repeat body text, comments do not)
+        comments = [r.text for a in example_brief.sources for r in a.removed if r.rule == "comments"]
+        assert not any(item.text in line for line in comments), item.text
 
 
 def test_word_budget_respected(example_brief):
@@ -52,7 +56,8 @@ def test_no_two_summary_sentences_say_the_same_thing(example_brief):
 
 
 def test_some_sentence_is_corroborated_by_another_outlet(example_brief):
+    # an article with no known outlet counts as its own outlet only because it is another file
     def outlets(item):
-        return {example_brief.source(s).outlet_name or f"unknown-{s}" for s in item.sources}
+        return {example_brief.source(s).outlet_name or f"file:{example_brief.source(s).path}" for s in item.sources}
 
     assert any(len(outlets(item)) >= 2 for item in example_brief.summary)
