@@ -29,6 +29,7 @@ PALETTE_SIZE = 8  # CSS defines colours .c1 ... .c8; source ids cycle through th
 MATRIX_ROWS = 15  # the coverage matrix shows the most corroborated facts first
 ONLY_HERE_ITEMS = 3  # "what only it contributes" lines per source card
 ENTITY_CHIPS = 24
+QUOTES_SHOWN = 3  # per speaker; the rest fold into "N more"
 TIMELINE_WIDTH = 900
 
 
@@ -113,12 +114,12 @@ class _Report:
         self.by_id = {s["id"]: s for s in self.sources}
         self.analysis: dict[str, Any] = data.get("analysis") or {}
         self.types = {t["source"]: t for t in self.analysis.get("source_types", [])}
-        # Publication dates: metadata first, else the analysis's estimate when it pins one day.
-        self.estimates = {p["source"]: p for p in self.analysis.get("publication_dates", []) if p.get("iso")}
+        # Publication dates: metadata first, else the analysis's estimate (a day, or bounds).
+        self.estimates = {p["source"]: p for p in self.analysis.get("publication_dates", [])}
         self.published: dict[int, str] = {
             s["id"]: s.get("published") or self.estimates[s["id"]]["iso"]
             for s in self.sources
-            if s.get("published") or s["id"] in self.estimates
+            if s.get("published") or (self.estimates.get(s["id"]) or {}).get("iso")
         }
         self.nav: list[tuple[str, str]] = []
 
@@ -228,16 +229,23 @@ class _Report:
         blocks = []
         for speaker in order:
             rows = []
-            for quote in groups[speaker]:
-                kind = "" if quote.get("kind", "direct") == "direct" else '<span class="tag">reported</span> '
-                cue = f'<span class="muted">({_e(quote["cue"])})</span> ' if quote.get("cue") else ""
+            # their own words first, then reported speech; each in story order
+            for quote in sorted(groups[speaker], key=lambda q: (q.get("kind") != "direct", q["source"], q["sentence"])):
+                kind = "" if quote.get("kind", "direct") == "direct" else '<span class="kind-note">reported:</span> '
+                cue = f' <span class="muted">({_e(quote["cue"])})</span>' if quote.get("cue") else ""
                 rows.append(
-                    f"<li>{kind}<q>{_e(quote['text'])}</q> {cue}"
+                    f"<li>{kind}<q>{_e(quote['text'])}</q>{cue} "
                     f"{_cites_for([(quote['source'], quote['sentence'])])}</li>"
+                )
+            more = ""
+            if len(rows) > QUOTES_SHOWN:
+                more = (
+                    f'<details><summary>{len(rows) - QUOTES_SHOWN} more</summary><ul class="quotes">'
+                    f"{''.join(rows[QUOTES_SHOWN:])}</ul></details>"
                 )
             blocks.append(
                 f'<div class="speaker"><h3>{_e(speaker)} <span class="muted">{len(groups[speaker])}</span></h3>'
-                f'<ul class="quotes">{"".join(rows)}</ul></div>'
+                f'<ul class="quotes">{"".join(rows[:QUOTES_SHOWN])}</ul>{more}</div>'
             )
         fragments = len(quotes) - len(statements)
         note = (
@@ -295,6 +303,29 @@ class _Report:
             (item["text"], [(source, item["sentence"])]) for item in self.data["summary"] if item["sources"] == [source]
         ]
 
+    def date_html(self, source: dict[str, Any]) -> str:
+        """The source's date: from metadata, or estimated (one day or a range) with its evidence."""
+        if source.get("published"):
+            return f'<time datetime="{_e(source["published"])}">{_e(source["published"])}</time>'
+        estimate = self.estimates.get(source["id"])
+        if not estimate:
+            return ""
+        if estimate.get("iso"):
+            when = f'<time datetime="{_e(estimate["iso"])}">{_e(estimate["iso"])}</time>'
+        elif estimate.get("earliest") and estimate.get("latest"):
+            when = f"between {_e(estimate['earliest'])} and {_e(estimate['latest'])}"
+        elif estimate.get("earliest"):
+            when = f"on or after {_e(estimate['earliest'])}"
+        elif estimate.get("latest"):
+            when = f"by {_e(estimate['latest'])}"
+        else:
+            return ""
+        evidence = "; ".join(estimate.get("evidence", [])) or estimate.get("provenance", "")
+        return (
+            f'{when} <span class="muted" title="{_e(evidence)}">(estimated from the text, '
+            f"{estimate.get('confidence', 0):.0%})</span>"
+        )
+
     def source_cards(self) -> str:
         cards = []
         for s in self.sources:
@@ -303,16 +334,9 @@ class _Report:
             title = _e(s.get("title") or "(untitled)")
             title_html = f'<a href="{_e(url)}" rel="noopener noreferrer nofollow">{title}</a>' if url else title
             facts = [f"{s['words']} words", f"{s['sentences']} sentences"]
-            if sid in self.published:
-                day = self.published[sid]
-                estimate = "" if s.get("published") else self.estimates[sid]
-                note = (
-                    f' <span class="muted" title="{_e(estimate.get("provenance", ""))}">(estimated, '
-                    f"{estimate.get('confidence', 0):.0%})</span>"
-                    if estimate
-                    else ""
-                )
-                facts.insert(0, f'<time datetime="{_e(day)}">{_e(day)}</time>{note}')
+            date_html = self.date_html(s)
+            if date_html:
+                facts.insert(0, date_html)
             kind = self.types.get(sid)
             kind_html = ""
             if kind:

@@ -76,6 +76,12 @@
       }, 1000);
     });
   }
+  // Folded parts (more quotes, the signals behind a source type) are printed unfolded.
+  window.addEventListener("beforeprint", function () {
+    var folded = document.querySelectorAll("details:not([open])");
+    for (var i = 0; i < folded.length; i++) folded[i].setAttribute("open", "");
+  });
+
   var print = document.getElementById("print");
   if (print) {
     print.addEventListener("click", function () {
