@@ -22,6 +22,7 @@ from newsbrief.model import (
     ConflictSide,
     Entity,
     Fact,
+    PublicationDate,
     Quote,
     SourceType,
     Support,
@@ -240,6 +241,10 @@ def _analysed_brief() -> newsbrief.Brief:
             SourceType(1, "report", 0.9, ["no first person"]),
             SourceType(2, "opinion", 0.7, ["think-tank byline"]),
         ],
+        publication_dates=[
+            PublicationDate(1, "2014-03-11", provenance="estimated:text", confidence=0.6, evidence=["'on Tuesday'"]),
+            PublicationDate(2, None, earliest="2014-03-09", latest="2014-03-15", confidence=0.3),
+        ],
     )
     return result
 
@@ -263,6 +268,8 @@ def test_analysis_sections_show_their_data():
     sources = page.text_by_id["sources"]
     assert "opinion" in sources and "think-tank byline" in sources
     assert "Sergey Lavrov" in page.text_by_id["entities"]
+    assert "2014-03-11 (estimated from the text, 60%)" in sources
+    assert "between 2014-03-09 and 2014-03-15 (estimated from the text, 30%)" in sources
 
 
 def test_sections_without_data_are_left_out():
