@@ -31,3 +31,9 @@ def analyse(brief: Brief, cluster: Cluster, only: list[str] | None = None) -> An
         if only is None or name in only:
             analyser(brief, cluster, analysis)
     return analysis
+
+
+# Registration order is run order: publication dates and date mentions first, then entities,
+# quotes (they need entities), the timeline (needs dates), agreement (needs dates and quotes)
+# and source types (need quotes).
+from newsbrief.analyse import dates, entities, quotes, timeline  # noqa: E402, F401

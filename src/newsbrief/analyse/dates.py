@@ -1,0 +1,458 @@
+"""Temporal expressions normalised to ISO dates, and each source's publication date.
+
+A publication date comes from metadata when the source has one. Otherwise it is estimated from
+the text, and only as far as the evidence goes:
+
+* explicit dates in photo captions ("in Sochi on 10 March 2014") and in past-tense sentences are
+  lower bounds (the article was written after them); explicit dates in future-tense context
+  ("elections set for 25 May") are upper bounds;
+* weekday + date agreement: "on Monday" in an article whose caption dates a photo 10 March 2014,
+  a Monday, puts the article within the six days after it; "planned for Sunday" next to a poster
+  reading "March 16" (a Sunday) puts it in the week before;
+* a past-tense weekday ("In other developments on Tuesday") that falls inside that window moves
+  the lower bound: a report is dated by the latest day it reports on.
+
+``PublicationDate.iso`` is set only when the window is at most a week and a reported weekday
+pins it; otherwise only ``earliest``/``latest`` are given. Relative expressions ("on Sunday",
+"last week", "48 hours after") resolve against the publication date, or against the whole
+window when every day in it gives the same answer; else their ``iso`` stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsbrief.analyse import register
+from newsbrief.model import Analysis, Article, Brief, DateMention, PublicationDate, Sentence
+from newsbrief.textsim import Cluster
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "24": 24, "36": 36, "48": 48, "72": 72,
+}  # fmt: skip
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_NUMBER = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy", re.compile(rf"\b{_DAY} (?P<month>{_MONTH})\.?(?:,? {_YEAR})?\b(?!\d)")),
+    ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\.? {_DAY}\b(?!\d|,\d)(?:,? {_YEAR}\b)?")),
+    ("my", re.compile(rf"\b(?P<month>{_MONTH}) {_YEAR}\b")),
+    (
+        "month",
+        re.compile(rf"\b(?:in|since|until|by|from|early|late|last|next|this|mid|of) (?P<month>{_MONTH})\b(?! \d)"),
+    ),
+    ("year", re.compile(rf"\b(?:in|since|until|by|from|before|after|year|early|late|of) {_YEAR}\b(?!s)")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<mod>(?i:last|next|this|on|since|by|until|from|before|after)) )?(?P<weekday>{_WEEKDAY})"
+            r"(?:['’]s)?(?: (?:morning|afternoon|evening|night))?\b"
+        ),
+    ),
+    ("weekend", re.compile(r"\b(?P<mod>at the|this|last|next|over the) weekend\b", re.IGNORECASE)),
+    ("relative_day", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)),
+    (
+        "relative_period",
+        re.compile(
+            r"\b(?P<mod>last|this|next|earlier this|later this|previous|past|coming) (?P<unit>week|month|year)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("ago", re.compile(rf"\b(?P<n>{_NUMBER}) (?P<unit>day|week|month|year)s? ago\b", re.IGNORECASE)),
+    (
+        "offset",
+        re.compile(
+            rf"\b(?P<n>{_NUMBER}) (?P<unit>hour|day|week)s? (?P<dir>after|before|later|earlier)\b", re.IGNORECASE
+        ),
+    ),
+]
+# Words shortly before an expression that make it refer to the future ("due to be held on Sunday").
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|due|set for|planned|scheduled|expected|to be held|going to|upcoming|plans? to|"
+    r"next|coming|ahead of|later this)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+_LOOKBEHIND_WORDS = 8
+_MAX_WINDOW_DAYS = 14  # resolve against a window of at most this many days
+_QUOTED = re.compile(r"[\"“‘'][^\"”’']*[\"”’']")
+
+
+@dataclass(slots=True)
+class Expression:
+    """One matched temporal expression (offsets local to the text it was found in)."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+    future: bool
+    past: bool
+
+
+def find_expressions(text: str) -> list[Expression]:
+    """Temporal expressions in ``text``, longest first where they overlap, in text order."""
+    found: list[Expression] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            before = " ".join(text[: m.start()].split()[-_LOOKBEHIND_WORDS:])
+            groups = m.groupdict()
+            mod = (groups.get("mod") or "").lower()
+            future = bool(_FUTURE.search(before)) or mod in ("next", "coming", "later this")
+            past = mod in ("last", "previous", "past", "earlier this", "since") or kind == "ago"
+            start = m.start(kind) if kind in ("month", "year") else m.start()  # the preposition is context only
+            found.append(Expression(kind, text[start : m.end()], start, m.end(), groups, future and not past, past))
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[Expression] = []
+    for expression in found:
+        if not kept or expression.start >= kept[-1].end:
+            kept.append(expression)
+    return kept
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _pick_year(month: int, day: int, anchor: date, e: Expression) -> int:
+    """Year of a yearless date: the next occurrence for future context, the previous for past,
+    else the nearest to the anchor (so "in November" written in March is last November)."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if e.future:
+        after = [c for c in candidates if c >= anchor]
+        if after:
+            return after[0].year
+    if e.past:
+        before = [c for c in candidates if c <= anchor]
+        if before:
+            return before[-1].year
+    return min(candidates, key=lambda c: abs((c - anchor).days)).year
+
+
+def _week(day: date, weeks: int = 0) -> str:
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=weeks)
+    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+
+
+def absolute_value(e: Expression, year_hint: int | None) -> str | None:
+    """ISO value of an expression that names its date (year from the hint when it names none)."""
+    g = e.groups
+    if e.kind == "year":
+        return g["year"]
+    month = MONTHS.get(g.get("month") or "")
+    year = int(g["year"]) if g.get("year") else year_hint
+    if month is None or year is None:
+        return None
+    if e.kind == "my" or e.kind == "month":
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, int(g["day"])).isoformat()
+    except (ValueError, TypeError):
+        return None
+
+
+def resolve(e: Expression, anchor: date | None, reference: date | None = None) -> str | None:
+    """ISO value of ``e`` written on day ``anchor`` (the publication date); ``reference`` is another
+    date in the same sentence, for "48 hours after"."""
+    g = e.groups
+    if e.kind in ("dmy", "mdy", "my", "year", "month"):
+        if g.get("year") or e.kind == "year":
+            return absolute_value(e, None)
+        if anchor is None:
+            return None
+        month = MONTHS[g["month"]]
+        day = int(g["day"]) if g.get("day") else 1
+        try:
+            date(2000, month, day)  # a leap year accepts every real day
+        except ValueError:
+            return None
+        return absolute_value(e, _pick_year(month, day, anchor, e))
+    if e.kind == "offset":
+        if reference is None:
+            return None
+        n = NUMBER_WORDS.get(g["n"].lower()) or int(g["n"]) if g["n"].isdigit() or g["n"].lower() in NUMBER_WORDS else 0
+        days = {"hour": n / 24, "day": n, "week": 7 * n}[g["unit"].lower()]
+        # "X happened 48 hours after Y" dates Y: 48 hours before X; "two days later" dates after.
+        sign = -1 if g["dir"].lower() in ("after", "earlier") else 1
+        return (reference + timedelta(days=sign * round(days))).isoformat()
+    if anchor is None:
+        return None
+    if e.kind == "weekday":
+        target = WEEKDAYS[g["weekday"]]
+        if e.future:
+            delta = (target - anchor.weekday()) % 7 or 7
+            return (anchor + timedelta(days=delta)).isoformat()
+        mod = (g.get("mod") or "").lower()
+        delta = (anchor.weekday() - target) % 7
+        if mod == "last" and delta == 0:
+            delta = 7
+        return (anchor - timedelta(days=delta)).isoformat()
+    if e.kind == "weekend":
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        if e.future or g["mod"].lower() == "next" or (g["mod"].lower() == "this" and saturday < anchor - timedelta(1)):
+            saturday += timedelta(weeks=1) if saturday <= anchor else timedelta(0)
+        return f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}"
+    if e.kind == "relative_day":
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        return (anchor + timedelta(days=offset)).isoformat()
+    if e.kind == "relative_period":
+        mod, unit = g["mod"].lower(), g["unit"].lower()
+        step = -1 if mod in ("last", "previous", "past") else 1 if mod in ("next", "coming") else 0
+        if unit == "week":
+            if mod == "earlier this":
+                monday = anchor - timedelta(days=anchor.weekday())
+                return f"{monday.isoformat()}/{anchor.isoformat()}"
+            return _week(anchor, step)
+        if unit == "month":
+            year, month = _shift_month(anchor.year, anchor.month, step)
+            return f"{year:04d}-{month:02d}"
+        return f"{anchor.year + step:04d}"
+    if e.kind == "ago":
+        n = NUMBER_WORDS.get(g["n"].lower()) or (int(g["n"]) if g["n"].isdigit() else 1)
+        unit = g["unit"].lower()
+        if unit in ("day", "week"):
+            return (anchor - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        if unit == "month":
+            year, month = _shift_month(anchor.year, anchor.month, -n)
+            return f"{year:04d}-{month:02d}"
+        return f"{anchor.year - n:04d}"
+    return None
+
+
+def start_date(iso: str) -> date:
+    """The first day an ISO value (day, month, year or interval) covers; used to order events."""
+    first = iso.split("/")[0]
+    parts = [int(p) for p in first.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _days(lo: date, hi: date) -> list[date]:
+    return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
+
+
+def resolve_in_window(e: Expression, window: tuple[date, date] | None, point: date | None, **kw) -> str | None:
+    """Resolve against the publication day, or against every day of the window when they agree."""
+    if point is not None:
+        return resolve(e, point, **kw)
+    if window is None or (window[1] - window[0]).days > _MAX_WINDOW_DAYS:
+        return resolve(e, None, **kw)
+    values = {resolve(e, day, **kw) for day in _days(*window)}
+    return values.pop() if len(values) == 1 else None
+
+
+# --- publication dates ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Dated:
+    """An explicit date found in a caption or the text, used as evidence."""
+
+    day: date
+    text: str
+    where: str  # "caption" or "text"
+    quoted: bool  # inside quotation marks (a poster, a quote): no evidence of when a photo was taken
+    future: bool
+
+
+def _explicit_dates(text: str, where: str, year_hint: int | None) -> list[_Dated]:
+    quoted_spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    found = []
+    for e in find_expressions(text):
+        if e.kind not in ("dmy", "mdy", "my"):
+            continue
+        value = absolute_value(e, year_hint)
+        if value is None:
+            continue
+        quoted = any(s <= e.start < t for s, t in quoted_spans)
+        found.append(_Dated(start_date(value), e.text, where, quoted, e.future))
+    return found
+
+
+def captions(article: Article) -> list[str]:
+    return [r.text for r in article.removed if r.rule.startswith("caption")]
+
+
+def _own_year(article: Article) -> int | None:
+    years = Counter(
+        int(m.group("year"))
+        for text in [*captions(article), article.text]
+        for kind, pattern in _PATTERNS[:3]
+        for m in pattern.finditer(text)
+        if m.groupdict().get("year")
+    )
+    return years.most_common(1)[0][0] if years else None
+
+
+def story_year(articles: list[Article]) -> int | None:
+    """The year most sources' explicit dates name: a weak hint for sources that name none."""
+    years = Counter(y for a in articles if (y := _own_year(a)) is not None)
+    return years.most_common(1)[0][0] if years else None
+
+
+def estimate_publication(article: Article, fallback_year: int | None) -> PublicationDate:
+    if article.published is not None:
+        value = article.published.value[:10]
+        return PublicationDate(
+            article.id, value, value, value, article.published.provenance, article.published.confidence, []
+        )
+    own_year = _own_year(article)
+    year = own_year or fallback_year
+    year_note = "" if own_year else f" (year {fallback_year} from other sources in the story)"
+    evidence: list[str] = []
+    dated = [d for c in captions(article) for d in _explicit_dates(c, "caption", year)]
+    dated += _explicit_dates(article.text, "text", year)
+    lo: date | None = None
+    hi: date | None = None
+    for d in dated:
+        if d.quoted:
+            continue
+        if d.future:
+            hi = min(hi, d.day - timedelta(1)) if hi else d.day - timedelta(1)
+            evidence.append(f"before {d.day.isoformat()}: {d.where} says '{d.text}' in future tense{year_note}")
+        else:
+            lo = max(lo, d.day) if lo else d.day
+            evidence.append(f"on or after {d.day.isoformat()}: {d.where} '{d.text}'{year_note}")
+    weekdays = [(s, e) for s in article.sentences for e in find_expressions(s.text) if e.kind == "weekday"]
+    # Weekday + date agreement: a weekday the article mentions that an explicit date falls on puts
+    # the article within a week of that date. The window most mentions agree on wins.
+    windows: Counter[tuple[date, date]] = Counter()
+    reasons: dict[tuple[date, date], str] = {}
+    for _, e in weekdays:
+        for d in dated:
+            if d.day.weekday() != WEEKDAYS[e.groups["weekday"]]:
+                continue
+            w_lo, w_hi = (d.day - timedelta(7), d.day - timedelta(1)) if e.future else (d.day, d.day + timedelta(6))
+            w_lo, w_hi = max(lo, w_lo) if lo else w_lo, min(hi, w_hi) if hi else w_hi
+            if w_lo <= w_hi:
+                windows[(w_lo, w_hi)] += 1
+                tense = "next" if e.future else "past"
+                reasons.setdefault((w_lo, w_hi), f"'{e.text}' ({tense}) is {d.day.isoformat()} ({d.where} '{d.text}')")
+    if windows:
+        (lo, hi), support = max(windows.items(), key=lambda item: (item[1], -item[0][0].toordinal()))
+        evidence.append(f"{reasons[(lo, hi)]}, {support} mention(s): between {lo.isoformat()} and {hi.isoformat()}")
+    # A reported (non-future) weekday inside the window is a day the article already describes.
+    pinned = None
+    if lo is not None:
+        for sentence, e in weekdays:
+            if e.future:
+                continue
+            day = lo + timedelta(days=(WEEKDAYS[e.groups["weekday"]] - lo.weekday()) % 7)
+            if hi is None or day <= hi:
+                if day > lo or pinned is None:
+                    evidence.append(f"'{sentence.text[:60]}' reports {e.groups['weekday']} = {day.isoformat()}")
+                lo = max(lo, day)
+                pinned = e.text
+    if lo is None and hi is None:
+        return PublicationDate(article.id, None, None, None, "text: no date evidence", 0.0, evidence)
+    iso = None
+    confidence = 0.3
+    if lo is not None and hi is not None and pinned and (hi - lo).days <= 6:
+        iso, confidence = lo.isoformat(), 0.8 if lo == hi else 0.6
+    if not own_year:
+        confidence *= 0.7
+    return PublicationDate(
+        article.id,
+        iso,
+        lo.isoformat() if lo else None,
+        hi.isoformat() if hi else None,
+        "estimated:text" + ("+captions" if any(d.where == "caption" for d in dated) else ""),
+        round(confidence, 2),
+        evidence,
+    )
+
+
+def _window(pub: PublicationDate) -> tuple[tuple[date, date] | None, date | None]:
+    point = date.fromisoformat(pub.iso) if pub.iso else None
+    if pub.earliest and pub.latest:
+        return (date.fromisoformat(pub.earliest), date.fromisoformat(pub.latest)), point
+    return None, point
+
+
+def date_mentions(
+    sentence: Sentence, pub: PublicationDate, year_hint: int | None, year_from_story: bool
+) -> list[DateMention]:
+    """Normalised temporal expressions of one sentence; ``anchor`` says what each was resolved against."""
+    window, point = _window(pub)
+    found: list[tuple[Expression, str | None, str, float]] = []
+    for e in find_expressions(sentence.text):
+        if e.kind == "offset":
+            continue
+        value = resolve_in_window(e, window, point)
+        if e.kind == "year" or e.groups.get("year"):
+            anchor, confidence = "explicit", 0.95
+        elif e.kind in ("dmy", "mdy", "month"):
+            anchor, confidence = "explicit+year:published", max(0.5, pub.confidence)
+            if value is None and e.kind != "month" and year_hint:  # undated source: the year is a guess
+                value = absolute_value(e, year_hint)
+                anchor, confidence = ("explicit+year:story" if year_from_story else "explicit+year:source"), 0.6
+        else:
+            anchor, confidence = "published:" + pub.provenance, max(0.3, pub.confidence)
+        found.append((e, value, anchor, confidence))
+    # "48 hours after ..." is dated by another day-level date of the same sentence.
+    days = [v for _, v, _, _ in found if v and len(v) == 10]
+    for e in find_expressions(sentence.text):
+        if e.kind == "offset":
+            value = resolve(e, None, reference=date.fromisoformat(days[0]) if days else None)
+            found.append((e, value, "sentence-date", 0.6))
+    found.sort(key=lambda item: item[0].start)
+    return [
+        DateMention(
+            text=e.text,
+            iso=value,
+            source=sentence.doc_id,
+            sentence=sentence.index,
+            start=sentence.start + e.start,
+            end=sentence.start + e.end,
+            anchor=anchor,
+            confidence=round(confidence, 2) if value else 0.0,
+        )
+        for e, value, anchor, confidence in found
+    ]
+
+
+@register("dates")
+def analyse_dates(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
+    fallback_year = story_year(cluster.articles)
+    analysis.publication_dates = []
+    analysis.dates = []
+    for article in cluster.articles:
+        pub = estimate_publication(article, fallback_year)
+        analysis.publication_dates.append(pub)
+        own_year = _own_year(article)
+        pub_year = int(pub.iso[:4]) if pub.iso else None
+        year_hint = pub_year or own_year or fallback_year
+        for sentence in article.sentences:
+            analysis.dates.extend(date_mentions(sentence, pub, year_hint, not (pub_year or own_year)))

@@ -1,0 +1,368 @@
+"""Who said what: direct quotes and reported speech with their speakers.
+
+Quote marks are paired per paragraph (straight and curly, double and single; an apostrophe
+inside a word such as "Ukraine’s" never closes a quote; nested quotes stay inside the outer one;
+a quote still open at the paragraph end closes there). The speaker comes from the attribution
+cue nearest the quote: right after it (``”, he said`` / ``’, added Mr Lavrov``), before it
+(``Mr Kerry claims ‘…’``, ``according to``, ``Yanukovych: "…"``), or, for a sentence that is all
+quote, from the previous quote (a continuation). Pronouns resolve to the speaker of a quote in
+the previous two sentences, else to the nearest preceding named person; "it"/"they" to the subject
+of the previous sentence. Quotes of one or two words are kept as fragments (scare quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsbrief.analyse import register
+from newsbrief.analyse.entities import AliasIndex, lowercase_vocabulary
+from newsbrief.model import Analysis, Article, Brief, Entity, Quote, Sentence
+from newsbrief.textsim import Cluster
+
+FRAGMENT_MAX_WORDS = 2
+CUE_VERBS = (
+    "said|says|say|added|adds|told|tells|noted|notes|claimed|claims|stated|states|asked|asks|warned|warns|"
+    "insisted|insists|argued|argues|explained|explains|described|describes|accused|accuses|termed|called|calls|"
+    "denied|denies|announced|announces|wrote|writes|tweeted|declared|declares|urged|urges|acknowledged|admitted|"
+    "replied|responded|asserted|asserts|put it|wants|demanded|demands|stressed|conceded|suggested|reported"
+)
+_CUE = re.compile(rf"\b(?:{CUE_VERBS})\b|\baccording to\b")
+# Reported speech: only verbs that introduce what someone said (not "called", "wants").
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|noted|claimed|claims|insisted|insists|warned|warns|argued|argues|asserted|"
+    r"asserts|announced|stated|denied|denies|added|believes|acknowledged|admitted)\b"
+)
+_PRONOUN = re.compile(r"\b(?:he|she|He|She|it|It|they|They)\b")
+_INDIRECT_OBJECT = re.compile(r"^\s*(?:that\s+|reporters\s+|journalists\s+|him\s+|her\s+|them\s+|MPs\s+)*(?:that\s+)?")
+_OPEN_CONTEXT = re.compile(r"(?:^|[\s(\[—–:-])$")
+_SUBJECT_WINDOW = 6  # words between a subject and its verb ("Mr Kerry merely noted")
+_AFTER_WINDOW = 6  # words after a closing quote in which ", he said" is looked for
+_NEAR_BEFORE = 8  # a cue this close before a quote owns it ("Mr Lavrov claimed that the talks were ‘…’")
+# Words that may stand between a subject and its verb besides -ly adverbs and titles.
+_BETWEEN_OK = frozenset(
+    """has have had also then was is were are did does do would will may might could can not later again once
+    still earlier himself herself itself spokeswoman spokesman correspondent official officials department
+    chief""".split()
+)
+_PARENTHETICAL = re.compile(r",[^,]{0,80},")
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """Offsets of a quotation's content (without the marks) in some text."""
+
+    start: int
+    end: int
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Top-level quotations in one paragraph of text."""
+    spans: list[QuoteSpan] = []
+    stack: list[tuple[str, int]] = []  # (opening mark, offset after it)
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        closes = None
+        if ch == "”":
+            closes = "“"
+        elif ch == "’" and not (prev.isalnum() and nxt.isalpha()):
+            closes = "‘"
+        elif ch == '"' and any(mark == '"' for mark, _ in stack):
+            closes = '"'
+        elif ch == "'" and not (prev.isalnum() and nxt.isalpha()) and any(m == "'" for m, _ in stack):
+            closes = "'"
+        if closes and any(mark == closes for mark, _ in stack):
+            while stack:
+                mark, start = stack.pop()
+                if mark == closes:
+                    break
+            if not stack:
+                spans.append(QuoteSpan(start, i))
+            continue
+        if ch in "“‘\"'" and _OPEN_CONTEXT.search(text[:i][-1:] or " ") and not nxt.isspace():
+            if ch in "‘'" and prev.isalnum():
+                continue
+            stack.append((ch, i + 1))
+    if stack and stack[0][0] in '"“':  # a quote running to the paragraph end (the next one reopens)
+        spans.append(QuoteSpan(stack[0][1], len(text.rstrip())))
+    return spans
+
+
+def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
+    """``text`` with quoted content blanked (same length), so cues and names inside quotes are ignored."""
+    chars = list(text)
+    for span in spans:
+        chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[\w’'-]+", text))
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # article offsets
+    end: int
+    entity: Entity | None
+    pronoun: str | None = None
+
+
+class _ArticleQuotes:
+    """Quote finding and attribution for one article."""
+
+    def __init__(self, article: Article, index: AliasIndex) -> None:
+        self.article = article
+        self.index = index
+        self.masked = article.text
+        self.spans: list[QuoteSpan] = []
+        offset = 0
+        for block in article.text.split("\n\n"):
+            self.spans += [QuoteSpan(offset + s.start, offset + s.end) for s in quote_spans(block)]
+            offset += len(block) + 2
+        self.masked = mask_quotes(article.text, self.spans)
+        self.mentions: dict[int, list[_Mention]] = {}
+        for sentence in article.sentences:
+            text = self.masked[sentence.start : sentence.end]
+            found = [_Mention(s, e, entity) for s, e, entity in index.mentions(sentence, text)]
+            found += [
+                _Mention(sentence.start + m.start(), sentence.start + m.end(), None, m.group(0).lower())
+                for m in _PRONOUN.finditer(text)
+            ]
+            self.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
+        self.speakers: dict[int, Entity] = {}  # sentence index -> speaker of a quote there
+
+    def sentence_at(self, offset: int) -> Sentence:
+        for sentence in self.article.sentences:
+            if sentence.start <= offset < sentence.end or offset < sentence.start:
+                return sentence
+        return self.article.sentences[-1]
+
+    # --- speaker resolution ---------------------------------------------------------------
+
+    def resolve_pronoun(self, mention: _Mention, sentence: Sentence) -> Entity | None:
+        if mention.pronoun in ("he", "she"):
+            for back in (0, 1, 2):
+                speaker = self.speakers.get(sentence.index - back)
+                if speaker is not None and speaker.label == "PERSON" and back > 0:
+                    return speaker
+            for index in range(sentence.index, max(-1, sentence.index - 4), -1):
+                people = [
+                    m.entity
+                    for m in self.mentions.get(index, [])
+                    if m.entity is not None and m.entity.label == "PERSON" and m.end <= mention.start
+                ]
+                if people:
+                    return people[-1]
+            return None
+        # "it"/"they": the subject (first named mention) of the previous sentence.
+        previous = self.mentions.get(sentence.index - 1, [])
+        subjects = [m.entity for m in previous if m.entity is not None and m.entity.label in ("ORG", "PLACE")]
+        return subjects[0] if subjects else None
+
+    def entity_of(self, mention: _Mention, sentence: Sentence) -> Entity | None:
+        return mention.entity if mention.pronoun is None else self.resolve_pronoun(mention, sentence)
+
+    def subject_before(self, sentence: Sentence, position: int) -> _Mention | None:
+        """The name or pronoun just before ``position`` (a cue verb), at most a few words back."""
+        candidates = [m for m in self.mentions[sentence.index] if m.end <= position]
+        if not candidates:
+            return None
+        mention = candidates[-1]
+        if re.search(r"[\"“”‘’]", self.article.text[mention.end : position]):
+            return None
+        # "Mr Putin, who initiated the call, asserted": skip the appositive.
+        between = _PARENTHETICAL.sub(" ", self.masked[mention.end : position]).replace("’s", "").replace("'s", "")
+        words = re.findall(r"[\w-]+", between)
+        if (
+            "," in between
+            or len(words) > _SUBJECT_WINDOW
+            or not all(w.endswith("ly") or w.lower() in _BETWEEN_OK for w in words)
+        ):
+            return None
+        return mention
+
+    def _inverted_subject(self, sentence: Sentence, position: int) -> _Mention | None:
+        """The speaker named right after an inverted cue: a person if one is named, else the first name."""
+        end = self.masked.find(",", position, sentence.end)
+        end = sentence.end if end == -1 else end
+        named = [m for m in self.mentions[sentence.index] if position <= m.start < end and m.entity is not None]
+        people = [m for m in named if m.entity.label == "PERSON"]
+        return people[0] if people else named[-1] if named else None
+
+    def subject_after(self, sentence: Sentence, position: int) -> _Mention | None:
+        candidates = [m for m in self.mentions[sentence.index] if m.start >= position]
+        if candidates and word_count(self.masked[position : candidates[0].start]) <= 3:
+            return candidates[0]
+        return None
+
+    def attribute(self, span: QuoteSpan) -> tuple[Entity | None, str, float]:
+        """Speaker, cue and confidence for a quotation."""
+        first = self.sentence_at(span.start)
+        last = self.sentence_at(max(span.start, span.end - 1))
+        previous_end = max([s.end + 1 for s in self.spans if first.start <= s.end < span.start], default=first.start)
+        near = self.masked[previous_end : span.start - 1]
+        # 0. A cue just before the quote, in the same clause: "Mr Kerry claims ‘…’".
+        cues = list(_CUE.finditer(near))
+        if cues and word_count(near[cues[-1].end() :]) <= _NEAR_BEFORE and cues[-1].group(0) != "according to":
+            mention = self.subject_before(first, previous_end + cues[-1].start())
+            if mention is not None and (entity := self.entity_of(mention, first)) is not None:
+                return entity, cues[-1].group(0), 0.85
+        # 1. Right after the quote: "…,” he said" / "…’, added Mr Lavrov".
+        after = self.masked[span.end + 1 : last.end]
+        cue = _CUE.search(after)
+        if cue and word_count(after[: cue.start()]) <= _AFTER_WINDOW:
+            position = span.end + 1 + cue.start()
+            only_punctuation = not re.search(r"\w", after[: cue.start()])
+            mention = (
+                self.subject_after(last, span.end + 1 + cue.end()) if only_punctuation else None
+            ) or self.subject_before(last, position)
+            if mention is not None:
+                entity = self.entity_of(mention, last)
+                if entity is not None:
+                    return entity, cue.group(0) if mention.pronoun is None else f"{mention.pronoun} {cue.group(0)}", 0.9
+        # 2. Before the quote: "Mr Kerry claims ‘…’", "according to X, '…'", "X: '…'".
+        before = self.masked[first.start : span.start - 1]
+        cues = list(_CUE.finditer(before))
+        for cue in reversed(cues):
+            position = first.start + cue.start()
+            if cue.group(0) == "according to":
+                mention = self.subject_after(first, first.start + cue.end())
+            else:
+                mention = self.subject_before(first, position)
+                if mention is None and before[: cue.start()].rstrip().endswith(","):
+                    mention = self.subject_after(first, first.start + cue.end())
+            if mention is not None and (entity := self.entity_of(mention, first)) is not None:
+                return entity, cue.group(0), 0.85
+        colon = re.search(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})\s*:\s*$", before)
+        if colon:
+            entity = self.index.lookup(colon.group(1))
+            if entity is not None:
+                return entity, "colon", 0.8
+        # 3. A cue later in the sentence ("…" is what Lavrov told reporters).
+        for cue in _CUE.finditer(after):
+            mention = self.subject_before(last, span.end + 1 + cue.start())
+            if mention is not None and (entity := self.entity_of(mention, last)) is not None:
+                return entity, cue.group(0), 0.7
+        # 4. A sentence that is all quote continues the previous quote.
+        outside = self.masked[first.start : first.end]
+        if word_count(outside) <= 2:
+            for back in (1, 2):
+                speaker = self.speakers.get(first.index - back)
+                if speaker is not None:
+                    return speaker, "continuation", 0.6
+        return None, "", 0.3
+
+    # --- extraction -------------------------------------------------------------------------
+
+    def quotes(self) -> list[Quote]:
+        """Direct and reported quotes, sentence by sentence (so pronouns see earlier speakers)."""
+        by_sentence: dict[int, list[list[QuoteSpan]]] = {}
+        for group in self._merge_split(self.spans):
+            by_sentence.setdefault(self.sentence_at(group[0].start).index, []).append(group)
+        found: list[Quote] = []
+        for sentence in self.article.sentences:
+            groups = by_sentence.get(sentence.index, [])
+            for group in groups:
+                quote = self._direct(sentence, group)
+                if quote is not None:
+                    found.append(quote)
+            statements = [q for q in found if q.sentence == sentence.index and not q.is_fragment]
+            if not statements and not sentence.is_heading:
+                reported = self._reported(sentence)
+                if reported is not None:
+                    found.append(reported)
+        return found
+
+    def _direct(self, sentence: Sentence, group: list[QuoteSpan]) -> Quote | None:
+        first, last = group[0], group[-1]
+        text = " … ".join(self.article.text[s.start : s.end].strip(" ,") for s in group).rstrip(",")
+        if not text.strip():
+            return None
+        speaker, cue, confidence = self.attribute(last)
+        if speaker is None and len(group) > 1:
+            speaker, cue, confidence = self.attribute(first)
+        fragment = word_count(text) <= FRAGMENT_MAX_WORDS
+        if speaker is not None and not fragment:
+            self.speakers[sentence.index] = speaker
+            self.speakers[self.sentence_at(max(first.start, last.end - 1)).index] = speaker
+        return Quote(
+            text=text,
+            speaker=speaker.name if speaker else None,
+            speaker_entity=speaker.id if speaker else None,
+            source=self.article.id,
+            sentence=sentence.index,
+            start=first.start,
+            end=last.end,
+            kind="direct",
+            is_fragment=fragment,
+            cue=cue,
+            confidence=confidence if speaker else 0.0,
+        )
+
+    def _merge_split(self, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
+        """'“It is clear,” he said, “that …”' is one quote split by its attribution."""
+        groups: list[list[QuoteSpan]] = []
+        for span in spans:
+            if groups:
+                previous = groups[-1][-1]
+                between = self.article.text[previous.end + 1 : span.start - 1]
+                if (
+                    self.sentence_at(previous.start).index == self.sentence_at(span.start).index
+                    and word_count(between) <= 5
+                    and _CUE.search(between)
+                    and not re.search(r"[.;]", between)
+                ):
+                    groups[-1].append(span)
+                    continue
+            groups.append([span])
+        return groups
+
+    def _reported(self, sentence: Sentence) -> Quote | None:
+        """'Lavrov said (that) …' with a named or resolvable subject."""
+        text = self.masked[sentence.start : sentence.end]
+        for cue in _REPORTING.finditer(text):
+            mention = self.subject_before(sentence, sentence.start + cue.start())
+            if mention is None and text[: cue.start()].rstrip().endswith(","):
+                # Inverted: "…, says the BBC's Christian Fraser" / "Russia, said Mr Putin, reserved …".
+                mention = self._inverted_subject(sentence, sentence.start + cue.end())
+                clause_end = text.find(",", cue.end())
+                content = text[: text[: cue.start()].rstrip().rfind(",")]
+                content += " " + text[clause_end + 1 :] if clause_end != -1 else ""
+                content = " ".join(content.split()).rstrip(".")
+                rest_start = 0
+            else:
+                rest = text[cue.end() :]
+                that = re.match(r"^(?:\s+\S+){0,8}?\s+that\s", rest) if cue.group(0) in ("told", "tells") else None
+                rest_start = cue.end() + (that.end() if that else _INDIRECT_OBJECT.match(rest).end())
+                content = sentence.text[rest_start:].strip().rstrip(".")
+            entity = self.entity_of(mention, sentence) if mention is not None else None
+            if entity is None or word_count(content) < 4:
+                continue
+            self.speakers.setdefault(sentence.index, entity)
+            return Quote(
+                text=content,
+                speaker=entity.name,
+                speaker_entity=entity.id,
+                source=self.article.id,
+                sentence=sentence.index,
+                start=sentence.start + rest_start,
+                end=sentence.end,
+                kind="reported",
+                is_fragment=False,
+                cue=cue.group(0) if mention.pronoun is None else f"{mention.pronoun} {cue.group(0)}",
+                confidence=0.7 if mention.pronoun is None else 0.55,
+            )
+        return None
+
+
+def find_quotes(article: Article, index: AliasIndex) -> list[Quote]:
+    return _ArticleQuotes(article, index).quotes()
+
+
+@register("quotes")
+def analyse_quotes(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
+    index = AliasIndex(analysis.entities)
+    index.vocabulary = lowercase_vocabulary(cluster)
+    analysis.quotes = [q for article in cluster.articles for q in find_quotes(article, index)]
