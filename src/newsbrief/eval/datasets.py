@@ -21,6 +21,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from newsbrief.errors import InputError, UsageError
 from newsbrief.ingest import records_to_articles
@@ -101,7 +102,9 @@ def read_multinews(
     """Line ``k`` of the ``.src`` file pairs with line ``k`` of the ``.tgt`` file."""
     references = references or multinews_references_path(path)
     with open(path, encoding="utf-8") as sources, open(references, encoding="utf-8") as targets:
-        for number, (line, target) in enumerate(zip(sources, targets, strict=False), start=1):
+        for number, (line, target) in enumerate(zip_longest(sources, targets), start=1):
+            if line is None or target is None:
+                raise InputError(references, f"{path} and {references} have different numbers of lines")
             name = f"{path}:{number}"
             _check_size(line, name, max_bytes)
             summary = target.replace("NEWLINE_CHAR", "\n").strip()
@@ -109,8 +112,6 @@ def read_multinews(
                 raise InputError(f"{references}:{number}", "empty reference summary")
             records = _multinews_records(line.rstrip("\n").split(MULTINEWS_SEPARATOR), name)
             yield EvalCluster(str(number), records, [summary], source=name)
-        if next(sources, None) is not None or next(targets, None) is not None:
-            raise InputError(references, f"{path} and {references} have different numbers of lines")
 
 
 _DUC_CLUSTER_DIR = re.compile(r"^(d\d+)[a-z]$", re.IGNORECASE)

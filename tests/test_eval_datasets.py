@@ -1,0 +1,98 @@
+"""Dataset readers: JSONL benchmark format, original Multi-News .src/.tgt, DUC-style folders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsbrief.errors import InputError, UsageError
+from newsbrief.eval.datasets import detect_reader, load_dataset, parse_duc_document
+
+DUC = Path(__file__).parent / "fixtures" / "duc"
+
+
+def test_jsonl_reader(tmp_path):
+    path = tmp_path / "clusters.jsonl"
+    rows = [
+        {
+            "id": "a",
+            "documents": ["First doc. NEWLINE_CHAR NEWLINE_CHAR Second paragraph.", "Other doc."],
+            "summary": "S.",
+        },
+        {"documents": ["Only doc."], "summaries": ["R1.", "R2."]},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
+    clusters = load_dataset(str(path))
+    assert [c.id for c in clusters] == ["a", "2"]
+    assert [len(c.records) for c in clusters] == [2, 1]
+    assert clusters[0].records[0].text == "First doc. \n \n Second paragraph."
+    assert clusters[1].references == ["R1.", "R2."]
+    assert [a.id for a in clusters[0].articles()] == [1, 2]
+    assert len(load_dataset(str(path), limit=1)) == 1
+
+
+def test_jsonl_reader_reports_bad_lines(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"documents": ["x"], "summary": "y"}\n{not json}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.jsonl:2"):
+        load_dataset(str(path))
+    path.write_text('{"documents": ["x"]}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="summary"):
+        load_dataset(str(path))
+
+
+def test_multinews_reader_pairs_src_with_tgt(tmp_path):
+    (tmp_path / "val.src").write_text(
+        "Doc one of A. NEWLINE_CHAR More. ||||| Doc two of A.\nDoc one of B.\n", encoding="utf-8"
+    )
+    (tmp_path / "val.tgt").write_text("– Summary A.\n– Summary B.\n", encoding="utf-8")
+    clusters = load_dataset(str(tmp_path / "val.src"))
+    assert [len(c.records) for c in clusters] == [2, 1]
+    assert [c.references for c in clusters] == [["– Summary A."], ["– Summary B."]]
+    assert clusters[0].records[1].text == "Doc two of A."
+
+
+def test_multinews_reader_with_explicit_references_and_mismatch(tmp_path):
+    (tmp_path / "test.src.cleaned").write_text("A doc.\nB doc.\n", encoding="utf-8")
+    (tmp_path / "summaries.txt").write_text("Only one.\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="not found"):
+        load_dataset(str(tmp_path / "test.src.cleaned"))
+    with pytest.raises(InputError, match="different numbers of lines"):
+        load_dataset(str(tmp_path / "test.src.cleaned"), references=str(tmp_path / "summaries.txt"))
+
+
+def test_duc_reader_reads_text_only_and_every_reference():
+    clusters = load_dataset(str(DUC))
+    assert [c.id for c in clusters] == ["D30001", "D30002"]
+    flood, budget = clusters
+    assert len(flood.records) == 2 and len(budget.records) == 2  # one file holds two <DOC>s
+    assert len(flood.references) == 2 and len(budget.references) == 2
+    body = flood.records[0].text
+    assert "The river burst its banks" in body
+    assert "AP-NY" not in body and "DOCNO" not in body and "<P>" not in body
+    assert flood.records[0].title == "River floods town after week of rain"
+    assert flood.records[0].name.endswith("#APW19981016.0240")
+
+
+def test_duc_reader_needs_references(tmp_path):
+    (tmp_path / "d1t").mkdir()
+    (tmp_path / "d1t" / "doc").write_text("<DOC><TEXT>Some text here.</TEXT></DOC>", encoding="utf-8")
+    with pytest.raises(InputError, match="no reference summaries"):
+        load_dataset(str(tmp_path))
+
+
+def test_parse_duc_document_without_doc_wrapper():
+    records = list(parse_duc_document("<TEXT>Plain body.</TEXT>", "x"))
+    assert [r.text for r in records] == ["Plain body."]
+
+
+def test_detect_reader(tmp_path):
+    assert detect_reader(str(DUC)) == "duc"
+    assert detect_reader("a/val.jsonl") == "jsonl"
+    assert detect_reader("a/train.src.cleaned") == "multinews"
+    with pytest.raises(UsageError, match="--format"):
+        detect_reader("a/data.csv")
+    with pytest.raises(UsageError, match="no such file"):
+        load_dataset(str(tmp_path / "missing.jsonl"))

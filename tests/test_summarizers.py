@@ -1,0 +1,137 @@
+"""Summarizers side by side: word budgets, the oracle as a ceiling, the sumy peers, the default."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.eval.datasets import load_dataset
+from newsbrief.ingest import records_to_articles
+from newsbrief.ingest.formats import Record
+from newsbrief.pipeline import prepare
+from newsbrief.summarizers import Budget, available, get_summarizer, summarizer_class
+from newsbrief.summarizers.default import DEFAULT_WEIGHTS, LinearScorer
+from newsbrief.summarizers.features import FEATURE_NAMES, sentence_features
+from newsbrief.textsim import Cluster, word_count
+
+pytest.importorskip("rouge_score", reason="rouge-score (the 'eval' extra) is not installed")
+pytest.importorskip("sumy", reason="sumy (the 'eval' extra) is not installed")
+
+from newsbrief.eval.rouge import Rouge
+
+PEERS = ["default", "lead", "lexrank", "textrank"]
+
+ARTICLES = [
+    "The city council approved a new budget on Tuesday that raises spending on schools and buses.\n\n"
+    "Council members voted nine to four in favour after a debate that lasted most of the day.\n\n"
+    "The weather in the city was mild and dry for the time of year, with a light breeze.\n\n"
+    "A local bakery celebrated its fiftieth anniversary with free cakes for all of its customers.",
+    "Opponents of the budget said the higher spending would require a rise in local taxes next year.\n\n"
+    "The mayor said the budget would be paid for by savings elsewhere and would not raise taxes.\n\n"
+    "Traffic on the main bridge was slow in the morning because of repair work on one lane.",
+    "The new budget gives schools money for more teachers and buys twenty electric buses for the city.\n\n"
+    "Parents at the meeting welcomed the plan for smaller classes in the primary schools of the city.\n\n"
+    "The football club announced that its stadium will host a concert by a popular band in June.",
+]
+REFERENCE = (
+    "The council voted nine to four for a budget that raises spending on schools and buses. "
+    "Opponents said it would require a rise in local taxes, but the mayor said it would not raise taxes."
+)
+
+
+def make_cluster(texts: list[str]) -> Cluster:
+    records = [Record(f"doc{i}", text, input_format="multinews") for i, text in enumerate(texts, start=1)]
+    return Cluster([a for a in prepare(records_to_articles(records)) if a.sentences])
+
+
+def summary_of(cluster: Cluster, name: str, budget: Budget, **kwargs) -> list[str]:
+    scores = get_summarizer(name, **kwargs).summarize(cluster, budget)
+    chosen = sorted((s for s in scores if s.selected), key=lambda s: (s.doc_id, s.sentence))  # as the eval runner
+    return [cluster.article(s.doc_id).sentences[s.sentence].text for s in chosen]
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> Cluster:
+    return make_cluster(ARTICLES)
+
+
+def test_registry_lists_the_peers():
+    assert {"default", "lead", "lexrank", "textrank", "oracle"} <= set(available())
+    assert summarizer_class("oracle").needs_reference and not summarizer_class("default").needs_reference
+
+
+@pytest.mark.parametrize("name", PEERS)
+@pytest.mark.parametrize("words", [15, 40, 1000])
+def test_every_summarizer_respects_the_word_budget(synthetic, name, words):
+    chosen = summary_of(synthetic, name, Budget(words=words))
+    assert sum(word_count(t) for t in chosen) <= words
+    assert chosen, "at least one sentence fits"
+
+
+def test_oracle_respects_the_word_budget(synthetic):
+    for words in (15, 40):
+        assert (
+            sum(word_count(t) for t in summary_of(synthetic, "oracle", Budget(words=words), reference=REFERENCE))
+            <= words
+        )
+
+
+@pytest.mark.parametrize("name", [*PEERS, "oracle"])
+def test_scores_cover_every_candidate_with_ranks(synthetic, name):
+    kwargs = {"reference": REFERENCE} if name == "oracle" else {}
+    scores = get_summarizer(name, **kwargs).summarize(synthetic, Budget(words=40))
+    assert sorted(s.rank for s in scores) == list(range(1, len(scores) + 1))
+    assert len({(s.doc_id, s.sentence) for s in scores}) == len(scores) >= 8
+
+
+def test_oracle_beats_every_summarizer_on_a_synthetic_cluster(synthetic):
+    rouge = Rouge()
+    budget = Budget(words=60)
+    oracle = rouge.score(summary_of(synthetic, "oracle", budget, reference=REFERENCE), [REFERENCE])
+    # The oracle maximises ROUGE-1 + ROUGE-2 (greedily), so that is what it must win on.
+    for name in PEERS:
+        other = rouge.score(summary_of(synthetic, name, budget), [REFERENCE])
+        assert oracle["rouge1"] + oracle["rouge2"] > other["rouge1"] + other["rouge2"], (name, oracle, other)
+
+
+def test_oracle_needs_a_reference():
+    from newsbrief.errors import UsageError
+
+    with pytest.raises(UsageError, match="reference"):
+        get_summarizer("oracle")
+
+
+def test_sumy_peers_rank_central_sentences_above_off_topic_ones(synthetic):
+    for name in ("lexrank", "textrank"):
+        scores = get_summarizer(name).summarize(synthetic, Budget(words=30))
+        top = synthetic.article(scores[0].doc_id).sentences[scores[0].sentence].text
+        assert "budget" in top or "schools" in top, (name, top)
+
+
+def test_default_features_and_shipped_weights_agree(synthetic):
+    scorer = LinearScorer.load(DEFAULT_WEIGHTS)
+    assert set(scorer.features) <= set(FEATURE_NAMES) and scorer.provenance
+    rows = [synthetic.row(s) for s in synthetic.sentences]
+    features = sentence_features(synthetic, rows)
+    assert features.shape == (len(rows), len(FEATURE_NAMES))
+    scores = get_summarizer("default").summarize(synthetic, Budget(words=40))
+    assert set(scores[0].features) == set(FEATURE_NAMES)
+
+
+def test_default_skips_near_repeats():
+    repeated = [*ARTICLES, ARTICLES[0].replace("Tuesday", "Tuesday evening")]
+    cluster = make_cluster(repeated)
+    chosen = summary_of(cluster, "default", Budget(words=1000))
+    assert len(chosen) == len(set(chosen)) < len(cluster.sentences)
+    assert not any(a.replace("Tuesday", "Tuesday evening") == b for a in chosen for b in chosen if a != b)
+
+
+def test_oracle_beats_every_summarizer_on_real_clusters(eval_data):
+    rouge = Rouge()
+    budget = Budget(words=250)
+    for item in load_dataset(str(eval_data), limit=6):
+        cluster = Cluster([a for a in prepare(item.articles()) if a.sentences])
+        oracle = rouge.score(summary_of(cluster, "oracle", budget, reference=item.references), item.references)
+        for name in PEERS:
+            other = rouge.score(summary_of(cluster, name, budget), item.references)
+            assert oracle["rouge2"] > other["rouge2"], (item.id, name)
+            assert oracle["rouge1"] + oracle["rouge2"] > other["rouge1"] + other["rouge2"], (item.id, name)
