@@ -15,7 +15,9 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import itertools
 import json
+import math
 from collections import defaultdict
 from functools import cache
 from html import escape
@@ -30,7 +32,9 @@ MATRIX_ROWS = 15  # the coverage matrix shows the most corroborated facts first
 ONLY_HERE_ITEMS = 3  # "what only it contributes" lines per source card
 ENTITY_CHIPS = 24
 QUOTES_SHOWN = 3  # per speaker; the rest fold into "N more"
-TIMELINE_WIDTH = 900
+TIMELINE_WIDTH = 720
+LABEL_CHAR_PX = 6.2  # width of one character of an 11 px axis label
+TIMELINE_STACK = 6  # dots stacked above one day before a "+N"
 
 
 @cache
@@ -212,10 +216,11 @@ class _Report:
             )
             items.append(
                 f'<li><time datetime="{_e(event["date"])}">{when}</time>'
-                f'<span class="event-text">{_e(_shorten(event["text"], 280))}</span> {cites}{others}</li>'
+                f'<div><span class="event-text">{_e(_shorten(event["text"], 280))}</span> {cites}{others}</div></li>'
             )
         body = f'<figure class="chart">{chart}</figure><ol class="events">{"".join(items)}</ol>'
-        return self.section("timeline", "Timeline", body, "Dated events, oldest first; dots are coloured by source.")
+        intro = "Dated events, oldest first: ● an event, coloured by its source; ◇ a source's publication date."
+        return self.section("timeline", "Timeline", body, intro)
 
     def quotes(self) -> str:
         quotes = self.analysis.get("quotes") or []
@@ -399,47 +404,70 @@ def _parse_date(value: str) -> dt.date | None:
     return None
 
 
+def _date_label(iso: str) -> str:
+    """Short axis label: an interval within one year as ``2014-03-03/03-09``."""
+    start, _, end = iso.partition("/")
+    return f"{start}/{end[5:]}" if end and end[:4] == start[:4] else iso
+
+
 def _timeline_svg(events: list[dict[str, Any]], published_on: dict[int, str]) -> str:
-    """Events on a date axis, one dot per event stacked by date, plus publication dates as diamonds."""
-    dated = defaultdict(list)
+    """Events on a date axis (one dot per event, stacked by day) and publication dates as diamonds.
+
+    Distinct days are spaced by ``1 + log(1 + days between)``: a history date years back stays on
+    the chart without squeezing a week of news into one point; order and relative gaps survive.
+    """
+    dated: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         dated[event["date"]].append(event)
-    published = defaultdict(list)
+    published: dict[str, list[int]] = defaultdict(list)
     for sid, day in sorted(published_on.items()):
         if _parse_date(day):
             published[day].append(sid)
-    days = {d: _parse_date(d) for d in set(dated) | set(published)}
-    first, last = min(days.values()), max(days.values())
-    span = max((last - first).days, 1)
-    left, right, axis_y, step = 40, TIMELINE_WIDTH - 40, 150, 16
-    height = axis_y + 50
+    days = sorted(set(dated) | set(published), key=lambda d: (_parse_date(d), d))
+    offsets = [0.0]
+    for before, after in itertools.pairwise(days):
+        offsets.append(offsets[-1] + 1 + math.log1p(max((_parse_date(after) - _parse_date(before)).days, 0)))
+    left, right, step = 50, TIMELINE_WIDTH - 50, 15
+    stack = min(max((len(v) for v in dated.values()), default=1), TIMELINE_STACK)
+    axis_y = 24 + stack * step
+    label_rows = [-1e9] * 3  # right end of the last label in each row, so labels do not overlap
 
-    def x_of(day: str) -> float:
-        offset = (days[day] - first).days
-        return (left + right) / 2 if first == last else left + (right - left) * offset / span
+    def x_of(index: int) -> float:
+        return (left + right) / 2 if offsets[-1] == 0 else left + (right - left) * offsets[index] / offsets[-1]
 
-    parts = [f'<line class="axis" x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}"/>']
-    label_ends: list[float] = []
-    for day in sorted(days):
-        x = x_of(day)
+    parts = [f'<line class="axis" x1="{left - 20}" y1="{axis_y}" x2="{right + 20}" y2="{axis_y}"/>']
+    for index, day in enumerate(days):
+        x = x_of(index)
         parts.append(f'<line class="tick" x1="{x:.1f}" y1="{axis_y - 4}" x2="{x:.1f}" y2="{axis_y + 4}"/>')
-        row = 0 if not label_ends or x - label_ends[-1] > 70 else 1 - (len(label_ends) % 2)
-        label_ends.append(x)
-        parts.append(f'<text class="label" x="{x:.1f}" y="{axis_y + 20 + row * 14}">{_e(day)}</text>')
-        for level, event in enumerate(dated.get(day, [])[:8]):
+        label = _date_label(day)
+        half = len(label) * LABEL_CHAR_PX / 2
+        label_x = min(max(x, half), TIMELINE_WIDTH - half)
+        row = next((r for r, end in enumerate(label_rows) if label_x - half >= end + 6), None)
+        if row is None:
+            row = label_rows.index(min(label_rows))
+        label_rows[row] = label_x + half
+        parts.append(f'<text class="label" x="{label_x:.1f}" y="{axis_y + 18 + row * 13}">{_e(label)}</text>')
+        day_events = dated.get(day, [])
+        for level, event in enumerate(day_events[:TIMELINE_STACK]):
             tip = f"{day}: {_shorten(event['text'], 160)} (source {event['source']})"
             parts.append(
-                f'<circle class="ev {_colour(event["source"])}" cx="{x:.1f}" cy="{axis_y - 14 - level * step}" r="6">'
+                f'<circle class="ev {_colour(event["source"])}" cx="{x:.1f}" cy="{axis_y - 12 - level * step}" r="6">'
                 f"<title>{_e(tip)}</title></circle>"
             )
+        if len(day_events) > TIMELINE_STACK:
+            parts.append(
+                f'<text class="label" x="{x + 12:.1f}" y="{axis_y - 8 - (TIMELINE_STACK - 1) * step}">'
+                f"+{len(day_events) - TIMELINE_STACK}</text>"
+            )
         for level, sid in enumerate(published.get(day, [])):
-            px, y = x + level * 13, axis_y + 48
+            px, y = x + level * 13, axis_y + 62
             parts.append(
                 f'<rect class="pub {_colour(sid)}" x="{px - 5:.1f}" y="{y - 5}" width="10" height="10" '
                 f'transform="rotate(45 {px:.1f} {y})"><title>source {sid} published {_e(day)}</title></rect>'
             )
+    height = axis_y + (75 if published else 60)
     return (
-        f'<svg viewBox="0 0 {TIMELINE_WIDTH} {height + 10}" role="img" aria-label="Timeline of dated events">'
+        f'<svg viewBox="0 0 {TIMELINE_WIDTH} {height}" role="img" aria-label="Timeline of dated events">'
         f"{''.join(parts)}</svg>"
     )
 
