@@ -144,6 +144,29 @@ def test_source_texts_are_complete(example):
         assert " ".join(article.text.split()) in " ".join(shown.split())
 
 
+def test_example_report_shows_the_analysis_it_has(example):
+    """Whatever the analysis finds on the example appears: a section per non-empty part, every item in it."""
+    result, html = example
+    assert result.analysis is not None  # analysis is on by default
+    page = parse(html)
+    analysis = result.analysis
+    sections = {"quotes": "quotes", "timeline": "timeline", "conflicts": "conflicts", "entities": "entities"}
+    for field, section in sections.items():
+        assert (section in page.text_by_id) == bool(getattr(analysis, field)), field
+    statements = [q for q in analysis.quotes if not q.is_fragment]
+    for quote in statements:
+        assert quote.text in page.text_by_id["quotes"]
+    for event in analysis.timeline:
+        assert event.date in page.text_by_id["timeline"]
+    for conflict in analysis.conflicts:
+        for side in conflict.sides:
+            assert side.value in page.text_by_id["conflicts"]
+    for kind in analysis.source_types:
+        assert kind.label in page.text_by_id["sources"]
+    if analysis.facts:
+        assert "Key facts" in page.text_by_id["coverage"]
+
+
 def test_untrusted_strings_are_escaped():
     records = [
         Record("a.txt", XSS_TEXT, title=XSS_TITLE, url="javascript:window.__xss=3", outlet="<b>Evil</b> News"),
