@@ -158,7 +158,7 @@ class _Report:
         facts = self.analysis.get("facts") or []
         if facts:
             rows = [
-                (fact["text"], [(m["source"], m["sentence"]) for m in fact["members"]] or [], fact["sources"])
+                (fact["text"], [(m["source"], m["sentence"]) for m in fact["members"]], fact["sources"])
                 for fact in sorted(facts, key=lambda f: (-f["independent_outlets"], -len(f["sources"])))
             ][:MATRIX_ROWS]
             title, intro = "Key facts", "Statements several outlets make, and who makes them."
@@ -293,7 +293,7 @@ class _Report:
             alias_text = f' <span class="muted">also “{_e("”, “".join(aliases[:4]))}”</span>' if aliases else ""
             per_source = " · ".join(f"{_e(s)}: {n}" for s, n in sorted(counts.items(), key=lambda kv: int(kv[0])))
             chips.append(
-                f'<li class="entity {entity["label"].lower()}" title="mentions per source — {per_source}">'
+                f'<li class="entity {_e(entity["label"].lower())}" title="mentions per source — {per_source}">'
                 f'<span class="tag">{_e(entity["label"])}</span> {_e(entity["name"])} '
                 f'<span class="muted">×{total}</span>{alias_text}</li>'
             )
