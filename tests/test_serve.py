@@ -123,6 +123,30 @@ def test_form_pasted_texts_are_briefed(client):
     assert "Council approves budget" in response.text
 
 
+def test_unusable_upload_becomes_a_warning(client, example_dir):
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(example_dir.iterdir())[:2]]
+    files.append(("files", ("photo.txt", b"\x89PNG\x00\x00\x01binary", "text/plain")))
+    response = client.post("/report", files=files, data={"words": "100"})
+    assert response.status_code == 200, response.text
+    assert 'id="warnings"' in response.text and "photo.txt" in response.text
+
+
+def test_api_accepts_html_documents(client):
+    paragraphs = "".join(
+        f"<p>The city council approved the new budget on Monday after a debate of {n} hours, officials said.</p>"
+        for n in range(2, 6)
+    )
+    page = f"<html><head><title>Budget passes</title></head><body><article>{paragraphs}</article></body></html>"
+    documents = [
+        {"html": page, "url": "https://news.example.org/budget"},
+        {"title": "Council backs budget", "text": "The council backed the budget on Monday. The debate was long."},
+    ]
+    response = client.post("/api/brief", json={"documents": documents, "words": 50})
+    assert response.status_code == 200, response.text
+    first = response.json()["sources"][0]
+    assert first["url"] == "https://news.example.org/budget" and first["words"] > 20
+
+
 def test_form_errors_are_escaped_pages(client):
     payload = '<img src=x onerror="alert(1)">.txt'
     response = client.post("/report", files=[("files", (payload, b"   ", "text/plain"))], data={"words": "150"})
