@@ -99,6 +99,7 @@ def test_stdin_dash(tmp_path):
         ["--words", "100", "--sentences", "3"],
         ["--format", "yaml"],
         ["--support-threshold", "5"],
+        ["--support-min-terms", "-1"],
         [],
     ],
 )

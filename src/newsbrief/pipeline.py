@@ -52,7 +52,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
         if not score.selected:
             continue
         sentence = cluster.article(score.doc_id).sentences[score.sentence]
-        support = find_support(cluster, sentence, options.support_threshold)
+        support = find_support(cluster, sentence, options.support_threshold, options.min_shared_terms)
         summary.append(
             SummarySentence(
                 text=sentence.text,
@@ -75,6 +75,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
             "words": options.words,
             "sentences": options.sentences,
             "support_threshold": options.support_threshold,
+            "min_shared_terms": options.min_shared_terms,
         },
     )
     if options.analyse:

@@ -31,6 +31,7 @@ class Options:
     sentences: int | None = None
     summarizer: str = "default"
     support_threshold: float = DEFAULT_SUPPORT_THRESHOLD
+    min_shared_terms: int = DEFAULT_MIN_SHARED_TERMS
     max_bytes: int = DEFAULT_MAX_BYTES
     encoding: str | None = None
     analyse: bool = True
@@ -42,3 +43,5 @@ class Options:
             raise ValueError("sentences must be a positive number")
         if not 0.0 < self.support_threshold <= 1.0:
             raise ValueError("support_threshold must be in (0, 1]")
+        if self.min_shared_terms < 0:
+            raise ValueError("min_shared_terms must be 0 or more")

@@ -9,7 +9,7 @@ from newsbrief.errors import EXIT_OK, NewsbriefError, UsageError
 from newsbrief.fileio import write_atomic
 from newsbrief.pipeline import brief
 from newsbrief.render import formats, render
-from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_SUPPORT_THRESHOLD, Options
+from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_MIN_SHARED_TERMS, DEFAULT_SUPPORT_THRESHOLD, Options
 from newsbrief.summarizers import available
 
 HELP = "brief articles about one story (files, folders, - for stdin)"
@@ -55,6 +55,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_SUPPORT_THRESHOLD,
         help=f"similarity at which another source corroborates a sentence (default {DEFAULT_SUPPORT_THRESHOLD})",
     )
+    parser.add_argument(
+        "--support-min-terms",
+        type=int,
+        default=DEFAULT_MIN_SHARED_TERMS,
+        metavar="N",
+        help="content words (not the story's topic words) a corroborating sentence must share "
+        f"(default {DEFAULT_MIN_SHARED_TERMS})",
+    )
     parser.add_argument("--no-analysis", action="store_true", help="summary and sources only (faster)")
     parser.add_argument(
         "--max-bytes",
@@ -72,6 +80,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
             sentences=args.sentences,
             summarizer=args.summarizer,
             support_threshold=args.support_threshold,
+            min_shared_terms=args.support_min_terms,
             max_bytes=args.max_bytes,
             encoding=args.encoding,
             analyse=not args.no_analysis,
