@@ -7,6 +7,7 @@ use earlier results (quotes use entities, the timeline uses dates).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from newsbrief.model import Analysis, Brief
@@ -35,5 +36,7 @@ def analyse(brief: Brief, cluster: Cluster, only: list[str] | None = None) -> An
 
 # Registration order is run order: publication dates and date mentions first, then entities,
 # quotes (they need entities), the timeline (needs dates), agreement (needs dates and quotes)
-# and source types (need quotes).
-from newsbrief.analyse import dates, entities, quotes, timeline  # noqa: E402, F401
+# and source types (need quotes). Imported by name so the order is explicit, not import-sorted.
+ANALYSER_MODULES = ("dates", "entities", "quotes", "timeline", "agreement", "source_types")
+for _module in ANALYSER_MODULES:
+    importlib.import_module(f"{__name__}.{_module}")

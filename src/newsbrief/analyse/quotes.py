@@ -30,7 +30,7 @@ CUE_VERBS = (
 _CUE = re.compile(rf"\b(?:{CUE_VERBS})\b|\baccording to\b")
 # Reported speech: only verbs that introduce what someone said (not "called", "wants").
 _REPORTING = re.compile(
-    r"\b(?:said|says|told|tells|noted|claimed|claims|insisted|insists|warned|warns|argued|argues|asserted|"
+    r"\b(?:said|says|say|told|tells|noted|claimed|claims|insisted|insists|warned|warns|argued|argues|asserted|"
     r"asserts|announced|stated|denied|denies|added|believes|acknowledged|admitted)\b"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|it|It|they|They)\b")
