@@ -154,6 +154,18 @@ def test_hovering_a_citation_previews_its_sentence(page, example_report):
     assert tab.locator(".s.hov").first.get_attribute("id") == f"s{item.sources[0]}-{item.sentence}"
 
 
+def test_keyboard_selects_a_summary_sentence_and_all_its_sources(page, example_report):
+    tab, _ = page
+    result, path = example_report
+    tab.goto(path.as_uri())
+    number, item = _supported_item(result)
+    tab.focus(f"#sum-{number} .sum-text")
+    tab.keyboard.press("Enter")
+    lit = {tab.locator(".s.hl").nth(i).get_attribute("id") for i in range(tab.locator(".s.hl").count())}
+    expected = {f"s{item.sources[0]}-{item.sentence}"} | {f"s{s.source}-{s.sentence}" for s in item.support}
+    assert lit == expected
+
+
 def test_print_layout_shows_whole_texts_without_controls(page, example_report):
     tab, _ = page
     _, path = example_report

@@ -53,6 +53,14 @@
     reveal(mark(trigger, "hl"));
   });
 
+  // Summary sentences are focusable spans, not buttons: Enter or Space selects them too.
+  document.addEventListener("keydown", function (event) {
+    if ((event.key === "Enter" || event.key === " ") && event.target.matches && event.target.matches("span[data-targets]")) {
+      event.preventDefault();
+      event.target.click();
+    }
+  });
+
   function hover(event) {
     var trigger = event.target.closest && event.target.closest("[data-targets]");
     if (trigger) mark(trigger, "hov");
