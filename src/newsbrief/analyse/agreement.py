@@ -87,23 +87,19 @@ def corroborating_pairs(cluster: Cluster, pairs: list[tuple[int, int, float]]) -
     ]
 
 
-def find_facts(
-    brief: Brief, cluster: Cluster, pairs: list[tuple[int, int, float]], threshold: float
-) -> tuple[list[Fact], set[int]]:
+def find_facts(brief: Brief, cluster: Cluster, pairs: list[tuple[int, int, float]]) -> tuple[list[Fact], set[int]]:
     """Groups of sentences that state the same thing, at most one per source, and the rows with a match.
 
-    Star grouping, best pairs first: a sentence joins a group only when it matches the group's lead
-    itself, so chains (A like B, B like C) never merge unrelated statements.
+    Star grouping, best pairs first: a sentence joins a group only when it is itself paired with
+    the group's lead, so chains (A like B, B like C) never merge unrelated statements.
     """
     lead_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
+    accepted = {(a, b): c for a, b, c in pairs} | {(b, a): c for a, b, c in pairs}
 
     def matches_lead(row: int, lead: int) -> bool:
-        similarity = float(cluster.similarity([row], [lead])[0, 0])
-        a, b = cluster.sentences[row], cluster.sentences[lead]
-        return supports(cluster, a, b, similarity, threshold, DEFAULT_MIN_SHARED_TERMS, topic)
+        return (row, lead) in accepted
 
-    topic = story_terms(cluster)
     for a, b, _ in sorted(pairs, key=lambda p: -p[2]):
         if a not in lead_of and b not in lead_of:
             lead_of[a] = lead_of[b] = a
@@ -119,7 +115,7 @@ def find_facts(
                 groups[lead].append(joining)
     facts = []
     for lead, members in groups.items():
-        sims = cluster.similarity([lead], members)[0]
+        sims = [accepted.get((lead, r), 1.0) for r in members]
         sentences = [cluster.sentences[r] for r in members]
         sources = [s.doc_id for s in sentences]
         facts.append(
@@ -406,12 +402,17 @@ def claim_conflicts(brief: Brief, cluster: Cluster, analysis: Analysis) -> list[
         ]
         positives = [s for s in clear if s.positive]
         negatives = [s for s in clear if not s.positive]
+        if not positives or not negatives:
+            continue
+        sims = cluster.similarity(
+            [cluster.row(p.sentence) for p in positives], [cluster.row(n.sentence) for n in negatives]
+        )
         best = None
-        for p in positives:
-            for n in negatives:
+        for i, p in enumerate(positives):
+            for j, n in enumerate(negatives):
                 if p.actor == n.actor:
                     continue
-                similarity = float(cluster.similarity([cluster.row(p.sentence)], [cluster.row(n.sentence)])[0, 0])
+                similarity = float(sims[i, j])
                 key = (p.sentence.doc_id != n.sentence.doc_id, similarity)
                 if best is None or key > best[0]:
                     best = (key, p, n)
@@ -434,7 +435,7 @@ def analyse_agreement(brief: Brief, cluster: Cluster, analysis: Analysis) -> Non
     threshold = float(brief.options.get("support_threshold", DEFAULT_SUPPORT_THRESHOLD)) if brief else 0.3
     rows = [cluster.row(s) for s in cluster.sentences if not s.is_heading]
     pairs = corroborating_pairs(cluster, similar_pairs(cluster, rows, threshold))
-    facts, corroborated = find_facts(brief, cluster, pairs, threshold)
+    facts, corroborated = find_facts(brief, cluster, pairs)
     analysis.facts = facts
     quoted = {(q.source, q.sentence) for q in analysis.quotes if not q.is_fragment}
     analysis.single_source_claims = single_source_claims(brief, cluster, corroborated, quoted)

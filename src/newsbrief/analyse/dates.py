@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from newsbrief.analyse import register
 from newsbrief.model import Analysis, Article, Brief, DateMention, PublicationDate, Sentence
@@ -104,7 +105,7 @@ _MAX_WINDOW_DAYS = 14  # resolve against a window of at most this many days
 _QUOTED = re.compile(r"[\"“‘'][^\"”’']*[\"”’']")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Expression:
     """One matched temporal expression (offsets local to the text it was found in)."""
 
@@ -117,8 +118,20 @@ class Expression:
     past: bool
 
 
-def find_expressions(text: str) -> list[Expression]:
-    """Temporal expressions in ``text``, longest first where they overlap, in text order."""
+# Every expression holds one of these; most sentences hold none and skip the full patterns.
+_ANY_TEMPORAL = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|today|tonight|"
+    r"tomorrow|week|month|year|ago\b|hour|day|1[89]\d\d|20\d\d)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=8192)
+def find_expressions(text: str) -> tuple[Expression, ...]:
+    """Temporal expressions in ``text``, longest first where they overlap, in text order
+    (cached: the publication estimate and the mentions both read every sentence)."""
+    if not _ANY_TEMPORAL.search(text):
+        return ()
     found: list[Expression] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -134,7 +147,7 @@ def find_expressions(text: str) -> list[Expression]:
     for expression in found:
         if not kept or expression.start >= kept[-1].end:
             kept.append(expression)
-    return kept
+    return tuple(kept)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -305,35 +318,30 @@ def captions(article: Article) -> list[str]:
     return [r.text for r in article.removed if r.rule.startswith("caption")]
 
 
-def _own_year(article: Article) -> int | None:
-    years = Counter(
-        int(m.group("year"))
-        for text in [*captions(article), article.text]
-        for kind, pattern in _PATTERNS[:3]
-        for m in pattern.finditer(text)
-        if m.groupdict().get("year")
-    )
+def own_year(article: Article) -> int | None:
+    """The year the source's own explicit dates (text and captions) name most often."""
+    texts = [*captions(article), *(s.text for s in article.sentences)]
+    years = Counter(int(e.groups["year"]) for t in texts for e in find_expressions(t) if e.groups.get("year"))
     return years.most_common(1)[0][0] if years else None
 
 
-def story_year(articles: list[Article]) -> int | None:
+def story_year(own_years: list[int | None]) -> int | None:
     """The year most sources' explicit dates name: a weak hint for sources that name none."""
-    years = Counter(y for a in articles if (y := _own_year(a)) is not None)
+    years = Counter(y for y in own_years if y is not None)
     return years.most_common(1)[0][0] if years else None
 
 
-def estimate_publication(article: Article, fallback_year: int | None) -> PublicationDate:
+def estimate_publication(article: Article, own_year: int | None, fallback_year: int | None) -> PublicationDate:
     if article.published is not None:
         value = article.published.value[:10]
         return PublicationDate(
             article.id, value, value, value, article.published.provenance, article.published.confidence, []
         )
-    own_year = _own_year(article)
     year = own_year or fallback_year
     year_note = "" if own_year else f" (year {fallback_year} from other sources in the story)"
     evidence: list[str] = []
     dated = [d for c in captions(article) for d in _explicit_dates(c, "caption", year)]
-    dated += _explicit_dates(article.text, "text", year)
+    dated += [d for s in article.sentences for d in _explicit_dates(s.text, "text", year)]
     lo: date | None = None
     hi: date | None = None
     for d in dated:
@@ -445,14 +453,14 @@ def date_mentions(
 
 @register("dates")
 def analyse_dates(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
-    fallback_year = story_year(cluster.articles)
+    years = [own_year(article) for article in cluster.articles]
+    fallback_year = story_year(years)
     analysis.publication_dates = []
     analysis.dates = []
-    for article in cluster.articles:
-        pub = estimate_publication(article, fallback_year)
+    for article, year in zip(cluster.articles, years, strict=True):
+        pub = estimate_publication(article, year, fallback_year)
         analysis.publication_dates.append(pub)
-        own_year = _own_year(article)
         pub_year = int(pub.iso[:4]) if pub.iso else None
-        year_hint = pub_year or own_year or fallback_year
+        year_hint = pub_year or year or fallback_year
         for sentence in article.sentences:
-            analysis.dates.extend(date_mentions(sentence, pub, year_hint, not (pub_year or own_year)))
+            analysis.dates.extend(date_mentions(sentence, pub, year_hint, not (pub_year or year)))

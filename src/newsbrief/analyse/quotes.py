@@ -35,6 +35,7 @@ _REPORTING = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|it|It|they|They)\b")
 _INDIRECT_OBJECT = re.compile(r"^\s*(?:that\s+|reporters\s+|journalists\s+|him\s+|her\s+|them\s+|MPs\s+)*(?:that\s+)?")
+_QUOTE_MARK = re.compile(r"[\"'“”‘’]")
 _OPEN_CONTEXT = re.compile(r"(?:^|[\s(\[—–:-])$")
 _SUBJECT_WINDOW = 6  # words between a subject and its verb ("Mr Kerry merely noted")
 _AFTER_WINDOW = 6  # words after a closing quote in which ", he said" is looked for
@@ -60,7 +61,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     """Top-level quotations in one paragraph of text."""
     spans: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []  # (opening mark, offset after it)
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):
+        i, ch = mark.start(), mark.group(0)
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         closes = None
