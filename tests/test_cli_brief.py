@@ -10,11 +10,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsbrief.cli import main
 from newsbrief.fileio import write_atomic
 
 SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "src/newsbrief/schema/brief.schema.json").read_text())
+NAMES = ["a.txt", "a.html", "a.json", "a.jsonl", "a.src", "noext"]
 GOOD = (
     "Kerry and Lavrov meet in Paris\n\nUS Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov.\n"
 )
@@ -169,3 +172,38 @@ def test_write_atomic_leaves_no_partial_file_when_writing_fails(tmp_path):
         write_atomic(str(target), "new text \ud800 cannot be encoded")
     assert target.read_text() == "old"
     assert os.listdir(tmp_path) == ["out.txt"]
+
+
+LINES = [
+    "Kerry met Lavrov in Paris on Sunday.",
+    "Mr. Lavrov said the U.S. plan was not suitable.",
+    "Share this article",
+    "Comment number 3.",
+    "3.8 C",
+    "New York",
+    "• Nato will hold talks",
+    '{"text": "x"}',
+    "|||||",
+    "<p>Talks</p>",
+    "",
+]
+PAGES = st.lists(st.sampled_from(LINES), max_size=20).map(lambda lines: "\n".join(lines).encode())
+
+
+def test_stdin_over_the_size_limit_is_refused_without_reading_it_all():
+    result = run_cli("-", "--max-bytes", "100", "--no-analysis", stdin=(GOOD * 10).encode())
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "<stdin>" in result.stderr and "larger than" in result.stderr
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600) | st.text(max_size=600).map(str.encode) | PAGES, name=st.sampled_from(NAMES))
+def test_any_file_gives_a_brief_or_a_clear_error_never_a_crash(tmp_path, capsys, data, name):
+    path = tmp_path / name
+    path.write_bytes(data)
+    code = main(["brief", str(path), "--no-analysis", "--format", "json"])
+    err = capsys.readouterr().err
+    assert code in (0, 2), err
+    assert "internal error" not in err and "Traceback" not in err
+    if code == 2:
+        assert len(err.splitlines()) == 1 and str(path) in err
