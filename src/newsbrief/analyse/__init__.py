@@ -40,3 +40,27 @@ def analyse(brief: Brief, cluster: Cluster, only: list[str] | None = None) -> An
 ANALYSER_MODULES = ("dates", "entities", "quotes", "timeline", "agreement", "source_types")
 for _module in ANALYSER_MODULES:
     importlib.import_module(f"{__name__}.{_module}")
+
+
+def analyse_texts(
+    texts: list[str], published: list[str | None] | None = None, outlets: list[str | None] | None = None
+) -> Brief:
+    """Brief and analyse raw article texts, one per source: the shortest way to try the analysers
+    (and how the tests build stories). ``published`` and ``outlets`` give metadata per text."""
+    from newsbrief.model import Article, Extracted
+    from newsbrief.pipeline import brief_articles
+
+    articles = []
+    for number, text in enumerate(texts, start=1):
+        date = published[number - 1] if published else None
+        outlet = outlets[number - 1] if outlets else None
+        articles.append(
+            Article(
+                id=number,
+                path=f"<text {number}>",
+                raw_text=text,
+                published=Extracted(date, "metadata:given") if date else None,
+                outlet=Extracted(outlet, "metadata:given") if outlet else None,
+            )
+        )
+    return brief_articles(articles)

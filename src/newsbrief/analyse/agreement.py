@@ -211,9 +211,10 @@ def quantities(text: str) -> list[Quantity]:
     found = []
     for m in _QUANTITY.finditer(text):
         tail = [w.lower() for w in m.group("tail").split()]
-        unit = next((_UNIT_OF[w] for w in tail if w in _UNIT_OF), None)
-        if unit is None:
+        position = next((i for i, w in enumerate(tail) if w in _UNIT_OF), None)
+        if position is None:
             continue
+        unit = _UNIT_OF[tail[position]]
         qual = (m.group("qual") or "").strip().lower()
         if m.group("vague"):
             low, high = _VAGUE[m.group("vague").lower()]
@@ -232,7 +233,8 @@ def quantities(text: str) -> list[Quantity]:
                 low, high = value * 0.85, value
             elif qual:
                 low, high = value * 0.85, value * 1.15
-        end = m.start("tail") + len(m.group("tail"))
+        tail_words = list(re.finditer(r"\S+", m.group("tail")))
+        end = m.start("tail") + tail_words[position].end()
         found.append(Quantity(unit, low, high, text[m.start() : end].strip(), m.start()))
     return found
 

@@ -27,7 +27,7 @@ CUE_VERBS = (
     "denied|denies|announced|announces|wrote|writes|tweeted|declared|declares|urged|urges|acknowledged|admitted|"
     "replied|responded|asserted|asserts|put it|wants|demanded|demands|stressed|conceded|suggested|reported"
 )
-_CUE = re.compile(rf"\b(?:{CUE_VERBS})\b|\baccording to\b")
+_CUE = re.compile(rf"\b(?:{CUE_VERBS})\b|\b[Aa]ccording to\b")
 # Reported speech: only verbs that introduce what someone said (not "called", "wants").
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|noted|claimed|claims|insisted|insists|warned|warns|argued|argues|asserted|"
@@ -207,7 +207,7 @@ class _ArticleQuotes:
         near = self.masked[previous_end : span.start - 1]
         # 0. A cue just before the quote, in the same clause: "Mr Kerry claims ‘…’".
         cues = list(_CUE.finditer(near))
-        if cues and word_count(near[cues[-1].end() :]) <= _NEAR_BEFORE and cues[-1].group(0) != "according to":
+        if cues and word_count(near[cues[-1].end() :]) <= _NEAR_BEFORE and cues[-1].group(0).lower() != "according to":
             mention = self.subject_before(first, previous_end + cues[-1].start())
             if mention is not None and (entity := self.entity_of(mention, first)) is not None:
                 return entity, cues[-1].group(0), 0.85
@@ -229,14 +229,14 @@ class _ArticleQuotes:
         cues = list(_CUE.finditer(before))
         for cue in reversed(cues):
             position = first.start + cue.start()
-            if cue.group(0) == "according to":
+            if cue.group(0).lower() == "according to":
                 mention = self.subject_after(first, first.start + cue.end())
             else:
                 mention = self.subject_before(first, position)
                 if mention is None and before[: cue.start()].rstrip().endswith(","):
                     mention = self.subject_after(first, first.start + cue.end())
             if mention is not None and (entity := self.entity_of(mention, first)) is not None:
-                return entity, cue.group(0), 0.85
+                return entity, cue.group(0).lower(), 0.85
         colon = re.search(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})\s*:\s*$", before)
         if colon:
             entity = self.index.lookup(colon.group(1))

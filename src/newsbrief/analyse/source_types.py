@@ -38,7 +38,7 @@ _ARGUMENT_START = re.compile(
     r"In short|In other words|Of course)\b"
 )
 _PREDICTION = re.compile(r"\b(?:will (?:not |never |only )?\w+|is (?:highly )?(?:un)?likely to|are (?:un)?likely to)\b")
-_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|announced|added|reported|quoted)\b")
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|[Aa]ccording to|announced|added|reported|quoted)\b")
 _BYLINE_MARKERS = re.compile(
     r"\b(?:Associate Director|Director|Research|Fellow|Professor|Institute|Opinion|Comment(?:ary)?|Op-?Ed|"
     r"Columnist|Analysis|Editorial|Think tank|Strategic|Partnerships|View profile)\b",

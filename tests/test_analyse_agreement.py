@@ -1,0 +1,88 @@
+"""Corroborated facts, single-source claims and conflicts on constructed stories."""
+
+from __future__ import annotations
+
+from newsbrief.analyse import analyse_texts
+from newsbrief.analyse.agreement import quantities
+
+
+def test_differing_troop_numbers_are_a_conflict_with_both_sides_cited():
+    brief = analyse_texts(
+        [
+            "At least 40,000 Russian troops are massed on the Ukrainian border, Western officials said on Monday.",
+            "Some 20,000 Russian troops are massed on the Ukrainian border, Western officials said on Monday.",
+        ]
+    )
+    (conflict,) = [c for c in brief.analysis.conflicts if c.kind == "number"]
+    assert conflict.topic == "troops"
+    assert [(s.source, s.value) for s in conflict.sides] == [
+        (1, "At least 40,000 Russian troops"),
+        (2, "Some 20,000 Russian troops"),
+    ]
+    for side in conflict.sides:
+        assert brief.source(side.source).text[side.start : side.end] == side.text
+
+
+def test_vague_and_exact_numbers_that_agree_are_no_conflict():
+    brief = analyse_texts(
+        [
+            "Tens of thousands of Russian soldiers are massed along the border with Ukraine, officials said.",
+            "An estimated 40,000 battle-ready Russian troops are massed along the border with Ukraine, officials said.",
+        ]
+    )
+    assert not [c for c in brief.analysis.conflicts if c.kind == "number"]
+
+
+def test_quantity_ranges():
+    (more,) = quantities("more than 90 deaths were reported")
+    assert (more.unit, more.low) == ("deaths", 90) and more.high == float("inf")
+    (vague,) = quantities("tens of thousands of Russian soldiers")
+    assert (vague.unit, vague.low, vague.high) == ("troops", 20_000, 99_999)
+    assert quantities("the 2014 referendum") == []
+
+
+def test_differing_dates_for_the_same_event():
+    brief = analyse_texts(
+        [
+            "Crimea's parliament said the referendum on joining Russia will be held on 16 March 2014 across Crimea.",
+            "Crimea's parliament said the referendum on joining Russia will be held on 30 March 2014 across Crimea.",
+        ]
+    )
+    (conflict,) = [c for c in brief.analysis.conflicts if c.kind == "date"]
+    assert [s.value for s in conflict.sides] == ["16 March 2014 (2014-03-16)", "30 March 2014 (2014-03-30)"]
+
+
+def test_opposing_characterisations_by_different_actors():
+    brief = analyse_texts(
+        [
+            "Foreign Minister Sergei Lavrov said the talks with Washington were very constructive.",
+            "Four hours of talks between the two ministers failed to break a tense deadlock.",
+        ],
+        outlets=["Outlet A", "Outlet B"],
+    )
+    (conflict,) = [c for c in brief.analysis.conflicts if c.kind == "claim"]
+    assert conflict.topic == "outcome of the talks"
+    assert [(s.source, s.attributed_to) for s in conflict.sides] == [(1, "Sergei Lavrov"), (2, "Outlet B")]
+
+
+def test_agreeing_characterisations_are_no_conflict():
+    brief = analyse_texts(
+        [
+            "The talks between the ministers ended in deadlock on Sunday.",
+            "Four hours of talks between the ministers failed to break the deadlock.",
+        ]
+    )
+    assert not [c for c in brief.analysis.conflicts if c.kind == "claim"]
+
+
+SENTENCE = "Kerry handed Lavrov a paper saying any solution must respect Ukraine's territorial integrity and borders."
+
+
+def test_corroborated_fact_counts_independent_outlets():
+    texts = [SENTENCE, SENTENCE.replace("handed", "gave"), "Markets in Tokyo rose sharply on Tuesday, traders said."]
+    independent = analyse_texts(texts, outlets=["BBC", "CBN", "Reuters"]).analysis
+    (fact,) = independent.facts
+    assert fact.sources == [1, 2] and fact.independent_outlets == 2
+    same_outlet = analyse_texts(texts, outlets=["BBC", "BBC", "Reuters"]).analysis
+    assert same_outlet.facts[0].independent_outlets == 1
+    assert [c.sources for c in independent.single_source_claims] == [[3]]

@@ -1,0 +1,138 @@
+"""Temporal expressions and publication-date estimates on constructed sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsbrief.analyse import analyse_texts
+from newsbrief.analyse.dates import estimate_publication, find_expressions, resolve, start_date
+from newsbrief.model import Article, RemovedSpan
+from newsbrief.segment import segment
+
+
+def value(text: str, written: str | None) -> str | None:
+    """ISO value of the one expression in ``text`` written on day ``written``."""
+    (expression,) = find_expressions(text)
+    return resolve(expression, date.fromisoformat(written) if written else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        ("They met on 10 March 2014 in Rome.", None, "2014-03-10"),
+        ("They met on March 10, 2014 in Rome.", None, "2014-03-10"),
+        ("Elections are set for 25 May.", "2014-03-11", "2014-05-25"),
+        ("Unrest erupted in November.", "2014-03-11", "2013-11"),
+        ("The referendum is due to be held on Sunday.", "2014-03-11", "2014-03-16"),
+        ("Russia said on Monday it was drafting proposals.", "2014-03-11", "2014-03-10"),
+        ("The pair met last week in The Hague.", "2014-03-30", "2014-03-17/2014-03-23"),
+        ("Questions were handed over at the weekend.", "2014-03-11", "2014-03-08/2014-03-09"),
+        ("He was ousted last month.", "2014-03-11", "2014-02"),
+        ("He telephoned a week ago.", "2014-04-01", "2014-03-25"),
+        ("The security pledges were given in 1994.", "2014-03-11", "1994"),
+        # Across year boundaries.
+        ("Protests began in December.", "2015-01-05", "2014-12"),
+        ("The summit will be held in January.", "2014-12-20", "2015-01"),
+        ("The ceasefire was agreed on 28 December.", "2015-01-03", "2014-12-28"),
+        ("Talks resume next month.", "2014-12-15", "2015-01"),
+        ("The pair met last week.", "2015-01-02", "2014-12-22/2014-12-28"),
+        ("The deal was signed yesterday.", "2014-01-01", "2013-12-31"),
+        ("He left a week ago.", "2014-01-03", "2013-12-27"),
+        # No publication date: relative expressions stay unresolved, explicit ones do not.
+        ("Talks ended on Sunday.", None, None),
+        ("The pair met last week.", None, None),
+        ("Kerry spoke on 14 March 2014.", None, "2014-03-14"),
+    ],
+)
+def test_expression_values(text, written, expected):
+    assert value(text, written) == expected
+
+
+def test_offset_is_dated_by_the_other_date_of_its_sentence():
+    brief = analyse_texts(
+        ["The meeting on 30 March 2014 was hastily arranged 48 hours after the two leaders spoke by phone."]
+    )
+    by_text = {m.text: m.iso for m in brief.analysis.dates}
+    assert by_text == {"30 March 2014": "2014-03-30", "48 hours after": "2014-03-28"}
+
+
+def test_metadata_date_anchors_weekdays_and_offsets():
+    brief = analyse_texts(
+        [
+            "The two sides agreed Sunday that the crisis needs a diplomatic solution.\n\n"
+            "Sunday's meeting was arranged 48 hours after the presidents spoke by phone.\n\n"
+            "Kerry was expected to travel to Brussels Wednesday for a meeting of ministers."
+        ],
+        ["2014-03-30"],
+    )
+    by_text = {m.text: m.iso for m in brief.analysis.dates}
+    assert by_text == {
+        "Sunday": "2014-03-30",
+        "Sunday's": "2014-03-30",
+        "48 hours after": "2014-03-28",
+        "Wednesday": "2014-04-02",
+    }
+    (publication,) = brief.analysis.publication_dates
+    assert publication.iso == "2014-03-30" and publication.provenance == "metadata:given"
+
+
+def article(text: str, captions: list[str]) -> Article:
+    item = Article(id=1, path="a.txt", raw_text=text, text=text)
+    item.removed = [RemovedSpan(0, len(c), "caption", c) for c in captions]
+    return segment(item)
+
+
+def test_caption_date_and_weekday_agreement_pin_the_publication_day():
+    item = article(
+        "In a briefing with the president on Monday, the minister called the plan unsuitable.\n\n"
+        "In other developments on Tuesday, flights from the main airport were cancelled.",
+        ["The president meets the minister in Sochi on 10 March 2014"],
+    )
+    publication = estimate_publication(item, 2014, None)
+    assert publication.iso == "2014-03-11"
+    assert publication.earliest == "2014-03-11" and publication.latest == "2014-03-16"
+    assert any("10 March 2014" in line for line in publication.evidence)
+
+
+def test_future_weekday_matching_a_dated_poster_bounds_the_publication_window():
+    item = article(
+        "The referendum planned for Sunday would close the space for diplomacy.",
+        ['A man pastes a poster that reads "March 16 - Referendum!"', "Kerry and Lavrov in Rome (6 March 2014)"],
+    )
+    publication = estimate_publication(item, 2014, None)
+    assert publication.iso is None  # no reported day pins it
+    assert (publication.earliest, publication.latest) == ("2014-03-09", "2014-03-15")
+
+
+def test_no_evidence_means_no_date():
+    brief = analyse_texts(["Officials met on Tuesday and again on Saturday to discuss the crisis."])
+    (publication,) = brief.analysis.publication_dates
+    assert publication.iso is None and publication.earliest is None and publication.confidence == 0.0
+    assert [m.iso for m in brief.analysis.dates] == [None, None]
+
+
+def test_start_date_of_each_iso_form():
+    assert start_date("1994") == date(1994, 1, 1)
+    assert start_date("2014-05") == date(2014, 5, 1)
+    assert start_date("2014-03-03/2014-03-09") == date(2014, 3, 3)
+
+
+@given(st.text(max_size=120))
+def test_expressions_point_into_their_text(text):
+    for expression in find_expressions(text):
+        assert text[expression.start : expression.end] == expression.text
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+    st.sampled_from(["on Monday", "last week", "yesterday", "in March", "on 3 June", "next month", "a week ago"]),
+)
+def test_relative_values_are_valid_iso_near_the_anchor(written, phrase):
+    (expression,) = find_expressions(f"It happened {phrase} in the capital.")
+    iso = resolve(expression, written)
+    assert iso is not None
+    assert abs((start_date(iso) - written).days) <= 366

@@ -1,0 +1,118 @@
+"""Quotes and speakers on constructed sentences (the example story is covered by test_analyse_example)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsbrief.analyse import analyse_texts
+from newsbrief.analyse.quotes import mask_quotes, quote_spans
+
+
+def quotes_of(*paragraphs: str):
+    brief = analyse_texts(["\n\n".join(paragraphs)], ["2014-03-11"])
+    return brief.analysis.quotes
+
+
+def direct(quotes):
+    return [q for q in quotes if q.kind == "direct"]
+
+
+def test_pronoun_speaker_resolves_to_the_nearest_named_person():
+    quotes = quotes_of(
+        "US President Barack Obama spoke to reporters in Washington on Monday.",
+        '"We will not accept a change of borders by force," he said.',
+    )
+    (quote,) = direct(quotes)
+    assert quote.speaker == "Barack Obama"
+    assert quote.cue == "he said"
+
+
+def test_she_added_follows_the_previous_quote_not_names_inside_it():
+    quotes = quotes_of(
+        '"The United States needs to see concrete evidence of progress," spokeswoman Jen Psaki said.',
+        '"Kerry made clear to Lavrov that he would welcome further discussions soon," she added.',
+    )
+    assert [q.speaker for q in direct(quotes)] == ["Jen Psaki", "Jen Psaki"]
+
+
+def test_split_quote_is_one_quote_with_its_speaker():
+    quotes = quotes_of(
+        'Secretary of State John Kerry arrived in Paris. "It is clear," Mr Kerry said, '
+        '"that Russia has been working hard to create a pretext for being able to invade."'
+    )
+    (quote,) = direct(quotes)
+    assert quote.text.startswith("It is clear") and quote.text.endswith("to invade.")
+    assert quote.speaker == "John Kerry"
+
+
+def test_nested_quote_stays_inside_the_outer_quote():
+    quotes = quotes_of(
+        "Foreign Minister Sergei Lavrov spoke in Moscow.",
+        "Mr Lavrov said: \"Our partners call it a 'constructive' process and we fully agree with them.\"",
+    )
+    (quote,) = direct(quotes)
+    assert "'constructive'" in quote.text
+    assert quote.speaker == "Sergei Lavrov"
+    assert not quote.is_fragment
+
+
+def test_according_to_and_told_reporters():
+    quotes = quotes_of(
+        "Secretary of State John Kerry and spokeswoman Jen Psaki travelled to Paris.",
+        'According to Ms Psaki, "the talks will continue at a distance for several more weeks."',
+        '"The troop buildup is creating a climate of fear and intimidation," Kerry told reporters.',
+    )
+    assert [(q.speaker, q.cue) for q in direct(quotes)] == [
+        ("Jen Psaki", "according to"),
+        ("John Kerry", "told"),
+    ]
+
+
+def test_curly_single_quotes_with_apostrophes_inside():
+    quotes = quotes_of(
+        "Secretary of State John Kerry spoke in Paris.",
+        "Mr Kerry claims ‘Russia’s troops are creating a climate of fear and intimidation’ in the region.",
+    )
+    (quote,) = direct(quotes)
+    assert quote.text == "Russia’s troops are creating a climate of fear and intimidation"
+    assert quote.speaker == "John Kerry"
+
+
+def test_quote_only_sentence_continues_the_previous_speaker():
+    quotes = quotes_of(
+        'Secretary of State John Kerry met Lavrov. "We met for four hours," Kerry told reporters. '
+        '"It was a serious discussion about the way forward."'
+    )
+    assert [(q.speaker, q.cue) for q in direct(quotes)] == [("John Kerry", "told"), ("John Kerry", "continuation")]
+
+
+def test_reported_speech_with_that():
+    quotes = quotes_of("Foreign Minister Sergei Lavrov said that the proposals were not suitable for Moscow.")
+    (quote,) = quotes
+    assert quote.kind == "reported"
+    assert quote.speaker == "Sergei Lavrov"
+    assert quote.text == "the proposals were not suitable for Moscow"
+
+
+def test_scare_quotes_are_fragments_not_statements():
+    quotes = quotes_of('Moscow called the vote a "triumph" and dismissed the "so-called sanctions" as theatre.')
+    fragments = [q for q in direct(quotes) if q.is_fragment]
+    assert [q.text for q in fragments] == ["triumph", "so-called sanctions"]
+
+
+def test_unattributed_quote_has_no_speaker():
+    quotes = quotes_of('Posters across the city read "Together with Russia for ever and ever and ever".')
+    (quote,) = direct(quotes)
+    assert quote.speaker is None and quote.confidence == 0.0
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ,.’‘“”\"'xY\n")), max_size=80))
+def test_quote_spans_are_ordered_and_inside_the_text(text):
+    spans = quote_spans(text)
+    previous_end = -1
+    for span in spans:
+        assert 0 <= span.start <= span.end <= len(text)
+        assert span.start > previous_end
+        previous_end = span.end
+    assert len(mask_quotes(text, spans)) == len(text)
