@@ -6,10 +6,10 @@ A sentence in another source supports a summary sentence when
 * they share at least ``min_shared_terms`` stemmed content words that are *not* in every
   article of the story (:data:`~newsbrief.settings.DEFAULT_MIN_SHARED_TERMS`).
 
-The second condition is what keeps short or generic sentences from being "corroborated" by
-the story's own vocabulary: "But it is not looking too hopeful." shares only "look" with "The
-ousted president looked confident" (cosine 0.31), and two sentences naming "German
-Chancellor Angela Merkel" share a name, not a fact. Both numbers were calibrated on hand-labelled
+The second condition keeps short sentences from being "corroborated" by one word or by the
+story's own vocabulary: "But it is not looking too hopeful." shares only "look" with "The
+ousted president looked confident" (cosine 0.31). It cannot tell a shared name from a shared
+fact; word overlap is a weak paraphrase signal. Both numbers were calibrated on hand-labelled
 sentence pairs of the example story (``tests/fixtures/support_pairs.tsv``; docs/design.md).
 
 Each source is cited once, by its most similar sentence. Cost per summary sentence: one sparse
