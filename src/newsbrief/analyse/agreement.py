@@ -26,10 +26,10 @@ import numpy as np
 from scipy import sparse
 
 from newsbrief.analyse import register
-from newsbrief.corroborate import story_terms, supports
+from newsbrief.corroborate import shared_terms, story_terms, supports
 from newsbrief.model import Analysis, Brief, Conflict, ConflictSide, Fact, Quote, Sentence, Support
 from newsbrief.settings import DEFAULT_MIN_SHARED_TERMS, DEFAULT_SUPPORT_THRESHOLD
-from newsbrief.textsim import Cluster
+from newsbrief.textsim import Cluster, content_terms
 
 MAX_POSTING = 60  # a term in more sentences than this does not make two sentences candidates
 MAX_BUCKET = 200  # sentences per conflict bucket (unit class or topic) compared pairwise
@@ -77,14 +77,29 @@ def outlet_key(brief: Brief, source: int) -> str:
 # --- facts ---------------------------------------------------------------------------------
 
 
+MIN_SHARED_NON_NAME_TERMS = 2
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")
+
+
+def _name_terms(text: str) -> set[str]:
+    """Stemmed capitalised words after the first: names and titles ("German Chancellor Angela Merkel")."""
+    return set(content_terms(" ".join(_CAPITALISED.findall(text))))
+
+
 def corroborating_pairs(cluster: Cluster, pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """The pairs :func:`newsbrief.corroborate.supports` accepts (enough shared non-topic terms)."""
+    """The pairs :func:`newsbrief.corroborate.supports` accepts (enough shared non-topic terms) that
+    also share words besides names: two sentences naming "German Chancellor Angela Merkel" share a
+    name, not a fact."""
     topic = story_terms(cluster)
-    return [
-        (a, b, c)
-        for a, b, c in pairs
-        if supports(cluster, cluster.sentences[a], cluster.sentences[b], c, 0.0, DEFAULT_MIN_SHARED_TERMS, topic)
-    ]
+    accepted = []
+    for a, b, c in pairs:
+        first, second = cluster.sentences[a], cluster.sentences[b]
+        if not supports(cluster, first, second, c, 0.0, DEFAULT_MIN_SHARED_TERMS, topic):
+            continue
+        names = _name_terms(first.text) | _name_terms(second.text)
+        if len(shared_terms(cluster, first, second, topic) - names) >= MIN_SHARED_NON_NAME_TERMS:
+            accepted.append((a, b, c))
+    return accepted
 
 
 def find_facts(brief: Brief, cluster: Cluster, pairs: list[tuple[int, int, float]]) -> tuple[list[Fact], set[int]]:

@@ -1,24 +1,134 @@
-"""Markdown for the terminal: the summary with ``[1][3]`` citation markers, then sources."""
+"""Markdown for the terminal: the summary with ``[1][3]`` citation markers, then the analysis
+(key facts, who said what, timeline, where sources differ) and the sources with their type.
+
+Every piece of source text goes through :func:`_escape`: it is untrusted and must not open
+links, images or HTML. Long lists are cut to the most supported items; the JSON output carries
+everything.
+"""
 
 from __future__ import annotations
 
-from newsbrief.model import Article, Brief
+from collections import defaultdict
+
+from newsbrief.model import Analysis, Article, Brief, PublicationDate, Quote, SourceType
+
+MAX_FACTS = 8
+MAX_SINGLE_SOURCE = 5
+MAX_SPEAKERS = 8
+MAX_QUOTES_PER_SPEAKER = 3
+MAX_EVENTS = 15
+MAX_CONFLICTS = 10
 
 
 def citation_markers(source_ids: list[int]) -> str:
     return "".join(f"[{i}]" for i in source_ids)
 
 
-def source_line(article: Article) -> str:
-    title = article.title_text or "(untitled)"
-    outlet = f" — {article.outlet_name}" if article.outlet_name else ""
-    published = f", {article.published.value}" if article.published else ""
-    return f"{article.id}. {title}{outlet}{published} ({article.path})"
+def _published(article: Article, estimate: PublicationDate | None) -> str:
+    if article.published:
+        return f", {article.published.value}"
+    if estimate is None or (estimate.earliest is None and estimate.latest is None):
+        return ", date unknown"
+    if estimate.iso:
+        return f", {estimate.iso} (estimated from the text, confidence {estimate.confidence:.1f})"
+    if estimate.earliest and estimate.latest:
+        return f", between {estimate.earliest} and {estimate.latest} (estimated from the text)"
+    return f", on or after {estimate.earliest} (estimated)" if estimate.earliest else f", before {estimate.latest}"
+
+
+def source_line(article: Article, estimate: PublicationDate | None = None, kind: SourceType | None = None) -> str:
+    title = _escape(article.title_text) or "(untitled)"
+    outlet = f" — {_escape(article.outlet_name)}" if article.outlet_name else ""
+    published = _published(article, estimate) if estimate or article.published else ""
+    line = f"{article.id}. {title}{outlet}{published} ({_escape(article.path)})"
+    if kind is not None:
+        label = "analysis/opinion" if kind.label == "opinion" else "news report"
+        reasons = "; ".join(kind.signals[:3])
+        line += f"\n   - {label} ({reasons})"
+    return line
 
 
 def _escape(text: str) -> str:
-    # Source text is untrusted: keep it from opening Markdown links, images or HTML.
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("<", "&lt;")
+    # Source text is untrusted: keep it from opening Markdown links, images, code or HTML.
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("<", "&lt;").replace("`", "\\`")
+
+
+def _key_facts(analysis: Analysis) -> list[str]:
+    lines = ["## Key facts", ""]
+    corroborated = [f for f in analysis.facts if f.independent_outlets >= 2][:MAX_FACTS]
+    if corroborated:
+        lines += [
+            f"- {_escape(f.text)} {citation_markers(f.sources)} ({f.independent_outlets} independent outlets)"
+            for f in corroborated
+        ]
+    else:
+        lines.append("(no statement is made by two independent outlets)")
+    if analysis.single_source_claims:
+        lines += ["", "Reported by one source only:", ""]
+        lines += [
+            f"- {_escape(f.text)} {citation_markers(f.sources)}"
+            for f in analysis.single_source_claims[:MAX_SINGLE_SOURCE]
+        ]
+    return lines
+
+
+def _quote_line(quote: Quote) -> str:
+    if quote.kind == "direct":
+        return f"  - “{_escape(quote.text)}” [{quote.source}]"
+    return f"  - (reported) {_escape(quote.text)} [{quote.source}]"
+
+
+def _who_said_what(analysis: Analysis) -> list[str]:
+    lines = ["## Who said what", ""]
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for quote in analysis.quotes:
+        if not quote.is_fragment and quote.speaker:
+            by_speaker[quote.speaker].append(quote)
+    if not by_speaker:
+        return [*lines, "(no attributed quotes)"]
+    ranked = sorted(by_speaker, key=lambda s: (-sum(q.kind == "direct" for q in by_speaker[s]), -len(by_speaker[s]), s))
+    for speaker in ranked[:MAX_SPEAKERS]:
+        quotes = sorted(by_speaker[speaker], key=lambda q: (q.kind != "direct", q.source, q.start))
+        lines.append(f"- **{_escape(speaker)}**")
+        lines += [_quote_line(q) for q in quotes[:MAX_QUOTES_PER_SPEAKER]]
+    unattributed = sum(1 for q in analysis.quotes if not q.is_fragment and not q.speaker)
+    if unattributed:
+        lines += ["", f"({unattributed} quote(s) without a speaker the text names)"]
+    return lines
+
+
+def _timeline(analysis: Analysis, brief: Brief) -> list[str]:
+    lines = ["## Timeline", ""]
+    events = analysis.timeline
+    if len(events) > MAX_EVENTS:  # keep the best supported, then show them in date order
+        keep = sorted(range(len(events)), key=lambda i: (-len(events[i].sources), -events[i].confidence, i))
+        events = [events[i] for i in sorted(keep[:MAX_EVENTS])]
+    if events:
+        lines += [
+            f"- **{e.date}** ({_escape(e.date_text)}) {_escape(e.text)} {citation_markers(e.sources)}" for e in events
+        ]
+    else:
+        lines.append("(no dated events)")
+    undated = [p.source for p in analysis.publication_dates if p.earliest is None and p.latest is None]
+    if undated:
+        lines += [
+            "",
+            f"Sources {', '.join(map(str, undated))} carry no date evidence: their relative dates "
+            '("on Tuesday", "last week") are left unplaced rather than guessed.',
+        ]
+    return lines
+
+
+def _differences(analysis: Analysis, brief: Brief) -> list[str]:
+    lines = ["## Where sources differ", ""]
+    if not analysis.conflicts:
+        return [*lines, "(no differing numbers, dates or characterisations found)"]
+    for conflict in analysis.conflicts[:MAX_CONFLICTS]:
+        lines.append(f"- **{_escape(conflict.topic)}** ({conflict.kind}): {_escape(conflict.explanation)}")
+        for side in conflict.sides:
+            who = side.attributed_to or brief.source(side.source).outlet_name or f"source {side.source}"
+            lines.append(f"  - {_escape(who)}: “{_escape(side.value)}” — {_escape(side.text)} [{side.source}]")
+    return lines
 
 
 def render(brief: Brief) -> str:
@@ -27,6 +137,17 @@ def render(brief: Brief) -> str:
         lines += [f"{_escape(item.text)} {citation_markers(item.sources)}" for item in brief.summary]
     else:
         lines.append("(no sentence could be selected)")
+    analysis = brief.analysis
+    if analysis is not None:
+        for section in (
+            _key_facts(analysis),
+            _who_said_what(analysis),
+            _timeline(analysis, brief),
+            _differences(analysis, brief),
+        ):
+            lines += ["", *section]
+    estimates = {p.source: p for p in analysis.publication_dates} if analysis else {}
+    kinds = {t.source: t for t in analysis.source_types} if analysis else {}
     lines += ["", "## Sources", ""]
-    lines += [source_line(article) for article in brief.sources]
+    lines += [source_line(a, estimates.get(a.id), kinds.get(a.id)) for a in brief.sources]
     return "\n".join(lines) + "\n"
