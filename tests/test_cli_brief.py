@@ -88,9 +88,10 @@ def test_bad_inputs_next_to_a_good_article_are_warnings_and_the_brief_is_made(ba
 
 
 def test_stdin_dash(tmp_path):
-    result = run_cli("-", "--no-analysis", stdin=GOOD.encode())
+    result = run_cli("-", "--no-analysis", "--format", "json", stdin=GOOD.encode())
     assert result.returncode == 0, result.stderr
-    assert "<stdin>" in result.stdout
+    (source,) = json.loads(result.stdout)["sources"]
+    assert source["path"] == "<stdin>" and source["title"] == "Kerry and Lavrov meet in Paris"
 
 
 @pytest.mark.parametrize(
