@@ -158,13 +158,21 @@ class _Report:
         facts = self.analysis.get("facts") or []
         if facts:
             rows = [
-                (fact["text"], [(m["source"], m["sentence"]) for m in fact["members"]], fact["sources"])
+                (
+                    fact["text"],
+                    [(m["source"], m["sentence"]) for m in fact["members"]],
+                    fact["sources"],
+                    fact["independent_outlets"],
+                )
                 for fact in sorted(facts, key=lambda f: (-f["independent_outlets"], -len(f["sources"])))
             ][:MATRIX_ROWS]
-            title, intro = "Key facts", "Statements several outlets make, and who makes them."
+            title, intro = "Key facts", "Statements several outlets make; # counts independent outlets."
         else:
-            rows = [(item["text"], _summary_pairs(item), item["sources"]) for item in self.data["summary"]]
-            title, intro = "Coverage", "Which sources support each summary sentence."
+            rows = [
+                (item["text"], _summary_pairs(item), item["sources"], len(set(item["sources"])))
+                for item in self.data["summary"]
+            ]
+            title, intro = "Coverage", "Which sources support each summary sentence; # counts them."
         if not rows:
             return ""
         head = "".join(
@@ -173,7 +181,7 @@ class _Report:
             for s in self.sources
         )
         body = []
-        for text, pairs, sources in rows:
+        for text, pairs, sources, count in rows:
             anchors: dict[int, list[str]] = defaultdict(list)
             for source, sentence in pairs:
                 anchors[source].append(_anchor(source, sentence))
@@ -187,12 +195,11 @@ class _Report:
                 else:
                     cells.append('<td class="miss"><span class="sr">not in this source</span></td>')
             body.append(
-                f'<tr><th scope="row">{_e(_shorten(text, 160))}</th>{"".join(cells)}'
-                f'<td class="count">{len(set(sources))}</td></tr>'
+                f'<tr><th scope="row">{_e(_shorten(text, 160))}</th>{"".join(cells)}<td class="count">{count}</td></tr>'
             )
         table = (
             f'<div class="scroll-x"><table class="matrix"><thead><tr><th scope="col">Statement</th>{head}'
-            f'<th scope="col" title="number of sources">#</th></tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+            f'<th scope="col" title="how many outlets">#</th></tr></thead><tbody>{"".join(body)}</tbody></table></div>'
         )
         return self.section("coverage", title, table, intro)
 
@@ -488,10 +495,12 @@ def render_dict(data: dict[str, Any]) -> str:
         ]
     )
     texts = report.texts()
-    # The embedded JSON is the brief without the source texts (they are in the page already);
-    # "Download JSON" saves it.
+    # The embedded JSON ("Download JSON") is the --format json output without the source texts
+    # (they are in the page already) and without the per-sentence scores, the largest part and
+    # debugging data rather than reading matter (the example: 67 of 230 KB).
     embedded = dict(
-        data, sources=[{k: v for k, v in s.items() if k not in ("text", "sentence_spans")} for s in report.sources]
+        {k: v for k, v in data.items() if k != "scores"},
+        sources=[{k: v for k, v in s.items() if k not in ("text", "sentence_spans")} for s in report.sources],
     )
     outlets = sorted({s.get("outlet") for s in report.sources if s.get("outlet")})
     dates = sorted(report.published.values())
@@ -516,7 +525,9 @@ def render_dict(data: dict[str, Any]) -> str:
         '<body><header class="top"><div><h1>Briefing</h1>'
         f'<p class="subtitle">{_e(subtitle)} · {data["words"]} words · summarizer {_e(data["summarizer"])}</p></div>'
         f'<nav aria-label="Sections">{nav}</nav>'
-        '<div class="tools"><button type="button" id="download-json">Download JSON</button>'
+        '<div class="tools"><button type="button" id="download-json" '
+        'title="The brief as JSON, without per-sentence scores (newsbrief brief --format json has them)">'
+        "Download JSON</button>"
         '<button type="button" id="print">Print</button></div></header>'
         f'<div class="layout"><main>{main}</main>{texts}</div>'
         f'<script type="application/json" id="brief-data">{json_for_script(embedded)}</script>'
