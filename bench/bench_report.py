@@ -82,7 +82,10 @@ def measure(story: Path, runs: int, screenshot: Path | None) -> list[tuple[str, 
             context = browser.new_context(viewport={"width": 1400, "height": 860}, device_scale_factor=1)
             page = context.new_page()
             page.goto(path.as_uri(), wait_until="load")
-            page.locator(".summary .cite", has_text="3").first.click()
+            # show a corroborated sentence: the first summary sentence cited by two or more sources
+            corroborated = page.locator(".summary li").filter(has=page.locator(".cite >> nth=1"))
+            target = corroborated.first if corroborated.count() else page.locator(".summary li").first
+            target.locator(".sum-text").click()
             page.screenshot(path=str(screenshot))
             context.close()
         browser.close()
