@@ -218,7 +218,7 @@ class _Report:
                 for s in event["sources"]
                 if s != event["source"]
             )
-            when = _e(event["date"]) + (
+            when = _e(_date_label(event["date"])) + (
                 f' <span class="muted">“{_e(event["date_text"])}”</span>' if event.get("date_text") else ""
             )
             items.append(
