@@ -256,11 +256,22 @@ def server() -> Iterator[str]:
         process.stderr.close()
 
 
-def test_web_form_turns_the_example_files_into_a_report(page, server, example_dir):
+def test_web_form_turns_the_dropped_example_files_into_a_report(page, server, example_dir):
     tab, watch = page
     tab.goto(server + "/")
-    tab.set_input_files("#files", [str(p) for p in sorted(example_dir.iterdir())])
+    # drop the five files on the drop zone, as a person dragging them from a file manager would
+    files = [[p.name, p.read_text(encoding="utf-8")] for p in sorted(example_dir.iterdir())]
+    tab.evaluate(
+        """(files) => {
+            const transfer = new DataTransfer();
+            for (const [name, text] of files) transfer.items.add(new File([text], name, {type: "text/plain"}));
+            const drop = new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true});
+            document.getElementById("drop").dispatchEvent(drop);
+        }""",
+        files,
+    )
     assert tab.locator("#file-list li").count() == 5
+    assert tab.evaluate("document.getElementById('files').files.length") == 5
     with tab.expect_navigation():
         tab.click("#submit")
     assert tab.locator("h1").inner_text() == "Briefing"
