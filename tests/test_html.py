@@ -279,7 +279,7 @@ def test_analysis_sections_show_their_data():
     page = parse(html)
     assert "Who said what" in html and "We will not back down from this" in html and "Sergei Lavrov" in html
     assert "deadlock" not in page.text_by_id["quotes"]  # a scare-quoted fragment is not a statement
-    assert "1 scare-quoted fragments" in page.text_by_id["quotes"]
+    assert "1 scare-quoted fragment not shown" in page.text_by_id["quotes"]
     timeline = page.text_by_id["timeline"]
     assert timeline.index("2014-03-10") < timeline.index("2014-03-16")
     assert sum(1 for tag, _ in page.tags if tag == "circle") == 2

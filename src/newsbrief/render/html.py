@@ -71,6 +71,10 @@ def _colour(source: int) -> str:
     return f"c{(source - 1) % PALETTE_SIZE + 1}"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -261,7 +265,9 @@ class _Report:
             )
         fragments = len(quotes) - len(statements)
         note = (
-            f'<p class="muted">{fragments} scare-quoted fragments are not shown as statements.</p>' if fragments else ""
+            f'<p class="muted">{_count(fragments, "scare-quoted fragment")} not shown as statements.</p>'
+            if fragments
+            else ""
         )
         return self.section("quotes", "Who said what", f'<div class="speakers">{"".join(blocks)}</div>{note}')
 
@@ -345,7 +351,7 @@ class _Report:
             url = _safe_url(s.get("url"))
             title = _e(s.get("title") or "(untitled)")
             title_html = f'<a href="{_e(url)}" rel="noopener noreferrer nofollow">{title}</a>' if url else title
-            facts = [f"{s['words']} words", f"{s['sentences']} sentences"]
+            facts = [_count(s["words"], "word"), _count(s["sentences"], "sentence")]
             date_html = self.date_html(s)
             if date_html:
                 facts.insert(0, date_html)
@@ -504,7 +510,7 @@ def render_dict(data: dict[str, Any]) -> str:
     )
     outlets = sorted({s.get("outlet") for s in report.sources if s.get("outlet")})
     dates = sorted(report.published.values())
-    subtitle = f"{len(report.sources)} sources"
+    subtitle = _count(len(report.sources), "source")
     if outlets:
         subtitle += ": " + ", ".join(outlets)
     if dates:
