@@ -529,7 +529,8 @@ def render_dict(data: dict[str, Any]) -> str:
         '<meta name="generator" content="newsbrief">'
         f"<title>Briefing — {_e(subtitle)}</title><style>{asset('report.css')}</style></head>"
         '<body><header class="top"><div><h1>Briefing</h1>'
-        f'<p class="subtitle">{_e(subtitle)} · {_count(data["words"], "word")} · summarizer {_e(data["summarizer"])}</p></div>'
+        f'<p class="subtitle">{_e(subtitle)} · {_count(data["words"], "word")} · '
+        f"summarizer {_e(data['summarizer'])}</p></div>"
         f'<nav aria-label="Sections">{nav}</nav>'
         '<div class="tools"><button type="button" id="download-json" '
         'title="The brief as JSON, without per-sentence scores (newsbrief brief --format json has them)">'
