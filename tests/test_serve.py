@@ -158,6 +158,16 @@ def test_form_errors_are_escaped_pages(client):
 def test_form_document_limit(client):
     response = client.post("/report", data={"texts": [f"Title {i}\nText number {i}." for i in range(7)]})
     assert response.status_code == 422 and "at most 6" in response.text
+    files = [("files", (f"{i}.txt", f"Title {i}\nText {i}.".encode(), "text/plain")) for i in range(7)]
+    response = client.post("/report", files=files)
+    assert response.status_code == 422 and "7 documents sent; at most 6" in response.text
+
+
+def test_form_body_limit_gives_an_html_page(client):
+    big = ("A headline\n" + "word " * (LIMITS.max_body_bytes // 5)).encode()
+    response = client.post("/report", files=[("files", ("big.txt", big, "text/plain"))])
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith("text/html") and "byte limit" in response.text
 
 
 def test_index_page_is_a_form_with_a_strict_policy(client):

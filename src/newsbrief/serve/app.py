@@ -177,7 +177,6 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.limits = limits
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_body_bytes)
 
     @app.middleware("http")
@@ -250,11 +249,17 @@ def create_app(limits: Limits | None = None) -> FastAPI:
     @app.post("/report", response_class=HTMLResponse, include_in_schema=False)
     async def form_report(request: Request) -> Response:
         """The page's form: uploaded files and pasted texts in, the HTML report out."""
-        form = await request.form(
-            max_files=limits.max_documents + 1,
-            max_fields=limits.max_documents + 10,
-            max_part_size=limits.max_body_bytes,
-        )
+        try:
+            # generous part counts: the document limit below gives the clearer message
+            form = await request.form(
+                max_files=2 * limits.max_documents + 10,
+                max_fields=2 * limits.max_documents + 10,
+                max_part_size=limits.max_body_bytes,
+            )
+        except ApiError:
+            raise
+        except HTTPException as exc:  # Starlette's multipart limits and malformed bodies
+            raise ApiError(exc.status_code, "bad_form", str(exc.detail)) from None
         files = [item for item in form.getlist("files") if isinstance(item, UploadFile) and item.filename]
         texts = [t for t in form.getlist("texts") if isinstance(t, str) and t.strip()]
         check_count(len(files) + len(texts))
