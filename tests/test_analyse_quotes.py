@@ -101,6 +101,12 @@ def test_scare_quotes_are_fragments_not_statements():
     assert [q.text for q in fragments] == ["triumph", "so-called sanctions"]
 
 
+def test_described_speaker_when_the_text_names_nobody():
+    quotes = quotes_of('"The building has been without a lift for two weeks now," tenants said on Monday.')
+    (quote,) = direct(quotes)
+    assert (quote.speaker, quote.speaker_entity, quote.cue) == ("tenants", None, "said")
+
+
 def test_unattributed_quote_has_no_speaker():
     quotes = quotes_of('Posters across the city read "Together with Russia for ever and ever and ever".')
     (quote,) = direct(quotes)

@@ -34,7 +34,8 @@ from newsbrief.textsim import Cluster, content_terms
 MAX_POSTING = 60  # a term in more sentences than this does not make two sentences candidates
 MAX_BUCKET = 200  # sentences per conflict bucket (unit class or topic) compared pairwise
 MAX_SINGLE_SOURCE = 200
-TOPIC_SIMILARITY = 0.12  # two sentences with numbers/stances are about the same thing from here on
+TOPIC_SIMILARITY = 0.2  # two sentences with numbers are about the same thing from here on (with shared words)
+DATE_CONFLICT_SIMILARITY = 0.4  # sentences with differing dates must be near-paraphrases
 
 
 # --- candidate pairs -----------------------------------------------------------------------
@@ -177,17 +178,18 @@ def single_source_claims(
 
 # --- numeric conflicts ---------------------------------------------------------------------
 
+# Counted things whose numbers outlets report and contradict. Generic counts ("12 people",
+# "21 days") are left out: two sentences rarely count the same people or days.
 UNIT_CLASSES = {
-    "troops": "troops soldiers servicemen personnel forces marines fighters",
-    "deaths": "deaths dead killed died fatalities lives",
+    "deaths": "deaths dead killed died fatalities",
     "injured": "injured wounded",
-    "people": "people protesters demonstrators refugees residents civilians",
-    "hours": "hours",
-    "days": "days",
+    "troops": "troops soldiers servicemen personnel marines fighters",
     "ships": "ships warships vessels",
     "aircraft": "aircraft planes jets helicopters",
 }
 _UNIT_OF = {word: unit for unit, words in UNIT_CLASSES.items() for word in words.split()}
+_UNIT_STEMS = set(content_terms(" ".join(_UNIT_OF)))
+_TAIL_STOP = frozenset("for of in on at to from by with and or than per since after before".split())
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
@@ -207,7 +209,7 @@ _QUANTITY = re.compile(
     r"(?:(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\s+of"
     r"|(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>million|billion|thousand))?"
     r"|(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred))"
-    r"(?P<tail>(?:\s+[\w-]+){1,3})",
+    r"(?P<tail>(?:\s+[\w-]+[.,;:]?){1,4})",
     re.IGNORECASE,
 )
 
@@ -225,8 +227,10 @@ def quantities(text: str) -> list[Quantity]:
     """Counted things in a sentence with the range of values the wording allows."""
     found = []
     for m in _QUANTITY.finditer(text):
-        tail = [w.lower() for w in m.group("tail").split()]
-        position = next((i for i, w in enumerate(tail) if w in _UNIT_OF), None)
+        tail = [w.lower().strip(".,;:") for w in m.group("tail").split()]
+        # "66,000 for 21 days": the counted noun comes before any preposition or other number.
+        stop = next((i for i, w in enumerate(tail) if w in _TAIL_STOP or w[:1].isdigit()), len(tail))
+        position = next((i for i, w in enumerate(tail[:stop]) if w in _UNIT_OF), None)
         if position is None:
             continue
         unit = _UNIT_OF[tail[position]]
@@ -260,6 +264,11 @@ def _side(sentence: Sentence, value: str, attributed_to: str | None = None) -> C
     )
 
 
+def _context_terms(text: str) -> set[str]:
+    """Content terms that are neither names, numbers nor counted-thing words: what a number is about."""
+    return {t for t in content_terms(text) if not t[0].isdigit()} - _name_terms(text) - _UNIT_STEMS
+
+
 def numeric_conflicts(cluster: Cluster) -> list[Conflict]:
     buckets: dict[str, list[tuple[Sentence, Quantity]]] = defaultdict(list)
     for sentence in cluster.sentences:
@@ -275,6 +284,8 @@ def numeric_conflicts(cluster: Cluster) -> list[Conflict]:
             for j in range(i + 1, len(items)):
                 s2, q2 = items[j]
                 if s1.doc_id == s2.doc_id or sims[i, j] < TOPIC_SIMILARITY or (i, j) in reported:
+                    continue
+                if len(_context_terms(s1.text) & _context_terms(s2.text)) < MIN_SHARED_NON_NAME_TERMS:
                     continue
                 if q1.high < q2.low or q2.high < q1.low:
                     reported.add((i, j))
@@ -308,7 +319,8 @@ def date_conflicts(analysis: Analysis, cluster: Cluster, pairs: list[tuple[int, 
     """Sentences that state the same event (a fact pair) with dates that do not overlap."""
     resolved: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
     for m in analysis.dates:
-        if m.iso:
+        # Day-level values only, and not ones whose year was borrowed from other sources.
+        if m.iso and len(m.iso) == 10 and not m.anchor.endswith("year:story"):
             resolved[(m.source, m.sentence)].append((m.iso, m.text))
     # Only sentences with one date: with two, which one dates the shared event is unknown.
     dated = {key: values[0] for key, values in resolved.items() if len(values) == 1}
@@ -316,7 +328,7 @@ def date_conflicts(analysis: Analysis, cluster: Cluster, pairs: list[tuple[int, 
     for a, b, similarity in pairs:
         s1, s2 = cluster.sentences[a], cluster.sentences[b]
         d1, d2 = dated.get((s1.doc_id, s1.index)), dated.get((s2.doc_id, s2.index))
-        if not d1 or not d2:
+        if not d1 or not d2 or similarity < DATE_CONFLICT_SIMILARITY:
             continue
         (lo1, hi1), (lo2, hi2) = _date_range(d1[0]), _date_range(d2[0])
         if hi1 < lo2 or hi2 < lo1:

@@ -47,6 +47,11 @@ _BETWEEN_OK = frozenset(
     chief""".split()
 )
 _PARENTHETICAL = re.compile(r",[^,]{0,80},")
+_DESCRIBED_SPEAKER = re.compile(
+    r"^\W*((?:the |a |an )?[a-z][\w-]*(?: [a-z][\w-]*){0,2}) "
+    r"(said|says|added|told|wrote|explained|noted|stated|claimed)\b"
+)
+_NOT_SPEAKERS = frozenset("he she they it we i you and but who which that this then also".split())
 
 
 @dataclass(slots=True)
@@ -199,8 +204,9 @@ class _ArticleQuotes:
             return candidates[0]
         return None
 
-    def attribute(self, span: QuoteSpan) -> tuple[Entity | None, str, float]:
-        """Speaker, cue and confidence for a quotation."""
+    def attribute(self, span: QuoteSpan) -> tuple[Entity | str | None, str, float]:
+        """Speaker (an entity, or a description such as "police" when the text names none), cue and
+        confidence for a quotation."""
         first = self.sentence_at(span.start)
         last = self.sentence_at(max(span.start, span.end - 1))
         previous_end = max([s.end + 1 for s in self.spans if first.start <= s.end < span.start], default=first.start)
@@ -254,6 +260,10 @@ class _ArticleQuotes:
                 speaker = self.speakers.get(first.index - back)
                 if speaker is not None:
                     return speaker, "continuation", 0.6
+        # 5. No named speaker: a described one right after the quote (“…,” police said / the lawsuit said).
+        described = _DESCRIBED_SPEAKER.match(after)
+        if described and described.group(1).split()[0] not in _NOT_SPEAKERS:
+            return described.group(1), described.group(2), 0.5
         return None, "", 0.3
 
     # --- extraction -------------------------------------------------------------------------
@@ -286,13 +296,13 @@ class _ArticleQuotes:
         if speaker is None and len(group) > 1:
             speaker, cue, confidence = self.attribute(first)
         fragment = word_count(text) <= FRAGMENT_MAX_WORDS
-        if speaker is not None and not fragment:
+        if isinstance(speaker, Entity) and not fragment:
             self.speakers[sentence.index] = speaker
             self.speakers[self.sentence_at(max(first.start, last.end - 1)).index] = speaker
         return Quote(
             text=text,
-            speaker=speaker.name if speaker else None,
-            speaker_entity=speaker.id if speaker else None,
+            speaker=speaker.name if isinstance(speaker, Entity) else speaker,
+            speaker_entity=speaker.id if isinstance(speaker, Entity) else None,
             source=self.article.id,
             sentence=sentence.index,
             start=first.start,
