@@ -141,7 +141,8 @@ class Span:
 
 TITLE_WORDS = frozenset(
     """President Secretary Minister Foreign Prime Chancellor Vice Defence Defense State PM Mr Mrs Ms Dr Senator
-    Governor General Ambassador Chief Interior Finance Deputy""".split()
+    Governor General Ambassador Chief Interior Finance Deputy Sen Rep Gov Gen Lt Col Sgt Capt Adm Rev Sir Lord
+    Lady King Queen Pope Prince Princess Judge Prof Professor""".split()
 )
 _LEADING_TITLES = TITLE_WORDS - {"State"}  # "State Department" is a name, "Secretary of State" a title
 

@@ -243,11 +243,12 @@ class _ArticleQuotes:
                     mention = self.subject_after(first, first.start + cue.end())
             if mention is not None and (entity := self.entity_of(mention, first)) is not None:
                 return entity, cue.group(0).lower(), 0.85
-        colon = re.search(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})\s*:\s*$", before)
-        if colon:
-            entity = self.index.lookup(colon.group(1))
-            if entity is not None:
-                return entity, "colon", 0.8
+        if before.rstrip().endswith(":"):
+            # "Yanukovych: '…'", "Jon Huntsman stuck to Twitter: '…'": the person before the colon.
+            named = [m.entity for m in self.mentions[first.index] if m.entity is not None and m.end <= span.start]
+            people = [e for e in named if e.label == "PERSON"]
+            if people or named:
+                return (people or named)[-1 if not people else 0], "colon", 0.8
         # 3. A cue later in the sentence ("…" is what Lavrov told reporters).
         for cue in _CUE.finditer(after):
             mention = self.subject_before(last, span.end + 1 + cue.start())
