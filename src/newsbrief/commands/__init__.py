@@ -7,6 +7,8 @@ A command module exposes ``HELP`` (one line), ``DESCRIPTION`` (the ``--help`` te
 
 COMMAND_MODULES: dict[str, str] = {
     "brief": "newsbrief.commands.brief",
+    "cluster": "newsbrief.commands.cluster",
+    "batch": "newsbrief.commands.batch",
     "eval": "newsbrief.commands.eval",
     "serve": "newsbrief.commands.serve",
 }

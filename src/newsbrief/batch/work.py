@@ -1,0 +1,44 @@
+"""What a worker does with a partition of stories: brief each, catching per-story failures.
+
+Module-level functions of plain data, so the same code runs in-process, in a local process
+pool and on Dask workers (which import ``newsbrief`` themselves).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from newsbrief.batch.stories import StoryInput
+from newsbrief.errors import NoUsableInput
+from newsbrief.ingest import records_to_articles
+from newsbrief.ingest.formats import parse_json
+from newsbrief.pipeline import brief_articles
+from newsbrief.render.json import brief_to_dict
+from newsbrief.settings import Options
+
+
+def brief_story(story: StoryInput, options: Options, source: str) -> dict[str, Any]:
+    """``{"id", "brief"}`` for a story, or ``{"id", "error"}`` saying why it failed."""
+    try:
+        records = [record for number, line in story.lines for record in parse_json(line, f"{source}:{number}")]
+        articles = records_to_articles(records)
+        if not articles:
+            raise NoUsableInput("the story has no usable article")
+        return {"id": story.id, "brief": brief_to_dict(brief_articles(articles, options))}
+    except Exception as exc:  # one bad story must never stop the run: record it and go on
+        return {"id": story.id, "error": f"{type(exc).__name__}: {exc}"}
+
+
+@dataclass(slots=True)
+class PartitionResult:
+    lines: list[str]  # one JSON result per story, without the newline
+    failed: int  # how many of them are errors
+
+
+def brief_partition(partition: list[StoryInput], options: Options, source: str) -> PartitionResult:
+    """The results of every story in the partition."""
+    results = [brief_story(story, options, source) for story in partition]
+    lines = [json.dumps(result, ensure_ascii=False) for result in results]
+    return PartitionResult(lines, sum("error" in result for result in results))

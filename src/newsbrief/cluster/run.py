@@ -1,0 +1,96 @@
+"""Cluster whole inputs (files, folders) and annotate every article with its story.
+
+Two passes over the inputs: the first extracts compact features (the texts are not kept),
+the second re-reads each article and adds its story fields, so memory holds features only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsbrief.cluster.duplicates import DEFAULT_DUPLICATE_THRESHOLD
+from newsbrief.cluster.source import read_unique_items
+from newsbrief.cluster.stories import (
+    DEFAULT_MIN_CONTENT_TERMS,
+    DEFAULT_THRESHOLD,
+    DEFAULT_WINDOW_DAYS,
+    Assignment,
+    StoryClusterer,
+    article_features,
+    cluster_articles,
+)
+from newsbrief.errors import NoUsableInput
+from newsbrief.ingest import records_to_articles
+from newsbrief.settings import Options
+
+
+@dataclass(slots=True)
+class ClusterSettings:
+    threshold: float = DEFAULT_THRESHOLD
+    window_days: float | None = DEFAULT_WINDOW_DAYS
+    min_content_terms: int = DEFAULT_MIN_CONTENT_TERMS
+    duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD
+
+
+@dataclass(slots=True)
+class ClusterRun:
+    assignments: dict[str, Assignment]
+    clusterer: StoryClusterer
+    warnings: list[str] = field(default_factory=list)
+
+
+def cluster_inputs(paths: Sequence[str], options: Options, settings: ClusterSettings | None = None) -> ClusterRun:
+    """Cluster every article found in ``paths`` into stories."""
+    settings = settings or ClusterSettings()
+    warnings: list[str] = []
+    features = [
+        article_features(item.key, records_to_articles([item.record])[0])
+        for item in read_unique_items(paths, options, warnings)
+    ]
+    if not features:
+        detail = "; ".join(warnings) if warnings else "no inputs given"
+        raise NoUsableInput(f"no usable article in the input ({detail})")
+    assignments, clusterer = cluster_articles(
+        features, settings.threshold, settings.window_days, settings.min_content_terms, settings.duplicate_threshold
+    )
+    return ClusterRun(assignments, clusterer, warnings)
+
+
+def assignment_fields(assignment: Assignment) -> dict[str, Any]:
+    return {
+        "story": assignment.story,
+        "story_similarity": assignment.similarity,
+        "story_reason": assignment.reason,
+        "duplicate_of": assignment.duplicate_of,
+        "duplicate_similarity": assignment.duplicate_similarity,
+    }
+
+
+def annotated_articles(paths: Sequence[str], options: Options, run: ClusterRun) -> Iterator[dict[str, Any]]:
+    """Each input article (input order) as a JSON-ready record with its story fields added.
+
+    The records keep their input fields (text included), so the result is itself an input
+    for ``newsbrief batch``.
+    """
+    for item in read_unique_items(paths, options, []):
+        record = {"id": item.key} | {key: value for key, value in item.fields.items() if key != "id"}
+        record.update(assignment_fields(run.assignments[item.key]))
+        yield record
+
+
+def summary_rows(run: ClusterRun, top_terms: int = 6) -> list[dict[str, Any]]:
+    """One row per story, largest first: size, date span, heaviest terms (as words)."""
+    rows = []
+    for story in run.clusterer.stories.values():
+        rows.append(
+            {
+                "story": story.id,
+                "articles": len(story.members),
+                "first": story.first.isoformat() if story.first else None,
+                "last": story.last.isoformat() if story.last else None,
+                "terms": [run.clusterer.surface.get(t, t) for t in story.top_terms(top_terms)],
+            }
+        )
+    return sorted(rows, key=lambda r: (-r["articles"], r["story"]))

@@ -1,0 +1,118 @@
+"""``newsbrief cluster INPUT...``: sort a mixed stream of articles into stories."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from newsbrief.cluster.run import ClusterRun, ClusterSettings, annotated_articles, cluster_inputs, summary_rows
+from newsbrief.cluster.stories import DEFAULT_MIN_CONTENT_TERMS, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
+from newsbrief.commands.brief import positive_int
+from newsbrief.errors import EXIT_OK, UsageError
+from newsbrief.fileio import write_atomic
+from newsbrief.settings import DEFAULT_MAX_BYTES, Options
+
+HELP = "sort a mixed stream of articles into stories (JSONL out, one line per article)"
+DESCRIPTION = f"""\
+Group articles about the same story. Reads JSONL articles (id, title, text, optional
+published, url, source), benchmark records with a "documents" list, or any input 'brief'
+reads. Writes one JSON line per article: its input fields plus "story" (a story id, or null
+with "story_reason" when no article content is left after removing boilerplate),
+"story_similarity", and "duplicate_of" for near-duplicate (syndicated) copies. The output is
+the input 'newsbrief batch' briefs story by story. A summary table goes to stderr.
+
+Articles join a story when their TF-IDF cosine to its centroid reaches --threshold and the
+story has an article within --window-days of theirs (undated articles fit any window). The
+grouping does not depend on the input order.
+
+examples:
+  newsbrief cluster feed.jsonl -o clustered.jsonl
+  newsbrief cluster feed.jsonl --window-days 3 --threshold 0.2 -o clustered.jsonl
+  newsbrief batch clustered.jsonl -o briefs.jsonl
+
+defaults: threshold {DEFAULT_THRESHOLD}, window {DEFAULT_WINDOW_DAYS:g} days, at least
+{DEFAULT_MIN_CONTENT_TERMS} content words for an article to get a story.
+exit codes: 0 success, 2 bad usage or no usable article, 1 internal error."""
+
+
+def fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be in (0, 1]")
+    return value
+
+
+def non_negative(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="INPUT", help="JSONL files, other article files or folders")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the JSONL to FILE (atomically), not stdout")
+    parser.add_argument("--threshold", type=fraction, default=DEFAULT_THRESHOLD, help="cosine to join a story")
+    window = parser.add_mutually_exclusive_group()
+    window.add_argument("--window-days", type=non_negative, default=DEFAULT_WINDOW_DAYS, help="time window in days")
+    window.add_argument("--no-window", action="store_true", help="ignore dates: any article may join any story")
+    parser.add_argument(
+        "--min-content-words",
+        type=int,
+        default=DEFAULT_MIN_CONTENT_TERMS,
+        help="fewer content words after cleaning: no story (default %(default)s)",
+    )
+    parser.add_argument("--summary-rows", type=int, default=20, help="stories listed in the summary table")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no summary table")
+    parser.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES, help="size limit per input/line")
+    parser.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8")
+
+
+def print_summary(run: ClusterRun, rows: int) -> None:
+    assignments = run.assignments.values()
+    stories = summary_rows(run)
+    no_story = sum(a.story is None for a in assignments)
+    copies = sum(a.duplicate_of is not None for a in assignments)
+    singles = sum(r["articles"] == 1 for r in stories)
+    print(
+        f"{len(run.assignments)} articles -> {len(stories)} stories ({singles} single-article), "
+        f"{no_story} without story (no article content), {copies} near-duplicate copies",
+        file=sys.stderr,
+    )
+    print(f"{'story':<9} {'articles':>8}  {'dates':<23} top terms", file=sys.stderr)
+    for row in stories[:rows]:
+        dates = f"{row['first']}..{row['last']}" if row["first"] else "undated"
+        print(f"{row['story']:<9} {row['articles']:>8}  {dates:<23} {', '.join(row['terms'])}", file=sys.stderr)
+    if len(stories) > rows:
+        print(f"... {len(stories) - rows} more stories", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    if "-" in args.paths:
+        raise UsageError("cluster reads its inputs twice and cannot read stdin: save it to a file first")
+    options = Options(max_bytes=args.max_bytes, encoding=args.encoding)
+    settings = ClusterSettings(
+        threshold=args.threshold,
+        window_days=None if args.no_window else args.window_days,
+        min_content_terms=args.min_content_words,
+    )
+    result = cluster_inputs(args.paths, options, settings)
+    for warning in result.warnings:
+        print(f"newsbrief: warning: {warning}", file=sys.stderr)
+    lines = (
+        json.dumps(record, ensure_ascii=False) + "\n" for record in annotated_articles(args.paths, options, result)
+    )
+    if args.output:
+        write_atomic(args.output, "".join(lines))
+    else:
+        sys.stdout.writelines(lines)
+    if not args.quiet:
+        print_summary(result, args.summary_rows)
+    return EXIT_OK
