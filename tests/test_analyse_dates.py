@@ -136,3 +136,14 @@ def test_relative_values_are_valid_iso_near_the_anchor(written, phrase):
     iso = resolve(expression, written)
     assert iso is not None
     assert abs((start_date(iso) - written).days) <= 366
+
+
+def test_past_weekdays_give_a_lower_bound_each_from_the_evidence_not_from_each_other():
+    item = article(
+        "Ideas were exchanged at a March 14 meeting in London.\n\n"
+        "The ministers spoke on Monday and met again on Sunday to agree a text.",
+        [],
+    )
+    publication = estimate_publication(item, 2014, None)
+    # First Monday on or after Friday 14 March is the 17th, first Sunday the 16th: at least the 17th.
+    assert (publication.iso, publication.earliest, publication.latest) == (None, "2014-03-17", None)

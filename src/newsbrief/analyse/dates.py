@@ -374,13 +374,17 @@ def estimate_publication(article: Article, own_year: int | None, fallback_year: 
     # A reported (non-future) weekday inside the window is a day the article already describes.
     pinned = None
     if lo is not None:
+        window_start = lo  # each weekday is its first occurrence in the window, not after another's
         for sentence, e in weekdays:
             if e.future:
                 continue
-            day = lo + timedelta(days=(WEEKDAYS[e.groups["weekday"]] - lo.weekday()) % 7)
+            day = window_start + timedelta(days=(WEEKDAYS[e.groups["weekday"]] - window_start.weekday()) % 7)
             if hi is None or day <= hi:
-                if day > lo or pinned is None:
-                    evidence.append(f"'{sentence.text[:60]}' reports {e.groups['weekday']} = {day.isoformat()}")
+                if day > lo:
+                    within = "" if hi is not None else " at the earliest"
+                    evidence.append(
+                        f"'{sentence.text[:60]}' reports a past {e.groups['weekday']}: {day.isoformat()}{within}"
+                    )
                 lo = max(lo, day)
                 pinned = e.text
     if lo is None and hi is None:
