@@ -162,7 +162,7 @@ class Entity:
 @dataclass(slots=True)
 class Quote:
     text: str
-    speaker: str | None  # canonical entity name
+    speaker: str | None  # canonical entity name, or a description ("police") when no entity is named
     speaker_entity: str | None  # Entity.id
     source: int
     sentence: int
