@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsbrief.analyse import analyse_texts
-from newsbrief.analyse.dates import estimate_publication, find_expressions, resolve, start_date
+from newsbrief.analyse.dates import (
+    _ANY_TEMPORAL,
+    _PATTERNS,
+    estimate_publication,
+    find_expressions,
+    resolve,
+    start_date,
+)
 from newsbrief.model import Article, RemovedSpan
 from newsbrief.segment import segment
 
@@ -147,3 +154,15 @@ def test_past_weekdays_give_a_lower_bound_each_from_the_evidence_not_from_each_o
     publication = estimate_publication(item, 2014, None)
     # First Monday on or after Friday 14 March is the 17th, first Sunday the 16th: at least the 17th.
     assert (publication.iso, publication.earliest, publication.latest) == (None, "2014-03-17", None)
+
+
+TEMPORAL_WORDS = st.sampled_from(
+    "on in last next this the a two 48 3 10 25 1994 2014 March May Sept. Sunday Tuesday's weekend week weeks "
+    "month years hours days ago after before later earlier yesterday Today at , .".split()
+)
+
+
+@given(st.lists(TEMPORAL_WORDS, max_size=12).map(" ".join))
+def test_prefilter_never_hides_an_expression(text):
+    if not _ANY_TEMPORAL.search(text):
+        assert not any(pattern.search(text) for _, pattern in _PATTERNS)
