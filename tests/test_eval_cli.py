@@ -56,7 +56,7 @@ def test_eval_cli_writes_json_and_scores(tiny_jsonl, tmp_path):
     rows = [json.loads(line) for line in out_scores.read_text().splitlines()]
     assert len(rows) == 2 * len(SUMMARIZERS)
     assert {r["id"] for r in rows} == {"D30001", "D30002"}
-    assert all(r["words"] <= 40 for r in rows)
+    assert all(r["words"] <= 40 and r["words"] == sum(len(t.split()) for t in r["summary"]) for r in rows)
     for name in SUMMARIZERS:  # the JSON means are the means of the per-cluster scores
         mine = [r["rouge2"] for r in rows if r["summarizer"] == name]
         assert summary["summarizers"][name]["rouge2"] == pytest.approx(sum(mine) / len(mine), abs=1e-3)

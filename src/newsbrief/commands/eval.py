@@ -80,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
                     "words": score.words,
                     "sentences": score.sentences,
                     "seconds": score.seconds,
+                    "summary": score.summary,
                 },
                 ensure_ascii=False,
             )
