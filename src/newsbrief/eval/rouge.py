@@ -14,6 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
+from newsbrief.errors import UsageError
 from newsbrief.segment import split_paragraph
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
@@ -32,8 +33,10 @@ class Rouge:
 
     @cached_property
     def _scorer(self):  # built lazily: worker processes create their own
-        from rouge_score import rouge_scorer
-
+        try:
+            from rouge_score import rouge_scorer
+        except ImportError:
+            raise UsageError("ROUGE needs the rouge-score package: pip install 'newsbrief[eval]'") from None
         return rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
 
     def score(self, system_sentences: list[str], references: list[str]) -> dict[str, float]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, ClassVar
 
+from newsbrief.errors import UsageError
 from newsbrief.model import SentenceScore
 from newsbrief.summarizers import register
 from newsbrief.summarizers.base import Budget, Summarizer, is_candidate, rank_and_select
@@ -39,14 +40,18 @@ class SumyPeer(Summarizer):
     sumy_class: ClassVar[str]
 
     def _make(self) -> Any:
-        from sumy.nlp.stemmers import Stemmer
-        from sumy.utils import get_stop_words
+        try:
+            from sumy.nlp.stemmers import Stemmer
+            from sumy.utils import get_stop_words
+        except ImportError:
+            raise UsageError(f"the {self.name} peer needs the sumy package: pip install 'newsbrief[eval]'") from None
 
         summarizer = getattr(importlib.import_module(self.sumy_module), self.sumy_class)(Stemmer("english"))
         summarizer.stop_words = get_stop_words("english")
         return summarizer
 
     def summarize(self, cluster: Cluster, budget: Budget) -> list[SentenceScore]:
+        summarizer = self._make()  # first: a missing sumy is reported before anything else
         from sumy.models.dom import ObjectDocumentModel, Paragraph
         from sumy.models.dom import Sentence as SumySentence
 
@@ -73,7 +78,7 @@ class SumyPeer(Summarizer):
             ranked.extend(infos)
             return infos
 
-        self._make()(document, keep_all)
+        summarizer(document, keep_all)
         scored = []
         for info in ranked:
             row = rows[info.order]
