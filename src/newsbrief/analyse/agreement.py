@@ -32,6 +32,7 @@ from newsbrief.settings import DEFAULT_MIN_SHARED_TERMS, DEFAULT_SUPPORT_THRESHO
 from newsbrief.textsim import Cluster, content_terms
 
 MAX_POSTING = 60  # a term in more sentences than this does not make two sentences candidates
+INFORMATIVE_SHARE = 0.5
 MAX_BUCKET = 200  # sentences per conflict bucket (unit class or topic) compared pairwise
 MAX_SINGLE_SOURCE = 200
 TOPIC_SIMILARITY = 0.2  # two sentences with numbers are about the same thing from here on (with shared words)
@@ -52,7 +53,13 @@ def similar_pairs(cluster: Cluster, rows: list[int], threshold: float) -> list[t
     blocked = (matrix @ informative).tocsr()
     shares = (blocked @ blocked.T).tocoo()  # non-zero only where an informative term is shared
     docs = np.array([cluster.sentences[r].doc_id for r in rows])
-    mask = (shares.row < shares.col) & (docs[shares.row] != docs[shares.col])
+    # The informative terms' part of the cosine must already carry half the threshold: a pair whose
+    # likeness comes from the story's everyday words fails the corroboration rule anyway.
+    mask = (
+        (shares.row < shares.col)
+        & (docs[shares.row] != docs[shares.col])
+        & (shares.data >= threshold * INFORMATIVE_SHARE)
+    )
     a, b = shares.row[mask], shares.col[mask]
     if len(a) == 0:
         return []
@@ -189,6 +196,7 @@ UNIT_CLASSES = {
 }
 _UNIT_OF = {word: unit for unit, words in UNIT_CLASSES.items() for word in words.split()}
 _UNIT_STEMS = set(content_terms(" ".join(_UNIT_OF)))
+_ANY_UNIT = re.compile(r"\b(?:" + "|".join(sorted(_UNIT_OF)) + r")\b", re.IGNORECASE)
 _TAIL_STOP = frozenset("for of in on at to from by with and or than per since after before".split())
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -225,6 +233,8 @@ class Quantity:
 
 def quantities(text: str) -> list[Quantity]:
     """Counted things in a sentence with the range of values the wording allows."""
+    if not _ANY_UNIT.search(text):  # most sentences count nothing the conflicts compare
+        return []
     found = []
     for m in _QUANTITY.finditer(text):
         tail = [w.lower().strip(".,;:") for w in m.group("tail").split()]
