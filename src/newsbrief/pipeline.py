@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsbrief.clean import clean
+from newsbrief.cluster.duplicates import copy_warnings, independent_support, near_duplicate_groups
 from newsbrief.corroborate import find_support
 from newsbrief.errors import NoUsableInput
 from newsbrief.ingest import load_articles
@@ -45,6 +46,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
     if not usable:  # as load_articles: exit 2 when nothing usable remains, not an empty brief
         raise NoUsableInput(f"no usable article in the input ({'; '.join([*(warnings or []), *skipped])})")
     cluster = Cluster(usable)
+    copies = near_duplicate_groups(usable)  # syndicated copies are one report, not corroboration
     summarizer = get_summarizer(options.summarizer)
     scores = summarizer.summarize(cluster, Budget(words=options.words, sentences=options.sentences))
     summary = []
@@ -52,7 +54,11 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
         if not score.selected:
             continue
         sentence = cluster.article(score.doc_id).sentences[score.sentence]
-        support = find_support(cluster, sentence, options.support_threshold, options.min_shared_terms)
+        support = independent_support(
+            find_support(cluster, sentence, options.support_threshold, options.min_shared_terms),
+            sentence.doc_id,
+            copies,
+        )
         summary.append(
             SummarySentence(
                 text=sentence.text,
@@ -70,7 +76,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
         summary=_ordered(summary, cluster),
         summarizer=summarizer.name,
         scores=scores,
-        warnings=list(warnings or []) + skipped,
+        warnings=list(warnings or []) + skipped + copy_warnings(copies),
         options={
             "words": options.words,
             "sentences": options.sentences,

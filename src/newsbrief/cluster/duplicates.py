@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsbrief.model import Article
+from newsbrief.model import Article, Support
 from newsbrief.textsim import words
 
 SHINGLE_WORDS = 5
@@ -89,3 +89,26 @@ def near_duplicate_groups(articles: list[Article], threshold: float = DEFAULT_DU
         match = index.add(str(article.id), article.text or article.raw_text)
         groups[article.id] = groups[int(match[0])] if match else article.id
     return groups
+
+
+def independent_support(support: list[Support], origin: int, groups: dict[int, int]) -> list[Support]:
+    """``support`` without syndicated copies: a source whose text copies the origin sentence's
+    source, or copies a source already kept, is the same report again and corroborates nothing.
+    ``groups`` is :func:`near_duplicate_groups` of the story's articles."""
+    seen = {groups.get(origin, origin)}
+    kept = []
+    for item in support:
+        group = groups.get(item.source, item.source)
+        if group not in seen:
+            seen.add(group)
+            kept.append(item)
+    return kept
+
+
+def copy_warnings(groups: dict[int, int]) -> list[str]:
+    """One line per syndicated copy, for :attr:`Brief.warnings`."""
+    return [
+        f"source {source} is a near-duplicate of source {original} (syndicated copy): not counted as corroboration"
+        for source, original in sorted(groups.items())
+        if source != original
+    ]

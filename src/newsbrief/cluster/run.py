@@ -13,6 +13,7 @@ from typing import Any
 from newsbrief.cluster.duplicates import DEFAULT_DUPLICATE_THRESHOLD
 from newsbrief.cluster.source import read_unique_items
 from newsbrief.cluster.stories import (
+    DEFAULT_CLEAR_THRESHOLD,
     DEFAULT_MIN_CONTENT_TERMS,
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
@@ -32,6 +33,7 @@ class ClusterSettings:
     window_days: float | None = DEFAULT_WINDOW_DAYS
     min_content_terms: int = DEFAULT_MIN_CONTENT_TERMS
     duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD
+    clear_threshold: float = DEFAULT_CLEAR_THRESHOLD
 
 
 @dataclass(slots=True)
@@ -53,7 +55,12 @@ def cluster_inputs(paths: Sequence[str], options: Options, settings: ClusterSett
         detail = "; ".join(warnings) if warnings else "no inputs given"
         raise NoUsableInput(f"no usable article in the input ({detail})")
     assignments, clusterer = cluster_articles(
-        features, settings.threshold, settings.window_days, settings.min_content_terms, settings.duplicate_threshold
+        features,
+        settings.threshold,
+        settings.window_days,
+        settings.min_content_terms,
+        settings.duplicate_threshold,
+        settings.clear_threshold,
     )
     return ClusterRun(assignments, clusterer, warnings)
 

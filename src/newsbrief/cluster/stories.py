@@ -35,17 +35,23 @@ from newsbrief.model import Article
 from newsbrief.textsim import STOPWORDS, stem, words
 
 # Cosine between an article and a story centroid at which the article joins the story.
-# Calibrated on the 250 mixed Multi-News validation clusters (docs/scale.md): 0.10-0.20 all
-# give B-cubed F1 within a point of each other; same-story pairs mostly score above 0.3.
-DEFAULT_THRESHOLD = 0.15
+# Calibrated on the 250 mixed Multi-News validation clusters (bench/bench_cluster.py --sweep,
+# docs/scale.md): 0.2-0.3 give B-cubed F1 within half a point; lower merges stories.
+DEFAULT_THRESHOLD = 0.25
 DEFAULT_WINDOW_DAYS = 7.0
 # Fewer content words than this after cleaning: a notice or widget, not an article.
-DEFAULT_MIN_CONTENT_TERMS = 30
+DEFAULT_MIN_CONTENT_TERMS = 20
 # An article vector keeps its heaviest terms only; story centroids are pruned to a multiple.
 VECTOR_TERMS = 150
 CENTROID_TERMS = 400
 # Candidate stories are those indexed under one of the article's heaviest terms.
 QUERY_TERMS = 20
+# Below ``threshold`` an article still joins its best story when that story is a clear winner:
+# cosine at least DEFAULT_CLEAR_THRESHOLD and CLEAR_RATIO times the runner-up's. Short or
+# oddly worded reports of a rare story score low against everything but their own story
+# (+1 point of B-cubed F1 on the validation stream).
+DEFAULT_CLEAR_THRESHOLD = 0.14
+CLEAR_RATIO = 1.5
 
 
 @dataclass(slots=True)
@@ -144,12 +150,14 @@ class StoryClusterer:
         min_content_terms: int = DEFAULT_MIN_CONTENT_TERMS,
         duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD,
         document_frequency: DocumentFrequency | None = None,
+        clear_threshold: float = DEFAULT_CLEAR_THRESHOLD,
     ) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError("threshold must be in (0, 1]")
         if window_days is not None and window_days < 0:
             raise ValueError("window_days must not be negative")
         self.threshold = threshold
+        self.clear_threshold = min(clear_threshold, threshold)
         self.window = None if window_days is None else timedelta(days=window_days)
         self.min_content_terms = min_content_terms
         self.df = document_frequency or DocumentFrequency()
@@ -160,8 +168,8 @@ class StoryClusterer:
         self._postings: dict[str, set[str]] = {}
         self._expiry: list[tuple[date, str]] = []  # (last date, story) heap for the time window
 
-    def vector(self, terms: Counter[str]) -> dict[str, float]:
-        weights = {t: (1.0 + math.log(c)) * self.df.idf(t) for t, c in terms.items()}
+    def vector(self, features: ArticleFeatures) -> dict[str, float]:
+        weights = {t: (1.0 + math.log(c)) * self.df.idf(t) for t, c in features.terms.items()}
         top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:VECTOR_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
@@ -181,18 +189,21 @@ class StoryClusterer:
             for term in story.centroid:
                 self._postings.get(term, set()).discard(story_id)
 
-    def _best_story(self, vector: dict[str, float], when: date | None) -> tuple[Story | None, float]:
+    def _best_story(self, vector: dict[str, float], when: date | None) -> tuple[Story | None, float, float]:
+        """The most similar story in the window, its cosine, and the runner-up's cosine."""
         query = sorted(vector, key=lambda t: (-vector[t], t))[:QUERY_TERMS]
         candidates = sorted({s for t in query for s in self._postings.get(t, ())})
-        best, best_score = None, -1.0
+        best, best_score, second_score = None, -1.0, 0.0
         for story_id in candidates:
             story = self.stories[story_id]
             if not self._in_window(story, when):
                 continue
             score = sum(w * story.centroid.get(t, 0.0) for t, w in vector.items()) / (story.norm or 1.0)
             if score > best_score:  # candidates are sorted: ties go to the older story id
-                best, best_score = story, score
-        return best, best_score
+                best, best_score, second_score = story, score, max(best_score, second_score)
+            else:
+                second_score = max(second_score, score)
+        return best, best_score, second_score
 
     def _join(self, story: Story, key: str, vector: dict[str, float], when: date | None) -> None:
         story.members.append(key)
@@ -227,7 +238,7 @@ class StoryClusterer:
             )
         if features.published is not None:
             self._expire(features.published)
-        vector = self.vector(features.terms)
+        vector = self.vector(features)
         copy = self.duplicates.add(features.key, features.text)
         features.text = ""  # the signature is all the duplicate index needs
         if copy is not None and copy[0] in self.story_of:
@@ -235,8 +246,9 @@ class StoryClusterer:
             if self._in_window(story, features.published):
                 self._join(story, features.key, vector, features.published)
                 return Assignment(features.key, story.id, 1.0, copy[0], copy[1])
-        story, score = self._best_story(vector, features.published)
-        if story is None or score < self.threshold:
+        story, score, runner_up = self._best_story(vector, features.published)
+        clear_winner = score >= self.clear_threshold and score >= CLEAR_RATIO * max(runner_up, 0.01)
+        if story is None or (score < self.threshold and not clear_winner):
             story, score = Story(f"s{len(self.stories) + 1:06d}"), 1.0
             self.stories[story.id] = story
         self._join(story, features.key, vector, features.published)
@@ -255,6 +267,7 @@ def cluster_articles(
     window_days: float | None = DEFAULT_WINDOW_DAYS,
     min_content_terms: int = DEFAULT_MIN_CONTENT_TERMS,
     duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD,
+    clear_threshold: float = DEFAULT_CLEAR_THRESHOLD,
 ) -> tuple[dict[str, Assignment], StoryClusterer]:
     """Cluster a whole collection: IDF from all of it, articles fed in canonical order.
 
@@ -264,7 +277,7 @@ def cluster_articles(
     for item in features:
         df.observe(item.terms)
     df.frozen = True
-    clusterer = StoryClusterer(threshold, window_days, min_content_terms, duplicate_threshold, df)
+    clusterer = StoryClusterer(threshold, window_days, min_content_terms, duplicate_threshold, df, clear_threshold)
     assignments = {}
     for item in sorted(features, key=canonical_order):
         assignments[item.key] = clusterer.add(item)

@@ -1,0 +1,101 @@
+"""Story clustering quality on a mixed stream: all Multi-News validation clusters shuffled together.
+
+Every benchmark cluster is one gold story. Its documents become articles (``"<id>#<n>"``,
+no dates: the time window admits undated articles), all of them are shuffled into one
+stream, clustered, and scored with B-cubed precision/recall/F1 and the adjusted Rand index.
+Articles given no story (no article content) count as singleton stories.
+
+    .venv/bin/python bench/bench_cluster.py                     # the defaults
+    .venv/bin/python bench/bench_cluster.py --sweep             # a threshold table
+    .venv/bin/python bench/bench_cluster.py --data PATH --seed 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsbrief.cluster import adjusted_rand_index, bcubed
+from newsbrief.cluster.run import ClusterSettings, cluster_inputs
+from newsbrief.cluster.stories import DEFAULT_CLEAR_THRESHOLD, DEFAULT_MIN_CONTENT_TERMS, DEFAULT_THRESHOLD
+from newsbrief.settings import Options
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "multinews-val250.jsonl"
+
+
+def shuffled_stream(data: Path, seed: int, target: Path) -> int:
+    """Write every document of every cluster as one article line, shuffled; return the count."""
+    lines = []
+    for raw in data.read_text(encoding="utf-8").splitlines():
+        record = json.loads(raw)
+        for number, document in enumerate(record["documents"], start=1):
+            if document.strip():
+                lines.append(json.dumps({"id": f"{record['id']}#{number}", "text": document}))
+    random.Random(seed).shuffle(lines)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def score(stream: Path, settings: ClusterSettings) -> dict[str, float]:
+    started = time.perf_counter()
+    run = cluster_inputs([str(stream)], Options(), settings)
+    elapsed = time.perf_counter() - started
+    keys = sorted(run.assignments)
+    gold = [key.rsplit("#", 1)[0] for key in keys]
+    predicted = [run.assignments[key].story for key in keys]
+    b3 = bcubed(predicted, gold)
+    return {
+        "articles": len(keys),
+        "gold": len(set(gold)),
+        "stories": len(run.clusterer.stories),
+        "no_story": sum(p is None for p in predicted),
+        "copies": sum(a.duplicate_of is not None for a in run.assignments.values()),
+        "precision": b3.precision,
+        "recall": b3.recall,
+        "f1": b3.f1,
+        "ari": adjusted_rand_index(predicted, gold),
+        "seconds": elapsed,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--seed", type=int, default=0, help="shuffle seed")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--clear-threshold", type=float, default=DEFAULT_CLEAR_THRESHOLD)
+    parser.add_argument("--min-content-words", type=int, default=DEFAULT_MIN_CONTENT_TERMS)
+    parser.add_argument("--sweep", action="store_true", help="also try a range of thresholds")
+    args = parser.parse_args()
+    if not args.data.exists():
+        print(f"benchmark data not found at {args.data} (pass --data PATH)", file=sys.stderr)
+        return 2
+    print(f"# {' '.join([Path(sys.executable).name, *sys.argv])}")
+    with tempfile.TemporaryDirectory() as folder:
+        stream = Path(folder) / "mixed.jsonl"
+        count = shuffled_stream(args.data, args.seed, stream)
+        print(f"{count} articles from {args.data.name}, shuffled with seed {args.seed}")
+        grid = [(args.threshold, args.clear_threshold, args.min_content_words)]
+        if args.sweep:
+            grid += [(t, c, m) for t in (0.15, 0.2, 0.25, 0.3) for c in (0.1, 0.14, 1.0) for m in (10, 20, 30)]
+        print("threshold clear min_words | stories no_story copies | B3-P   B3-R   B3-F1  ARI    | seconds")
+        for threshold, clear, min_words in grid:
+            settings = ClusterSettings(
+                threshold=threshold, clear_threshold=clear, min_content_terms=min_words, window_days=7.0
+            )
+            r = score(stream, settings)
+            print(
+                f"{threshold:9.2f} {clear:5.2f} {min_words:9d} | "
+                f"{r['stories']:7d} {r['no_story']:8d} {r['copies']:6d} | "
+                f"{r['precision']:.4f} {r['recall']:.4f} {r['f1']:.4f} {r['ari']:.4f} | {r['seconds']:7.2f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""Story clustering: metrics, near-duplicates, online clustering on synthetic streams, the CLI,
+and (with the benchmark data) quality on the 250 mixed Multi-News validation clusters."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+
+import pytest
+
+from newsbrief.cluster import (
+    adjusted_rand_index,
+    article_features,
+    bcubed,
+    cluster_articles,
+    near_duplicate_groups,
+)
+from newsbrief.cluster.run import ClusterSettings, cluster_inputs
+from newsbrief.model import Article, Extracted
+from newsbrief.settings import Options
+
+# Three unrelated stories, each told by several "outlets" in different words.
+TOPICS = {
+    "flood": (
+        ["Monsoon", "floods", "swept", "villages", "Assam", "river", "Brahmaputra", "rescue", "boats", "evacuated"],
+        [
+            "Army helicopters dropped food parcels",
+            "The Brahmaputra burst its banks near Guwahati",
+            "Thousands sheltered in relief camps in Assam",
+            "Rescue boats reached stranded families at dawn",
+            "Officials said the river level was still rising",
+            "Crops across the district were destroyed",
+        ],
+    ),
+    "chess": (
+        ["chess", "grandmaster", "Carlsen", "tournament", "Norway", "endgame", "rook", "title", "Stavanger"],
+        [
+            "Carlsen sealed the title with a rook endgame in Stavanger",
+            "The Norwegian grandmaster won his fifth game",
+            "His rival blundered a pawn in the time scramble",
+            "The chess tournament drew record online audiences",
+            "Carlsen said the endgame was the hardest of the event",
+            "Organisers in Norway praised the fighting play",
+        ],
+    ),
+    "vaccine": (
+        ["vaccine", "malaria", "trial", "children", "Ghana", "doses", "efficacy", "regulators", "Oxford"],
+        [
+            "Regulators in Ghana approved the Oxford malaria vaccine",
+            "The trial showed high efficacy in children",
+            "Three doses are given before the rainy season",
+            "Health workers will start vaccinating next month",
+            "Scientists called the malaria results a breakthrough",
+            "The vaccine costs a few dollars per dose",
+        ],
+    ),
+}
+
+
+def _story_text(topic: str, rng: random.Random) -> str:
+    keywords, sentences = TOPICS[topic]
+    picked = rng.sample(sentences, 4)
+    filler = " ".join(rng.sample(keywords, 5))
+    return "\n\n".join(
+        f"{s}, reporters said on the scene of the {filler.split()[i]} story." for i, s in enumerate(picked)
+    )
+
+
+def synthetic_articles(seed: int = 7) -> tuple[list[Article], dict[str, str]]:
+    """Articles of three stories (4 each), one syndicated copy, one boilerplate-only page."""
+    rng = random.Random(seed)
+    articles, gold = [], {}
+    for topic in TOPICS:
+        for n in range(4):
+            key = f"{topic}-{n}"
+            articles.append(Article(len(articles) + 1, key, _story_text(topic, rng)))
+            gold[key] = topic
+    original = articles[0].raw_text
+    articles.append(Article(len(articles) + 1, "flood-copy", "By Wire Staff\n\n" + original + "\n\nCopyright 2024"))
+    gold["flood-copy"] = "flood"
+    boilerplate = "Tweet with a location\n\nSkip to main content\n\nAdvertisement\n\nShare this article"
+    articles.append(Article(len(articles) + 1, "widget", boilerplate))
+    gold["widget"] = "widget"
+    return articles, gold
+
+
+def _cluster(articles: list[Article], **settings: float | None) -> dict[str, object]:
+    features = [article_features(a.path, a) for a in articles]
+    assignments, _ = cluster_articles(features, min_content_terms=10, **settings)
+    return assignments
+
+
+def _partition(assignments: dict[str, object]) -> set[frozenset[str]]:
+    groups: dict[object, set[str]] = {}
+    for key, assignment in assignments.items():
+        groups.setdefault(assignment.story or ("none", key), set()).add(key)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_bcubed_and_ari_on_known_values() -> None:
+    assert bcubed(["x", "x", "y"], ["a", "a", "b"]).f1 == 1.0
+    lumped = bcubed(["x"] * 4, ["a", "a", "b", "b"])
+    assert (lumped.precision, lumped.recall) == (0.5, 1.0)
+    assert lumped.f1 == pytest.approx(2 / 3)
+    # None is a singleton of its own, never merged with other None items.
+    split = bcubed([None, None], ["a", "a"])
+    assert (split.precision, split.recall) == (1.0, 0.5)
+    # Reference value from the definition (scikit-learn gives 0.2424... for this pair).
+    assert adjusted_rand_index([0, 0, 1, 1, 2, 2], [0, 0, 0, 1, 1, 1]) == pytest.approx(0.242424, abs=1e-5)
+    assert adjusted_rand_index(["p", "p", "q"], ["a", "a", "b"]) == 1.0
+
+
+def test_near_duplicate_groups_link_syndicated_copies_only() -> None:
+    articles, _ = synthetic_articles()
+    groups = near_duplicate_groups(articles)
+    by_path = {a.path: groups[a.id] for a in articles}
+    assert by_path["flood-copy"] == by_path["flood-0"]
+    assert len({by_path[f"flood-{n}"] for n in range(4)}) == 4  # same story, different words: not copies
+
+
+def test_synthetic_stream_recovers_stories_and_flags_boilerplate() -> None:
+    articles, gold = synthetic_articles()
+    assignments = _cluster(articles)
+    assert assignments["widget"].story is None
+    assert "no article content" in assignments["widget"].reason
+    assert assignments["flood-copy"].duplicate_of == "flood-0"
+    keys = sorted(gold)
+    score = bcubed([assignments[k].story for k in keys], [gold[k] for k in keys])
+    assert score.f1 == 1.0
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_grouping_does_not_depend_on_input_order(seed: int) -> None:
+    articles, _ = synthetic_articles()
+    expected = {k: a.story for k, a in _cluster(synthetic_articles()[0]).items()}
+    random.Random(seed).shuffle(articles)
+    shuffled = {k: a.story for k, a in _cluster(articles).items()}
+    assert shuffled == expected  # the same groups and even the same story ids
+
+
+def test_time_window_separates_distant_dates_and_admits_undated() -> None:
+    rng = random.Random(3)
+    articles = []
+    for n, published in enumerate(["2024-03-01", "2024-03-02", "2024-05-20", None]):
+        article = Article(n + 1, f"chess-{n}", _story_text("chess", rng))
+        if published:
+            article.published = Extracted(published, "metadata:published")
+        articles.append(article)
+    windowed = _cluster(articles, window_days=7)
+    assert windowed["chess-0"].story == windowed["chess-1"].story
+    assert windowed["chess-2"].story != windowed["chess-0"].story  # 80 days later: a new story
+    assert windowed["chess-3"].story is not None
+    unwindowed = _cluster(articles, window_days=None)
+    assert len({a.story for a in unwindowed.values()}) == 1
+
+
+def test_cluster_cli_writes_one_line_per_article(tmp_path) -> None:
+    articles, _ = synthetic_articles()
+    source = tmp_path / "feed.jsonl"
+    source.write_text(
+        "".join(json.dumps({"id": a.path, "title": "", "text": a.raw_text}) + "\n" for a in articles), encoding="utf-8"
+    )
+    out = tmp_path / "clustered.jsonl"
+    result = subprocess.run(
+        [sys.executable, "-m", "newsbrief.cli", "cluster", str(source), "-o", str(out), "--min-content-words", "10"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == [a.path for a in articles]
+    assert all("story" in line and line["text"] for line in lines)
+    assert "3 stories" in result.stderr and "story" in result.stderr  # the summary table
+    assert {line["story"] for line in lines if line["id"].startswith("chess")} == {lines[4]["story"]}
+
+
+# Measured 2026-11-25: see docs/scale.md (bench/bench_cluster.py). The floor leaves a margin
+# for platform differences, not for regressions.
+BCUBED_F1_FLOOR = 0.85
+
+
+def test_multinews_val250_mixed_clustering_quality(eval_data) -> None:
+    run = cluster_inputs([str(eval_data)], Options(), ClusterSettings())
+    keys = sorted(run.assignments)
+    gold = [key.rsplit("#", 1)[0] for key in keys]
+    predicted = [run.assignments[key].story for key in keys]
+    assert len(set(gold)) == 250
+    assert bcubed(predicted, gold).f1 >= BCUBED_F1_FLOOR
+    assert adjusted_rand_index(predicted, gold) >= 0.6
+
+
+def test_brief_does_not_count_a_syndicated_copy_as_corroboration() -> None:
+    from newsbrief.pipeline import brief_articles
+
+    rng = random.Random(11)
+    original = _story_text("vaccine", rng)
+    articles = [
+        Article(1, "wire.txt", original),
+        Article(2, "reprint.txt", "From our partners\n\n" + original),
+        Article(3, "other.txt", _story_text("vaccine", rng)),
+    ]
+    result = brief_articles(articles)
+    assert any("source 2 is a near-duplicate of source 1" in w for w in result.warnings)
+    for item in result.summary:
+        assert not {1, 2} <= set(item.sources), item.sources  # the copy never confirms its original
