@@ -66,7 +66,10 @@ def run_batch(
     report.already_done = report.stories - len(pending)
     task = partial(brief_partition, options=options, source=input_path)
 
-    from tqdm import tqdm  # the progress bar (rate and ETA) goes to stderr
+    try:
+        from tqdm import tqdm  # the progress bar (rate and ETA) goes to stderr
+    except ImportError:
+        raise UsageError("newsbrief batch needs the 'scale' extra: pip install 'newsbrief[scale]'") from None
 
     bar = tqdm(total=report.stories, initial=report.already_done, unit="story", file=sys.stderr, disable=not progress)
     engine = engine or LocalEngine()
