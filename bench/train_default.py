@@ -119,7 +119,7 @@ def evaluate(examples: list[Example], summarizer: DefaultSummarizer, words: int,
 
 
 def cross_validate(
-    examples: list[Example], features: tuple[str, ...], folds: int, words: int, rouge: Rouge, **options: float
+    examples: list[Example], features: tuple[str, ...], folds: int, words: int, rouge: Rouge, **options: float | bool
 ) -> dict[str, float]:
     """Mean ROUGE over all clusters, each summarized with weights fitted without its fold."""
     order = np.random.default_rng(SEED).permutation(len(examples))
@@ -177,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
             examples, FEATURE_NAMES, args.folds, args.words, rouge, redundancy_threshold=1.01
         )
         print(_row("without redundancy filter", no_redundancy), flush=True)
+        plain_words = cross_validate(examples, FEATURE_NAMES, args.folds, args.words, rouge, paraphrases=False)
+        print(_row("redundancy without paraphrase classes", plain_words), flush=True)
         for threshold in (0.2, 0.4, 0.5):
             scores = cross_validate(
                 examples, FEATURE_NAMES, args.folds, args.words, rouge, redundancy_threshold=threshold

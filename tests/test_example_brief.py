@@ -61,3 +61,22 @@ def test_some_sentence_is_corroborated_by_another_outlet(example_brief):
         return {example_brief.source(s).outlet_name or f"file:{example_brief.source(s).path}" for s in item.sources}
 
     assert any(len(outlets(item)) >= 2 for item in example_brief.summary)
+
+
+def test_no_two_summary_sentences_are_a_hand_labelled_same_fact_pair(example_brief):
+    # Paraphrases ("rejected an offer of talks with Putin" / "refused to meet Putin") share too few
+    # words for the overlap test above; tests/fixtures/support_pairs.tsv marks them by reading.
+    import csv
+    from pathlib import Path
+
+    pairs = Path(__file__).with_name("fixtures") / "support_pairs.tsv"
+    with pairs.open(encoding="utf-8", newline="") as handle:
+        same = [
+            (row["a"], row["b"])
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if row["same"] == "yes"
+        ]
+    assert len(same) >= 20
+    chosen = {f"{item.sources[0]}:{item.sentence}" for item in example_brief.summary}
+    both = [pair for pair in same if set(pair) <= chosen]
+    assert not both, [(a, b) for a, b in both]

@@ -13,6 +13,7 @@ import re
 import sys
 import types
 from collections import Counter
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -94,10 +95,15 @@ def word_count(text: str) -> int:
 
 
 class Cluster:
-    """The sentences of one story's articles, with a TF-IDF space over them."""
+    """The sentences of one story's articles, with a TF-IDF space over them.
 
-    def __init__(self, articles: list[Article]) -> None:
+    ``term_function`` turns a sentence into its terms (default :func:`content_terms`); another
+    one gives another space over the same sentences (the summarizer's paraphrase classes).
+    """
+
+    def __init__(self, articles: list[Article], term_function: Callable[[str], list[str]] = content_terms) -> None:
         self.articles = articles
+        self.term_function = term_function
         self.sentences: list[Sentence] = [s for a in articles for s in a.sentences]
         self._row = {(s.doc_id, s.index): i for i, s in enumerate(self.sentences)}
         self._by_id = {a.id: a for a in articles}
@@ -110,7 +116,7 @@ class Cluster:
 
     @cached_property
     def terms(self) -> list[list[str]]:
-        return [content_terms(s.text) for s in self.sentences]
+        return [self.term_function(s.text) for s in self.sentences]
 
     @cached_property
     def idf(self) -> dict[str, float]:

@@ -10,7 +10,9 @@
    ``bench/train_default.py``, which also reports held-out-fold scores).
 3. **Selection**: greedily by salience, skipping a sentence whose TF-IDF cosine to one
    already chosen reaches ``redundancy_threshold`` (it says the same thing) and any that no
-   longer fits, so the word budget is filled as far as it goes.
+   longer fits, so the word budget is filled as far as it goes. The cosine is taken over
+   paraphrase classes (:mod:`newsbrief.summarizers.paraphrase`: "rejected talks" = "refused
+   to meet"), which plain word overlap misses.
 
 Every candidate gets a :class:`SentenceScore` with its rank and features, chosen or not.
 See docs/evaluation.md for the measurements behind each choice.
@@ -28,6 +30,7 @@ from newsbrief.model import SentenceScore
 from newsbrief.summarizers import register
 from newsbrief.summarizers.base import Budget, Summarizer, is_candidate
 from newsbrief.summarizers.features import FEATURE_NAMES, sentence_features
+from newsbrief.summarizers.paraphrase import paraphrase_space
 from newsbrief.textsim import Cluster, word_count
 
 DEFAULT_WEIGHTS = Path(__file__).with_name("data") / "default_weights.json"
@@ -82,9 +85,16 @@ class LinearScorer:
 
 @register("default")
 class DefaultSummarizer(Summarizer):
-    def __init__(self, scorer: LinearScorer | None = None, redundancy_threshold: float = REDUNDANCY_THRESHOLD) -> None:
+    def __init__(
+        self,
+        scorer: LinearScorer | None = None,
+        redundancy_threshold: float = REDUNDANCY_THRESHOLD,
+        paraphrases: bool = True,
+    ) -> None:
         self.scorer = scorer or LinearScorer.load()
         self.redundancy_threshold = redundancy_threshold
+        # False: compare plain stemmed words for redundancy (the ablation in docs/evaluation.md)
+        self.paraphrases = paraphrases
 
     def summarize(self, cluster: Cluster, budget: Budget) -> list[SentenceScore]:
         rows = [cluster.row(s) for s in cluster.sentences if is_candidate(s.text, s.is_heading)]
@@ -108,6 +118,7 @@ class DefaultSummarizer(Summarizer):
 
     def _select(self, cluster: Cluster, rows: list[int], ranking: np.ndarray, budget: Budget) -> set[int]:
         """Best-first; skip redundant sentences and those that do not fit (a shorter one may)."""
+        space = paraphrase_space(cluster) if self.paraphrases else cluster
         chosen: list[int] = []
         used_words = 0
         for i in ranking:
@@ -116,7 +127,7 @@ class DefaultSummarizer(Summarizer):
             n_words = word_count(cluster.sentences[rows[i]].text)
             if not budget.allows(used_words, len(chosen), n_words):
                 continue
-            if chosen and cluster.similarity([rows[i]], [rows[c] for c in chosen]).max() >= self.redundancy_threshold:
+            if chosen and space.similarity([rows[i]], [rows[c] for c in chosen]).max() >= self.redundancy_threshold:
                 continue
             chosen.append(int(i))
             used_words += n_words
