@@ -15,7 +15,9 @@ notices, tweet widgets, "JavaScript is disabled") get no story and say why.
 
 :func:`cluster_articles` feeds a whole collection in a canonical order (date, then a hash of
 the text), so the grouping does not depend on the input order: only articles with the same
-date and the same text (exact copies) tie, and those end in the same story anyway.
+date and the same text (exact copies) tie, and those end in the same story anyway. At the end
+:meth:`StoryClusterer.consolidate` gives single-article stories a second look against the
+final stories (two reports that missed each other online are reunited).
 """
 
 from __future__ import annotations
@@ -183,11 +185,23 @@ class StoryClusterer:
         """Unindex stories whose newest article is older than the window (date-order input)."""
         while self.window is not None and self._expiry and self._expiry[0][0] + self.window < now:
             last, story_id = heapq.heappop(self._expiry)
-            story = self.stories[story_id]
-            if story.last != last:  # it grew since this entry was pushed; a newer entry exists
-                continue
-            for term in story.centroid:
-                self._postings.get(term, set()).discard(story_id)
+            story = self.stories.get(story_id)
+            # Gone (merged by consolidate) or grown since this entry was pushed: nothing to do.
+            if story is not None and story.last == last:
+                self._unindex(story)
+
+    def _index(self, story: Story) -> None:
+        for term in story.centroid:
+            self._postings.setdefault(term, set()).add(story.id)
+
+    def _unindex(self, story: Story) -> None:
+        for term in story.centroid:
+            self._postings.get(term, set()).discard(story.id)
+
+    def _accepts(self, score: float, runner_up: float) -> bool:
+        """Join when similar enough, or when the best story is a clear winner."""
+        clear_winner = score >= self.clear_threshold and score >= CLEAR_RATIO * max(runner_up, 0.01)
+        return score >= self.threshold or clear_winner
 
     def _best_story(self, vector: dict[str, float], when: date | None) -> tuple[Story | None, float, float]:
         """The most similar story in the window, its cosine, and the runner-up's cosine."""
@@ -247,13 +261,38 @@ class StoryClusterer:
                 self._join(story, features.key, vector, features.published)
                 return Assignment(features.key, story.id, 1.0, copy[0], copy[1])
         story, score, runner_up = self._best_story(vector, features.published)
-        clear_winner = score >= self.clear_threshold and score >= CLEAR_RATIO * max(runner_up, 0.01)
-        if story is None or (score < self.threshold and not clear_winner):
+        if story is None or not self._accepts(score, runner_up):
             story, score = Story(f"s{len(self.stories) + 1:06d}"), 1.0
             self.stories[story.id] = story
         self._join(story, features.key, vector, features.published)
         duplicate = (copy[0], copy[1]) if copy else (None, None)
         return Assignment(features.key, story.id, round(score, 4), *duplicate)
+
+    def consolidate(self) -> dict[str, tuple[str, float]]:
+        """Give every single-article story a second look against the stories as they are now.
+
+        Online, an article only sees the stories that exist when it arrives: two reports of one
+        event can each open a story and miss each other when the second one's best match at that
+        moment was elsewhere. Each single-article story (in id order) joins its best other story
+        when :meth:`add`'s rule accepts it. Returns ``{article key: (story id, cosine)}`` for the
+        articles moved. Call it at the end of a batch, or periodically on a stream.
+        """
+        moved: dict[str, tuple[str, float]] = {}
+        singles = sorted(story.id for story in self.stories.values() if len(story.members) == 1)
+        for story_id in singles:
+            story = self.stories[story_id]
+            if len(story.members) != 1:  # another single joined it meanwhile
+                continue
+            self._unindex(story)
+            target, score, runner_up = self._best_story(story.centroid, story.first)
+            if target is None or not self._accepts(score, runner_up):
+                self._index(story)
+                continue
+            key = story.members[0]
+            del self.stories[story_id]
+            self._join(target, key, story.centroid, story.first)
+            moved[key] = (target.id, round(score, 4))
+        return moved
 
 
 def canonical_order(features: ArticleFeatures) -> tuple[str, str, str]:
@@ -281,4 +320,6 @@ def cluster_articles(
     assignments = {}
     for item in sorted(features, key=canonical_order):
         assignments[item.key] = clusterer.add(item)
+    for key, (story_id, score) in clusterer.consolidate().items():
+        assignments[key].story, assignments[key].similarity = story_id, score
     return assignments, clusterer
