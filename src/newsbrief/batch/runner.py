@@ -74,7 +74,7 @@ def run_batch(
     bar = tqdm(total=report.stories, initial=report.already_done, unit="story", file=sys.stderr, disable=not progress)
     engine = engine or LocalEngine()
     try:
-        with ResultLog(output_path) as log, engine:
+        with engine, ResultLog(output_path) as log:  # engine first: a failed start leaves no file
             for result in engine.map_unordered(task, _partitions(input_path, pending, partition_size)):
                 log.append(result.lines)
                 report.failed += result.failed
