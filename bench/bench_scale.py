@@ -24,6 +24,7 @@ import json
 import math
 import os
 import pstats
+import resource
 import sys
 import tempfile
 import time
@@ -45,6 +46,12 @@ from newsbrief.textsim import Cluster
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "multinews-val250.jsonl"
 
 
+def cpu_seconds() -> float:
+    """User + system time of this process and of its children that have exited (the workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def throughput(data: Path, stories: int, folder: Path) -> None:
     subset = folder / "stories.jsonl"
     lines = data.read_text(encoding="utf-8").splitlines()[:stories]
@@ -55,13 +62,18 @@ def throughput(data: Path, stories: int, folder: Path) -> None:
         ("dask LocalCluster, 2 workers", lambda: DaskEngine(workers=2)),
     ]
     print(f"\n## Throughput: {len(lines)} stories of {data.name}, full briefs (analysis on)")
-    print(f"{'engine':<32} {'stories':>7} {'failed':>6} {'seconds':>8} {'stories/s':>10}")
+    print("(cores busy = CPU seconds of this process and its finished workers / wall seconds: how many")
+    print(" cores the run actually got; other jobs on a shared machine take the rest)")
+    print(f"{'engine':<32} {'stories':>7} {'failed':>6} {'seconds':>8} {'stories/s':>10} {'cores busy':>10}")
     for number, (name, make) in enumerate(engines):
         output = folder / f"out-{number}.jsonl"
+        cpu_before = cpu_seconds()
         started = time.perf_counter()
         report = run_batch(str(subset), str(output), Options(), make(), progress=False)
         elapsed = time.perf_counter() - started
-        print(f"{name:<32} {report.briefed:>7} {report.failed:>6} {elapsed:>8.1f} {report.briefed / elapsed:>10.2f}")
+        busy = (cpu_seconds() - cpu_before) / elapsed
+        rate = report.briefed / elapsed
+        print(f"{name:<32} {report.briefed:>7} {report.failed:>6} {elapsed:>8.1f} {rate:>10.2f} {busy:>10.2f}")
 
 
 def pooled_documents(data: Path, n: int) -> list[str]:
