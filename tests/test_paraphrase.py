@@ -133,7 +133,7 @@ def test_default_summarizer_keeps_one_of_a_paraphrase_pair():
     assert [picked(case, paraphrases=True) for case in both_without] == [1] * len(both_without)
 
 
-def test_canonical_terms_replace_class_members_only():
+def test_canonical_terms_replace_listed_words_only():
     assert canonical_terms("Kerry refused talks") == canonical_terms("Kerry rejected meetings")
     assert canonical_terms("Kerry refused talks") != canonical_terms("Kerry offered talks")
     assert canonical_terms("The weather was mild") == content_terms("The weather was mild")
@@ -146,4 +146,9 @@ def test_lexicon_classes_do_not_overlap():
     for name, members in classes.items():
         for word in members:
             assert owner.setdefault(stem(word), name) == name, (word, owner[stem(word)], name)
-    assert set(paraphrase_classes().values()) == set(classes)
+    assert set(classes) <= set(paraphrase_classes().values())
+
+
+def test_irregular_forms_meet_their_verb():
+    assert canonical_terms("The vote goes ahead") == canonical_terms("The vote went ahead")
+    assert canonical_terms("Talks were held") == canonical_terms("Talks hold")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsbrief.eval.datasets import load_dataset
@@ -9,7 +10,8 @@ from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import Record
 from newsbrief.pipeline import prepare
 from newsbrief.summarizers import Budget, available, get_summarizer, summarizer_class
-from newsbrief.summarizers.default import DEFAULT_WEIGHTS, LinearScorer
+from newsbrief.summarizers.base import is_candidate
+from newsbrief.summarizers.default import DEFAULT_WEIGHTS, DefaultSummarizer, LinearScorer, depends_on_context
 from newsbrief.summarizers.features import FEATURE_NAMES, sentence_features
 from newsbrief.textsim import Cluster, word_count
 
@@ -135,3 +137,42 @@ def test_oracle_beats_every_summarizer_on_real_clusters(eval_data):
             other = rouge.score(summary_of(cluster, name, budget), item.references)
             assert oracle["rouge2"] > other["rouge2"], (item.id, name)
             assert oracle["rouge1"] + oracle["rouge2"] > other["rouge1"] + other["rouge2"], (item.id, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "dangling"),
+    [
+        ("But it is not looking too hopeful.", True),
+        ('"It certainly does not create the climate that we need for dialogue."', True),
+        ("However, the vote went ahead.", True),
+        ("They left before noon.", True),
+        ("Kerry said the talks would go on.", False),
+        ("There are three reasons.", False),
+        ("Although talks failed, both sides stayed.", False),
+        ("Italy's prime minister resigned.", False),  # "It" only as a prefix
+    ],
+)
+def test_context_openers(text, dangling):
+    assert depends_on_context(text) == dangling
+
+
+CONTEXT_ARTICLES = [
+    "Negotiators from both countries met in Geneva on Monday to discuss the ceasefire plan.\n\n"
+    "But the meeting ended after only an hour.\n\n"
+    "The ceasefire plan would place monitors along the border for six months.",
+    "Farmers in the border region say their harvest has been lost to the fighting this year.",
+]
+
+
+@pytest.mark.parametrize(("words", "keep_context", "expected"), [(40, True, 2), (12, True, 0), (12, False, 1)])
+def test_short_context_dependent_sentence_comes_with_its_predecessor(words, keep_context, expected):
+    cluster = make_cluster(CONTEXT_ARTICLES)
+    rows = [cluster.row(s) for s in cluster.sentences if is_candidate(s.text, s.is_heading)]
+    dangling = next(i for i, r in enumerate(rows) if cluster.sentences[r].text.startswith("But"))
+    before = dangling - 1
+    ranking = np.array([dangling] + [i for i in range(len(rows)) if i != dangling])  # as if it scored best
+    chosen = DefaultSummarizer(keep_context=keep_context)._select(cluster, rows, ranking, Budget(words=words))
+    # 12 words: room for the short sentence alone, not with its predecessor
+    assert len({dangling, before} & chosen) == expected
+    if expected == 1:
+        assert dangling in chosen

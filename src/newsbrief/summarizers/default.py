@@ -12,7 +12,9 @@
    already chosen reaches ``redundancy_threshold`` (it says the same thing) and any that no
    longer fits, so the word budget is filled as far as it goes. The cosine is taken over
    paraphrase classes (:mod:`newsbrief.summarizers.paraphrase`: "rejected talks" = "refused
-   to meet"), which plain word overlap misses.
+   to meet"), which plain word overlap misses. A short sentence that opens with a connective
+   or a pronoun ("But it is not looking too hopeful.") is taken only together with the
+   sentence before it in its article (both, when both fit and neither repeats the summary).
 
 Every candidate gets a :class:`SentenceScore` with its rank and features, chosen or not.
 See docs/evaluation.md for the measurements behind each choice.
@@ -21,6 +23,7 @@ See docs/evaluation.md for the measurements behind each choice.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,10 +36,32 @@ from newsbrief.summarizers.features import FEATURE_NAMES, sentence_features
 from newsbrief.summarizers.paraphrase import paraphrase_space
 from newsbrief.textsim import Cluster, word_count
 
+# A sentence opening with one of these leans on the one before it ("But it is not looking too
+# hopeful."): shown alone it says little or misleads.
+_CONTEXT_OPENERS = frozenset(
+    """
+    but and so yet still also however nevertheless nonetheless moreover furthermore besides instead
+    then thus therefore meanwhile indeed otherwise likewise similarly or nor
+    he she it they his her its their him them this that these those such
+    """.split()
+)
+_OPENING_WORD = re.compile(r"[\"'“‘(\[\s]*([A-Za-z]+)")
+
+
+def depends_on_context(text: str) -> bool:
+    """Does the sentence open with a connective or a pronoun that points at an earlier sentence?"""
+    match = _OPENING_WORD.match(text)
+    return bool(match) and match.group(1).lower() in _CONTEXT_OPENERS
+
+
 DEFAULT_WEIGHTS = Path(__file__).with_name("data") / "default_weights.json"
 # Sentences at least this similar to one already chosen say the same thing: never both.
 # 0.3 scored best on held-out folds (0.2-0.5 measured, docs/evaluation.md).
 REDUNDANCY_THRESHOLD = 0.3
+# Context-dependent sentences shorter than this (the ``short`` feature's bound) need the one before
+# them. Longer ones usually name their subject again and stand alone; applying the rule to every
+# length cost 0.3 held-out ROUGE-2, to these 0.06 (docs/evaluation.md).
+CONTEXT_SHORT_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -90,11 +115,14 @@ class DefaultSummarizer(Summarizer):
         scorer: LinearScorer | None = None,
         redundancy_threshold: float = REDUNDANCY_THRESHOLD,
         paraphrases: bool = True,
+        keep_context: bool = True,
     ) -> None:
         self.scorer = scorer or LinearScorer.load()
         self.redundancy_threshold = redundancy_threshold
         # False: compare plain stemmed words for redundancy (the ablation in docs/evaluation.md)
         self.paraphrases = paraphrases
+        # False: take short context-dependent sentences alone too (the ablation)
+        self.keep_context = keep_context
 
     def summarize(self, cluster: Cluster, budget: Budget) -> list[SentenceScore]:
         rows = [cluster.row(s) for s in cluster.sentences if is_candidate(s.text, s.is_heading)]
@@ -116,19 +144,38 @@ class DefaultSummarizer(Summarizer):
             for rank, i in enumerate(ranking, start=1)
         ]
 
+    def needs_predecessor(self, text: str) -> bool:
+        return self.keep_context and word_count(text) < CONTEXT_SHORT_WORDS and depends_on_context(text)
+
     def _select(self, cluster: Cluster, rows: list[int], ranking: np.ndarray, budget: Budget) -> set[int]:
-        """Best-first; skip redundant sentences and those that do not fit (a shorter one may)."""
+        """Best-first; skip redundant sentences and those that do not fit (a shorter one may); a short
+        context-dependent sentence comes with its predecessor or not at all."""
         space = paraphrase_space(cluster) if self.paraphrases else cluster
+        candidate = {(cluster.sentences[r].doc_id, cluster.sentences[r].index): i for i, r in enumerate(rows)}
         chosen: list[int] = []
         used_words = 0
         for i in ranking:
             if budget.is_full(used_words, len(chosen)):
                 break
-            n_words = word_count(cluster.sentences[rows[i]].text)
-            if not budget.allows(used_words, len(chosen), n_words):
+            if i in chosen:  # pulled in earlier as a predecessor
                 continue
-            if chosen and space.similarity([rows[i]], [rows[c] for c in chosen]).max() >= self.redundancy_threshold:
+            sentence = cluster.sentences[rows[i]]
+            group = [int(i)]
+            if self.needs_predecessor(sentence.text):
+                before = candidate.get((sentence.doc_id, sentence.index - 1))
+                if before is None:
+                    continue
+                if before not in chosen:
+                    if self.needs_predecessor(cluster.sentences[rows[before]].text):
+                        continue  # no chains: the predecessor would need its own
+                    group.insert(0, before)
+            n_words = sum(word_count(cluster.sentences[rows[g]].text) for g in group)
+            if not budget.allows(used_words, len(chosen) + len(group) - 1, n_words):
                 continue
-            chosen.append(int(i))
+            if chosen and space.similarity([rows[g] for g in group], [rows[c] for c in chosen]).max() >= (
+                self.redundancy_threshold
+            ):
+                continue
+            chosen.extend(group)
             used_words += n_words
         return set(chosen)

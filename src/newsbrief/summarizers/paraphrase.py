@@ -4,7 +4,7 @@ TF-IDF cosine over stemmed words misses news paraphrases: the example story's "K
 rejected an offer of talks with Putin" and "Kerry has refused to meet Putin" share only the
 names. A small lexicon kept as data (``data/paraphrases.json``: refuse/reject/decline,
 meet/talks/negotiate, kill/die/dead, arrest/detain ...) maps every member of a class to the
-class name, and :func:`paraphrase_space` builds the story's TF-IDF space over those canonical
+class name (and irregular verb forms the stemmer misses, "goes"/"went", to their verb), and :func:`paraphrase_space` builds the story's TF-IDF space over those canonical
 terms. The redundancy check compares sentences in that space, so two sentences with the same
 actors and the same kind of act count as saying the same thing.
 """
@@ -22,15 +22,20 @@ PARAPHRASES = Path(__file__).with_name("data") / "paraphrases.json"
 
 @cache
 def paraphrase_classes(path: Path = PARAPHRASES) -> dict[str, str]:
-    """Stem -> class name for every word listed in the lexicon."""
-    classes = json.loads(path.read_text(encoding="utf-8"))["classes"]
-    return {stem(word.lower()): name for name, members in classes.items() for word in members}
+    """Stem -> canonical term: irregular verb forms to their verb's stem ("went" -> "go"), then
+    every member of a class to the class name ("refus" -> "REFUSE")."""
+    lexicon = json.loads(path.read_text(encoding="utf-8"))
+    canonical = {stem(form): stem(verb) for verb, forms in lexicon["forms"].items() for form in forms}
+    classes = {stem(word.lower()): name for name, members in lexicon["classes"].items() for word in members}
+    canonical = {form: classes.get(verb, verb) for form, verb in canonical.items()}
+    canonical.update(classes)
+    return canonical
 
 
 def canonical_terms(text: str) -> list[str]:
-    """:func:`~newsbrief.textsim.content_terms` with paraphrase-class members replaced by their class."""
-    classes = paraphrase_classes()
-    return [classes.get(term, term) for term in content_terms(text)]
+    """:func:`~newsbrief.textsim.content_terms` with irregular forms and paraphrase-class members replaced."""
+    canonical = paraphrase_classes()
+    return [canonical.get(term, term) for term in content_terms(text)]
 
 
 def paraphrase_space(cluster: Cluster) -> Cluster:
