@@ -56,10 +56,9 @@ class DuplicateIndex:
     _buckets: dict[tuple[int, bytes], list[str]] = field(default_factory=lambda: defaultdict(list))
     _signatures: dict[str, np.ndarray] = field(default_factory=dict)
 
-    def add(self, key: str, text: str) -> tuple[str, float] | None:
-        """Index ``text`` under ``key``; return ``(earlier key, similarity)`` of its best
-        near-duplicate among the texts added before, or None."""
-        sig = signature(text)
+    def add(self, key: str, sig: np.ndarray | None) -> tuple[str, float] | None:
+        """Index a text's :func:`signature` under ``key``; return ``(earlier key, similarity)``
+        of its best near-duplicate among the texts added before, or None."""
         if sig is None:
             return None
         rows = NUM_PERMUTATIONS // BANDS
@@ -86,7 +85,7 @@ def near_duplicate_groups(articles: list[Article], threshold: float = DEFAULT_DU
     index = DuplicateIndex(threshold)
     groups: dict[int, int] = {}
     for article in sorted(articles, key=lambda a: a.id):
-        match = index.add(str(article.id), article.text or article.raw_text)
+        match = index.add(str(article.id), signature(article.text or article.raw_text))
         groups[article.id] = groups[int(match[0])] if match else article.id
     return groups
 

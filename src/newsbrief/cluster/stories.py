@@ -32,7 +32,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from newsbrief.clean import clean
-from newsbrief.cluster.duplicates import DEFAULT_DUPLICATE_THRESHOLD, DuplicateIndex
+from newsbrief.cluster.duplicates import DEFAULT_DUPLICATE_THRESHOLD, DuplicateIndex, signature
 from newsbrief.model import Article
 from newsbrief.textsim import STOPWORDS, stem, words
 
@@ -65,7 +65,7 @@ class ArticleFeatures:
     published: date | None
     text_hash: str
     content_terms: int
-    text: str = ""  # cleaned text, used once for the near-duplicate signature, then dropped
+    signature: np.ndarray | None = None  # MinHash of the cleaned text, for near-duplicates
     surface: dict[str, str] = field(default_factory=dict)  # stem -> a word it came from
 
 
@@ -121,7 +121,7 @@ def article_features(key: str, article: Article) -> ArticleFeatures:
             body_terms += is_body
     published = parse_date(article.published.value) if article.published else None
     digest = hashlib.blake2b(f"{article.title_text}\n{article.text}".encode(), digest_size=12).hexdigest()
-    return ArticleFeatures(key, terms, published, digest, body_terms, article.text, surface)
+    return ArticleFeatures(key, terms, published, digest, body_terms, signature(article.text), surface)
 
 
 class DocumentFrequency:
@@ -253,8 +253,7 @@ class StoryClusterer:
         if features.published is not None:
             self._expire(features.published)
         vector = self.vector(features)
-        copy = self.duplicates.add(features.key, features.text)
-        features.text = ""  # the signature is all the duplicate index needs
+        copy = self.duplicates.add(features.key, features.signature)
         if copy is not None and copy[0] in self.story_of:
             story = self.stories[self.story_of[copy[0]]]
             if self._in_window(story, features.published):
