@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsbrief.batch import DaskEngine, LocalEngine, run_batch
 from newsbrief.batch.output import recover
@@ -146,3 +148,22 @@ def test_dask_local_cluster_gives_the_same_results_as_local_processes(tmp_path: 
     local, dask = results(tmp_path / "local.jsonl"), results(tmp_path / "dask.jsonl")
     assert sorted(dask) == ids
     assert dask == local
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    texts=st.lists(st.text(max_size=30), min_size=1, max_size=8),
+    cut=st.floats(min_value=0.0, max_value=1.0),
+)
+def test_recover_after_a_crash_at_any_byte(tmp_path: Path, texts: list[str], cut: float) -> None:
+    """Whatever byte a crash stops the output at, recovery keeps exactly the complete lines."""
+    lines = [json.dumps({"id": f"s{n}", "brief": {"text": text}}, ensure_ascii=False) for n, text in enumerate(texts)]
+    data = "".join(line + "\n" for line in lines).encode("utf-8")
+    size = int(cut * len(data))
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(data[:size])
+    complete = data[:size].count(b"\n")
+    assert recover(str(out)) == {f"s{n}" for n in range(complete)}
+    kept = out.read_bytes()
+    assert kept == data[: len(kept)] and (not kept or kept.endswith(b"\n"))
+    assert kept.count(b"\n") == complete
