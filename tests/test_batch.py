@@ -167,3 +167,28 @@ def test_recover_after_a_crash_at_any_byte(tmp_path: Path, texts: list[str], cut
     kept = out.read_bytes()
     assert kept == data[: len(kept)] and (not kept or kept.endswith(b"\n"))
     assert kept.count(b"\n") == complete
+
+
+def test_cli_progress_bar_shows_rate_and_eta(tmp_path: Path) -> None:
+    write_benchmark(tmp_path / "in.jsonl", 3)
+    command = [sys.executable, "-m", "newsbrief.cli", "batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o")]
+    result = subprocess.run([*command, "--workers", "1"], capture_output=True, text=True, check=True, timeout=120)
+    assert "3/3" in result.stderr and "story/s" in result.stderr  # tqdm: count, rate ...
+    assert "<00:00" in result.stderr  # ... and elapsed<remaining (the ETA)
+    assert "3 briefed, 0 failed" in result.stderr
+
+
+def test_cli_runs_on_an_existing_dask_scheduler(tmp_path: Path) -> None:
+    """`--scheduler tcp://HOST:PORT`: a separately started cluster, as on Kubernetes or SLURM."""
+    distributed = pytest.importorskip("distributed", reason="needs the 'scale' extra (dask[distributed])")
+    ids = write_benchmark(tmp_path / "in.jsonl", 4)
+    out = tmp_path / "out.jsonl"
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        command = [sys.executable, "-m", "newsbrief.cli", "batch", str(tmp_path / "in.jsonl"), "-o", str(out)]
+        command += ["--scheduler", cluster.scheduler_address, "--no-progress", "--no-analysis"]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "engine dask with 2 workers" in result.stderr
+    assert sorted(results(out)) == ids
