@@ -4,9 +4,10 @@ TF-IDF cosine over stemmed words misses news paraphrases: the example story's "K
 rejected an offer of talks with Putin" and "Kerry has refused to meet Putin" share only the
 names. A small lexicon kept as data (``data/paraphrases.json``: refuse/reject/decline,
 meet/talks/negotiate, kill/die/dead, arrest/detain ...) maps every member of a class to the
-class name (and irregular verb forms the stemmer misses, "goes"/"went", to their verb), and :func:`paraphrase_space` builds the story's TF-IDF space over those canonical
-terms. The redundancy check compares sentences in that space, so two sentences with the same
-actors and the same kind of act count as saying the same thing.
+class name (and irregular verb forms the stemmer misses, "goes"/"went", to their verb), and
+:func:`paraphrase_space` builds the story's TF-IDF space over those canonical terms. The
+redundancy check compares sentences in that space, so two sentences with the same actors
+and the same kind of act count as saying the same thing.
 """
 
 from __future__ import annotations
