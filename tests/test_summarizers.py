@@ -176,3 +176,18 @@ def test_short_context_dependent_sentence_comes_with_its_predecessor(words, keep
     assert len({dangling, before} & chosen) == expected
     if expected == 1:
         assert dangling in chosen
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        ("But it is not looking too hopeful.", True),
+        ('"It certainly does not create the climate that we need for dialogue."', True),  # bare quote, 12 words
+        ("It is clear that this long sentence names its subject again in enough words.", False),
+        ('"It is a long quote," the minister said, adding that the talks would go on.', False),  # speaker named
+        ("Kerry said it was not looking too hopeful.", False),
+    ],
+)
+def test_which_sentences_need_their_predecessor(text, needs):
+    assert DefaultSummarizer().needs_predecessor(text) == needs
+    assert not DefaultSummarizer(keep_context=False).needs_predecessor(text)

@@ -13,8 +13,9 @@
    longer fits, so the word budget is filled as far as it goes. The cosine is taken over
    paraphrase classes (:mod:`newsbrief.summarizers.paraphrase`: "rejected talks" = "refused
    to meet"), which plain word overlap misses. A short sentence that opens with a connective
-   or a pronoun ("But it is not looking too hopeful.") is taken only together with the
-   sentence before it in its article (both, when both fit and neither repeats the summary).
+   or a pronoun ("But it is not looking too hopeful."), and a bare quotation opening so, is
+   taken only together with the sentence before it in its article (both, when both fit and
+   neither repeats the summary).
 
 Every candidate gets a :class:`SentenceScore` with its rank and features, chosen or not.
 See docs/evaluation.md for the measurements behind each choice.
@@ -46,6 +47,8 @@ _CONTEXT_OPENERS = frozenset(
     """.split()
 )
 _OPENING_WORD = re.compile(r"[\"'“‘(\[\s]*([A-Za-z]+)")
+# A sentence that is one quotation and nothing else: no speaker named in it.
+_WHOLLY_QUOTED = re.compile(r'\s*["“][^"“”]*["”]\s*')
 
 
 def depends_on_context(text: str) -> bool:
@@ -60,7 +63,7 @@ DEFAULT_WEIGHTS = Path(__file__).with_name("data") / "default_weights.json"
 REDUNDANCY_THRESHOLD = 0.3
 # Context-dependent sentences shorter than this (the ``short`` feature's bound) need the one before
 # them. Longer ones usually name their subject again and stand alone; applying the rule to every
-# length cost 0.3 held-out ROUGE-2, to these 0.06 (docs/evaluation.md).
+# length cost 0.3-0.6 held-out ROUGE-2 (docs/evaluation.md).
 CONTEXT_SHORT_WORDS = 12
 
 
@@ -145,7 +148,12 @@ class DefaultSummarizer(Summarizer):
         ]
 
     def needs_predecessor(self, text: str) -> bool:
-        return self.keep_context and word_count(text) < CONTEXT_SHORT_WORDS and depends_on_context(text)
+        """Short and opening with a connective or pronoun, or a bare quotation opening so ('"It
+        certainly does not create the climate that we need for dialogue."': neither the speaker
+        nor "it" is known without the sentence before)."""
+        if not self.keep_context or not depends_on_context(text):
+            return False
+        return word_count(text) < CONTEXT_SHORT_WORDS or bool(_WHOLLY_QUOTED.fullmatch(text))
 
     def _select(self, cluster: Cluster, rows: list[int], ranking: np.ndarray, budget: Budget) -> set[int]:
         """Best-first; skip redundant sentences and those that do not fit (a shorter one may); a short
