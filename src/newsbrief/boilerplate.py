@@ -64,6 +64,19 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(slash pages from every domain on the web|top ranked pages \(up to a max of \d+\) from every linked-to)",
         r"^a ranking of all urls that have more than one incoming inter-domain link",
         r"^up to a maximum of \d+ most highly ranked urls per domain",
+        # Internet Archive collection descriptions (crawl metadata), shared verbatim by unrelated pages.
+        r"^crawl of outlinks from \S+ started\b",
+        r"^web wide crawl with initial seedlist\b",
+        r"^crawl (start|end) date:",
+        r"^number of (captures|unique urls|hosts):",
+        r"^what[’']s in the data set:?$",
+        r"^the seed list for this crawl was\b",
+        r"^(however )?this was a somewhat experimental crawl\b",
+        r"^we have made many changes to how we do these wide crawls\b",
+        r"^if you would like access to this set of crawl data\b",
+        r"^this crawl was run at a level \d\b",
+        r"^the warc files associated with this crawl\b",
+        r"^this collection contains .{0,40}\bcrawls performed by\b",
     ],
     # Newsletter and sign-up widgets, and reading prompts, as scraped into Multi-News articles.
     "newsletter": [
