@@ -22,7 +22,12 @@ from pathlib import Path
 
 from newsbrief.cluster import adjusted_rand_index, bcubed
 from newsbrief.cluster.run import ClusterSettings, cluster_inputs
-from newsbrief.cluster.stories import DEFAULT_CLEAR_THRESHOLD, DEFAULT_MIN_CONTENT_TERMS, DEFAULT_THRESHOLD
+from newsbrief.cluster.stories import (
+    DEFAULT_CLEAR_THRESHOLD,
+    DEFAULT_MIN_CONTENT_TERMS,
+    DEFAULT_SHORT_CONTENT_TERMS,
+    DEFAULT_THRESHOLD,
+)
 from newsbrief.settings import Options
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "multinews-val250.jsonl"
@@ -70,6 +75,12 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--clear-threshold", type=float, default=DEFAULT_CLEAR_THRESHOLD)
     parser.add_argument("--min-content-words", type=int, default=DEFAULT_MIN_CONTENT_TERMS)
+    parser.add_argument(
+        "--short-content-words",
+        type=int,
+        default=DEFAULT_SHORT_CONTENT_TERMS,
+        help="shorter texts with at least this many content words may join a story (>= --min-content-words: off)",
+    )
     parser.add_argument("--sweep", action="store_true", help="also try a range of thresholds")
     args = parser.parse_args()
     if not args.data.exists():
@@ -80,17 +91,24 @@ def main() -> int:
         stream = Path(folder) / "mixed.jsonl"
         count = shuffled_stream(args.data, args.seed, stream)
         print(f"{count} articles from {args.data.name}, shuffled with seed {args.seed}")
-        grid = [(args.threshold, args.clear_threshold, args.min_content_words)]
+        grid = [(args.threshold, args.clear_threshold, args.min_content_words, args.short_content_words)]
         if args.sweep:
-            grid += [(t, c, m) for t in (0.15, 0.2, 0.25, 0.3) for c in (0.1, 0.14, 1.0) for m in (10, 20, 30)]
-        print("threshold clear min_words | stories no_story copies | B3-P   B3-R   B3-F1  ARI    | seconds")
-        for threshold, clear, min_words in grid:
+            short = args.short_content_words
+            grid += [(t, c, m, short) for t in (0.15, 0.2, 0.25, 0.3) for c in (0.1, 0.14, 1.0) for m in (10, 20, 30)]
+            grid += [(args.threshold, args.clear_threshold, args.min_content_words, s) for s in (3, 10, 1000)]
+        print("threshold clear min_words short | stories no_story copies | B3-P   B3-R   B3-F1  ARI    | seconds")
+        for threshold, clear, min_words, short_words in grid:
             settings = ClusterSettings(
-                threshold=threshold, clear_threshold=clear, min_content_terms=min_words, window_days=7.0
+                threshold=threshold,
+                clear_threshold=clear,
+                min_content_terms=min_words,
+                window_days=7.0,
+                short_content_terms=short_words,
             )
             r = score(stream, settings)
+            short_label = str(short_words) if short_words < min_words else "off"
             print(
-                f"{threshold:9.2f} {clear:5.2f} {min_words:9d} | "
+                f"{threshold:9.2f} {clear:5.2f} {min_words:9d} {short_label:>5} | "
                 f"{r['stories']:7d} {r['no_story']:8d} {r['copies']:6d} | "
                 f"{r['precision']:.4f} {r['recall']:.4f} {r['f1']:.4f} {r['ari']:.4f} | {r['seconds']:7.2f}"
             )

@@ -15,6 +15,7 @@ from newsbrief.cluster.source import read_unique_items
 from newsbrief.cluster.stories import (
     DEFAULT_CLEAR_THRESHOLD,
     DEFAULT_MIN_CONTENT_TERMS,
+    DEFAULT_SHORT_CONTENT_TERMS,
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
     Assignment,
@@ -34,6 +35,7 @@ class ClusterSettings:
     min_content_terms: int = DEFAULT_MIN_CONTENT_TERMS
     duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD
     clear_threshold: float = DEFAULT_CLEAR_THRESHOLD
+    short_content_terms: int = DEFAULT_SHORT_CONTENT_TERMS
 
 
 @dataclass(slots=True)
@@ -61,6 +63,7 @@ def cluster_inputs(paths: Sequence[str], options: Options, settings: ClusterSett
         settings.min_content_terms,
         settings.duplicate_threshold,
         settings.clear_threshold,
+        settings.short_content_terms,
     )
     return ClusterRun(assignments, clusterer, warnings)
 
