@@ -177,6 +177,25 @@ def test_consolidate_reunites_single_article_stories() -> None:
     assert sorted(len(s.members) for s in clusterer.stories.values()) == [1, 1, 2]
 
 
+def test_short_text_follows_its_story_but_never_opens_one() -> None:
+    articles, _ = synthetic_articles()
+    teaser = "Carlsen sealed the chess title in Stavanger with a rook endgame."
+    recipe = "Bake the sourdough loaf for forty minutes until golden and crisp."
+    crawl = (
+        "Web wide crawl with initial seedlist and crawler configuration from March 2011.\n\n"
+        "Crawl start date: 09 March, 2011\n\nNumber of captures: 2,713,676,341"
+    )
+    for key, text in (("chess-teaser", teaser), ("recipe", recipe), ("crawl", crawl)):
+        articles.append(Article(len(articles) + 1, key, text))
+    assignments = _cluster(articles)
+    assert assignments["chess-teaser"].story == assignments["chess-0"].story
+    assert assignments["recipe"].story is None and "no article content" in assignments["recipe"].reason
+    assert assignments["crawl"].story is None  # archive crawl metadata is boilerplate, not content
+    # A teaser alone opens no story.
+    alone = _cluster([Article(1, "chess-teaser", teaser)])
+    assert alone["chess-teaser"].story is None
+
+
 def test_cluster_cli_writes_one_line_per_article(tmp_path) -> None:
     articles, _ = synthetic_articles()
     source = tmp_path / "feed.jsonl"
@@ -197,10 +216,10 @@ def test_cluster_cli_writes_one_line_per_article(tmp_path) -> None:
     assert {line["story"] for line in lines if line["id"].startswith("chess")} == {lines[4]["story"]}
 
 
-# Measured: B-cubed F1 0.870, ARI 0.731 (bench/bench_cluster.py, docs/scale.md). The floors
+# Measured: B-cubed F1 0.8745, ARI 0.738 (bench/bench_cluster.py, docs/scale.md). The floors
 # leave a small margin for platform differences, not for regressions.
-BCUBED_F1_FLOOR = 0.86
-ARI_FLOOR = 0.70
+BCUBED_F1_FLOOR = 0.867
+ARI_FLOOR = 0.725
 
 
 def test_multinews_val250_mixed_clustering_quality(eval_data, tmp_path) -> None:
