@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         plain_words = cross_validate(examples, FEATURE_NAMES, args.folds, args.words, rouge, paraphrases=False)
         print(_row("redundancy without paraphrase classes", plain_words), flush=True)
         alone = cross_validate(examples, FEATURE_NAMES, args.folds, args.words, rouge, keep_context=False)
-        print(_row("short dangling sentences alone", alone), flush=True)
+        print(_row("context-dependent sentences alone", alone), flush=True)
         for threshold in (0.2, 0.4, 0.5):
             scores = cross_validate(
                 examples, FEATURE_NAMES, args.folds, args.words, rouge, redundancy_threshold=threshold
