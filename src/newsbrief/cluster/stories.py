@@ -17,7 +17,9 @@ notices, tweet widgets, "JavaScript is disabled") get no story and say why.
 the text), so the grouping does not depend on the input order: only articles with the same
 date and the same text (exact copies) tie, and those end in the same story anyway. At the end
 :meth:`StoryClusterer.consolidate` gives single-article stories a second look against the
-final stories (two reports that missed each other online are reunited).
+final stories (two reports that missed each other online are reunited), and
+:meth:`StoryClusterer.attach_short` lets short texts (a teaser, a scrap of an article) follow the
+story the usual rule accepts, without opening or shaping one.
 """
 
 from __future__ import annotations
