@@ -80,3 +80,13 @@ def test_no_two_summary_sentences_are_a_hand_labelled_same_fact_pair(example_bri
     chosen = {f"{item.sources[0]}:{item.sentence}" for item in example_brief.summary}
     both = [pair for pair in same if set(pair) <= chosen]
     assert not both, [(a, b) for a, b in both]
+
+
+def test_consecutive_sentences_of_one_article_stay_together(example_dir):
+    """A sentence picked with its predecessor (e.g. 'But it is not looking too hopeful.') follows it."""
+    for words in (150, 300):
+        result = newsbrief.brief([str(example_dir)], newsbrief.Options(words=words, analyse=False))
+        positions = {(item.sources[0], item.sentence): i for i, item in enumerate(result.summary)}
+        for (source, sentence), i in positions.items():
+            if (source, sentence - 1) in positions:
+                assert positions[(source, sentence - 1)] == i - 1, result.summary[i].text

@@ -28,11 +28,17 @@ def prepare(articles: list[Article]) -> list[Article]:
 
 
 def _ordered(summary: list[SummarySentence], cluster: Cluster) -> list[SummarySentence]:
-    """Coherent order: by relative position in the source article, then by source id."""
+    """Coherent order: by relative position in the source article, then by source id. Consecutive
+    sentences of one article stay together, so "But it is not looking too hopeful." follows the
+    sentence it answers (the default summarizer picks short ones like it only with that sentence)."""
+    present = {(item.sources[0], item.sentence): item for item in summary}
 
-    def key(item: SummarySentence) -> tuple[float, int]:
-        n = len(cluster.article(item.sources[0]).sentences) or 1
-        return (item.sentence / n, item.sources[0])
+    def key(item: SummarySentence) -> tuple[float, int, int]:
+        first = item
+        while (first.sources[0], first.sentence - 1) in present:
+            first = present[(first.sources[0], first.sentence - 1)]
+        n = len(cluster.article(first.sources[0]).sentences) or 1
+        return (first.sentence / n, first.sources[0], item.sentence)
 
     return sorted(summary, key=key)
 
