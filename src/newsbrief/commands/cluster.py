@@ -7,7 +7,12 @@ import json
 import sys
 
 from newsbrief.cluster.run import ClusterRun, ClusterSettings, annotated_articles, cluster_inputs, summary_rows
-from newsbrief.cluster.stories import DEFAULT_MIN_CONTENT_TERMS, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
+from newsbrief.cluster.stories import (
+    DEFAULT_MIN_CONTENT_TERMS,
+    DEFAULT_SHORT_CONTENT_TERMS,
+    DEFAULT_THRESHOLD,
+    DEFAULT_WINDOW_DAYS,
+)
 from newsbrief.commands.brief import positive_int
 from newsbrief.errors import EXIT_OK, UsageError
 from newsbrief.fileio import write_atomic
@@ -31,8 +36,9 @@ examples:
   newsbrief cluster feed.jsonl --window-days 3 --threshold 0.2 -o clustered.jsonl
   newsbrief batch clustered.jsonl -o briefs.jsonl
 
-defaults: threshold {DEFAULT_THRESHOLD}, window {DEFAULT_WINDOW_DAYS:g} days, at least
-{DEFAULT_MIN_CONTENT_TERMS} content words for an article to get a story.
+defaults: threshold {DEFAULT_THRESHOLD}, window {DEFAULT_WINDOW_DAYS:g} days; an article needs
+{DEFAULT_MIN_CONTENT_TERMS} content words to open a story and {DEFAULT_SHORT_CONTENT_TERMS} to join one
+(a teaser or a scrap of an article never opens a story of its own).
 exit codes: 0 success, 2 bad usage or no usable article, 1 internal error."""
 
 
@@ -67,7 +73,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--min-content-words",
         type=int,
         default=DEFAULT_MIN_CONTENT_TERMS,
-        help="fewer content words after cleaning: no story (default %(default)s)",
+        help="content words after cleaning needed to open a story (default %(default)s)",
+    )
+    parser.add_argument(
+        "--short-content-words",
+        type=int,
+        default=DEFAULT_SHORT_CONTENT_TERMS,
+        help="fewer content words than this: no story at all; between this and --min-content-words an "
+        "article may only join an existing story (default %(default)s)",
     )
     parser.add_argument("--summary-rows", type=int, default=20, help="stories listed in the summary table")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary table")
@@ -102,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
         threshold=args.threshold,
         window_days=None if args.no_window else args.window_days,
         min_content_terms=args.min_content_words,
+        short_content_terms=args.short_content_words,
     )
     result = cluster_inputs(args.paths, options, settings)
     for warning in result.warnings:
