@@ -7,10 +7,9 @@ import sys
 
 from newsbrief.batch import make_engine, run_batch
 from newsbrief.batch.runner import DEFAULT_PARTITION_SIZE
-from newsbrief.commands.brief import positive_int
+from newsbrief.commands.arguments import add_brief_arguments, positive_int
 from newsbrief.errors import EXIT_OK, UsageError
 from newsbrief.settings import Options
-from newsbrief.summarizers import available
 
 HELP = "brief every story of a corpus (benchmark or clustered JSONL) into JSONL"
 DESCRIPTION = """\
@@ -51,11 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="stories shipped to a worker at once (default %(default)s)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    length = parser.add_mutually_exclusive_group()
-    length.add_argument("--words", type=positive_int, default=150, help="summary length budget in words (default 150)")
-    length.add_argument("--sentences", type=positive_int, help="summary length in sentences (instead of --words)")
-    parser.add_argument("--summarizer", default="default", help=f"sentence selection method: {', '.join(available())}")
-    parser.add_argument("--no-analysis", action="store_true", help="summary and sources only (faster)")
+    add_brief_arguments(parser)
 
 
 def options_from_args(args: argparse.Namespace) -> Options:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from newsbrief.commands.arguments import add_brief_arguments, positive_int
 from newsbrief.errors import EXIT_OK, NewsbriefError, UsageError
 from newsbrief.fileio import write_atomic
 from newsbrief.pipeline import brief
 from newsbrief.render import formats, render
 from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_MIN_SHARED_TERMS, DEFAULT_SUPPORT_THRESHOLD, Options
-from newsbrief.summarizers import available
 
 HELP = "brief articles about one story (files, folders, - for stdin)"
 DESCRIPTION = """\
@@ -29,26 +29,13 @@ examples:
 exit codes: 0 success, 2 bad usage or no usable article, 1 internal error."""
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
-    return value
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders, or - for stdin")
-    length = parser.add_mutually_exclusive_group()
-    length.add_argument("--words", type=positive_int, default=150, help="summary length budget in words (default 150)")
-    length.add_argument("--sentences", type=positive_int, help="summary length in sentences (instead of --words)")
+    add_brief_arguments(parser)
     parser.add_argument(
         "--format", "-f", choices=formats(), default="markdown", help="output format (default markdown)"
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
-    parser.add_argument("--summarizer", default="default", help=f"sentence selection method: {', '.join(available())}")
     parser.add_argument(
         "--support-threshold",
         type=float,
@@ -63,7 +50,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="content words (not the story's topic words) a corroborating sentence must share "
         f"(default {DEFAULT_MIN_SHARED_TERMS})",
     )
-    parser.add_argument("--no-analysis", action="store_true", help="summary and sources only (faster)")
     parser.add_argument(
         "--max-bytes",
         type=positive_int,

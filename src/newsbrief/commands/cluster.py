@@ -13,7 +13,7 @@ from newsbrief.cluster.stories import (
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
 )
-from newsbrief.commands.brief import positive_int
+from newsbrief.commands.arguments import fraction, non_negative, positive_int
 from newsbrief.errors import EXIT_OK, UsageError
 from newsbrief.fileio import write_atomic
 from newsbrief.settings import DEFAULT_MAX_BYTES, Options
@@ -40,26 +40,6 @@ defaults: threshold {DEFAULT_THRESHOLD}, window {DEFAULT_WINDOW_DAYS:g} days; an
 {DEFAULT_MIN_CONTENT_TERMS} content words to open a story and {DEFAULT_SHORT_CONTENT_TERMS} to join one
 (a teaser or a scrap of an article never opens a story of its own).
 exit codes: 0 success, 2 bad usage or no usable article, 1 internal error."""
-
-
-def fraction(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0.0 < value <= 1.0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be in (0, 1]")
-    return value
-
-
-def non_negative(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
-    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from newsbrief.commands.brief import positive_int
+from newsbrief.commands.arguments import positive_int
 from newsbrief.errors import EXIT_OK
 from newsbrief.eval.datasets import READERS, load_dataset
 from newsbrief.eval.rouge import METRICS

@@ -6,7 +6,7 @@ import argparse
 import ipaddress
 import sys
 
-from newsbrief.commands.brief import positive_int
+from newsbrief.commands.arguments import positive_float, positive_int
 from newsbrief.errors import EXIT_OK, UsageError
 
 HELP = "run the local web app and JSON API (needs the 'serve' extra)"
@@ -23,16 +23,6 @@ examples:
        -d '{"documents": [{"title": "A", "text": "..."}, {"title": "B", "text": "..."}]}'
 
 exit codes: 0 after a clean stop (Ctrl-C), 2 bad usage or missing 'serve' extra."""
-
-
-def positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be above 0")
-    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,40 @@
+"""Argument types and option groups shared by several commands, so each is defined once."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from newsbrief.summarizers import available
+
+
+def _checked(
+    convert: Callable[[str], float], kind: str, ok: Callable[[float], bool], requirement: str
+) -> Callable[[str], float]:
+    """An argparse type: convert the text, then check it, with a message naming the value."""
+
+    def parse(text: str) -> float:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {kind}") from None
+        if not ok(value):
+            raise argparse.ArgumentTypeError(f"{text!r} {requirement}")
+        return value
+
+    return parse
+
+
+positive_int = _checked(int, "a whole number", lambda v: v >= 1, "must be at least 1")
+positive_float = _checked(float, "a number", lambda v: v > 0, "must be above 0")
+non_negative = _checked(float, "a number", lambda v: v >= 0, "must not be negative")
+fraction = _checked(float, "a number", lambda v: 0.0 < v <= 1.0, "must be in (0, 1]")
+
+
+def add_brief_arguments(parser: argparse.ArgumentParser) -> None:
+    """Length, summarizer and analysis switches: the same for `brief` and `batch`."""
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("--words", type=positive_int, default=150, help="summary length budget in words (default 150)")
+    length.add_argument("--sentences", type=positive_int, help="summary length in sentences (instead of --words)")
+    parser.add_argument("--summarizer", default="default", help=f"sentence selection method: {', '.join(available())}")
+    parser.add_argument("--no-analysis", action="store_true", help="summary and sources only (faster)")
