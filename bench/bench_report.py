@@ -21,16 +21,9 @@ import newsbrief
 from newsbrief.render.html import render
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "tests"))
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (shared with the browser tests)
+
 CLICK_TO_HIGHLIGHT_JS = """() => {
     const marker = document.querySelector('.summary .cite');
     const start = performance.now();
@@ -60,7 +53,7 @@ def measure(story: Path, runs: int, screenshot: Path | None) -> list[tuple[str, 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         path = Path(folder) / "report.html"
         path.write_text(html, encoding="utf-8")
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         content_loaded, loaded, clicks, errors = [], [], [], []
         for _ in range(runs):
             context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -104,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--screenshot", type=Path, help="also save a 1400x860 screenshot of the report here")
     args = parser.parse_args(argv)
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         print(f"bench_report: {CHROMIUM} not found (apt-get install chromium)", file=sys.stderr)
         return 2
     rows = measure(args.story.resolve(), args.runs, args.screenshot)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
 if not CHROMIUM.exists():
     pytest.skip(
         f"Debian's Chromium is not installed at {CHROMIUM} (scripts/test.sh installs it with apt-get)",
@@ -28,15 +29,6 @@ from newsbrief.ingest import records_to_articles  # noqa: E402
 from newsbrief.ingest.formats import Record  # noqa: E402
 from newsbrief.render.html import render  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 XSS_TITLE = '<img src=x onerror="window.__xss=1">Payload headline'
 XSS_BODY = (
     "The mayor opened the bridge on Monday. <script>window.__xss=2</script> "
