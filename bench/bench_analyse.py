@@ -32,13 +32,15 @@ import newsbrief
 from newsbrief.analyse import ANALYSERS, analyse
 from newsbrief.analyse.dates import find_expressions
 from newsbrief.analyse.entities import EntityBuilder, Span, analyse_entities, lowercase_vocabulary
-from newsbrief.analyse.labels import load_labels, score_dates, score_entities, score_quotes
 from newsbrief.model import Analysis, Article
 from newsbrief.pipeline import brief_articles, prepare
 from newsbrief.settings import Options
 from newsbrief.textsim import Cluster
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from analysis_labels import load_labels, score_dates, score_entities, score_quotes  # noqa: E402  (test support)
+
 EXAMPLE = ROOT / "examples" / "kerry-lavrov-2014"
 LABELS = ROOT / "tests" / "fixtures" / "example_labels"
 EVAL_DATA = Path(os.environ.get("NEWSBRIEF_EVAL_DATA", ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl"))

@@ -15,9 +15,9 @@ import jsonschema
 import pytest
 
 import newsbrief
+from analysis_labels import load_labels, score_dates, score_entities, score_quotes
 from newsbrief.analyse import analyse_texts
 from newsbrief.analyse.dates import start_date
-from newsbrief.analyse.labels import load_labels, score_dates, score_entities, score_quotes
 from newsbrief.render import render
 from newsbrief.render.json import brief_to_dict
 

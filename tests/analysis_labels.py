@@ -1,10 +1,10 @@
 """Score an analysis against hand labels (``tests/fixtures/example_labels``).
 
-Used by the tests (with pinned floors) and by ``bench/bench_analyse.py`` (which prints the
-numbers). Matching is by text, not offsets, so a cleaner change that shifts offsets does not
-break the labels: a labelled quote is found when its words and a detected quote's words contain
-one another; a labelled date when a detected expression overlaps it in the sentence holding the
-label's context snippet.
+Test and bench support, not library code: used by the tests (with pinned floors) and by
+``bench/bench_analyse.py`` (which prints the numbers). Matching is by text, not offsets, so a
+cleaner change that shifts offsets does not break the labels: a labelled quote is found when its
+words and a detected quote's words contain one another; a labelled date when a detected
+expression overlaps it in the sentence holding the label's context snippet.
 """
 
 from __future__ import annotations
