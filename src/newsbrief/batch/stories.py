@@ -37,7 +37,6 @@ class StoryInput:
 
 @dataclass(slots=True)
 class StoryIndex:
-    path: str
     stories: list[StoryRef]
     articles_without_story: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -46,7 +45,7 @@ class StoryIndex:
 def index_stories(path: str) -> StoryIndex:
     """Scan ``path`` once and group its lines into stories (first appearance order)."""
     stories: dict[str, StoryRef] = {}
-    index = StoryIndex(path, [])
+    index = StoryIndex([])
     if not os.path.isfile(path):
         raise InputError(path, "no such file")
     with open(path, "rb") as handle:
