@@ -32,8 +32,13 @@ class InputItem:
 
 
 def _record_fields(record: Record) -> dict[str, Any]:
-    fields = {"title": record.title, "text": record.text, "url": record.url, "source": record.outlet}
-    fields["published"] = record.published
+    fields = {
+        "title": record.title,
+        "text": record.text,
+        "url": record.url,
+        "source": record.outlet,
+        "published": record.published,
+    }
     return {k: v for k, v in fields.items() if v is not None}
 
 

@@ -342,12 +342,11 @@ def cluster_articles(
     clusterer = StoryClusterer(
         threshold, window_days, min_content_terms, duplicate_threshold, df, clear_threshold, short_content_terms
     )
-    assignments = {}
-    for item in sorted(features, key=canonical_order):
-        assignments[item.key] = clusterer.add(item)
+    ordered = sorted(features, key=canonical_order)
+    assignments = {item.key: clusterer.add(item) for item in ordered}
     for key, (story_id, score) in clusterer.consolidate().items():
         assignments[key].story, assignments[key].similarity = story_id, score
-    for item in sorted(features, key=canonical_order):
+    for item in ordered:
         if assignments[item.key].story is None and (attached := clusterer.attach_short(item)) is not None:
             assignments[item.key] = attached
     return assignments, clusterer
