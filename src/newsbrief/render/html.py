@@ -100,10 +100,9 @@ def _cites_for(pairs: list[tuple[int, int]]) -> str:
     """Markers for (source, sentence) pairs, one per source, in first-seen order."""
     by_source: dict[int, list[str]] = {}
     for source, sentence in pairs:
-        by_source.setdefault(source, [])
-        anchor = _anchor(source, sentence)
-        if anchor not in by_source[source]:
-            by_source[source].append(anchor)
+        anchors = by_source.setdefault(source, [])
+        if (anchor := _anchor(source, sentence)) not in anchors:
+            anchors.append(anchor)
     return '<span class="cites">' + "".join(_cite(s, a) for s, a in by_source.items()) + "</span>"
 
 

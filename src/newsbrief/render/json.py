@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from newsbrief.model import Article, Brief, Extracted
+from newsbrief.textsim import word_count
 
 SCHEMA_VERSION = "1.0"
 
@@ -34,7 +35,7 @@ def source_to_dict(article: Article) -> dict[str, Any]:
             "url": _field(article.url),
             "published": _field(article.published),
         },
-        "words": len(article.text.split()),
+        "words": word_count(article.text),
         "sentences": len(article.sentences),
         "removed": [{"start": r.start, "end": r.end, "rule": r.rule} for r in article.removed],
     }

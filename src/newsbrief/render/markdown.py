@@ -97,7 +97,7 @@ def _who_said_what(analysis: Analysis) -> list[str]:
     return lines
 
 
-def _timeline(analysis: Analysis, brief: Brief) -> list[str]:
+def _timeline(analysis: Analysis) -> list[str]:
     lines = ["## Timeline", ""]
     events = analysis.timeline
     if len(events) > MAX_EVENTS:  # keep the best supported, then show them in date order
@@ -142,7 +142,7 @@ def render(brief: Brief) -> str:
         for section in (
             _key_facts(analysis),
             _who_said_what(analysis),
-            _timeline(analysis, brief),
+            _timeline(analysis),
             _differences(analysis, brief),
         ):
             lines += ["", *section]
