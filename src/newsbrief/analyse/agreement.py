@@ -289,16 +289,15 @@ def numeric_conflicts(cluster: Cluster) -> list[Conflict]:
     for unit, items in buckets.items():
         rows = [cluster.row(s) for s, _ in items]
         sims = cluster.similarity(rows) if len(rows) > 1 else np.zeros((1, 1))
-        reported: set[tuple[int, int]] = set()
+        context = [_context_terms(s.text) for s, _ in items]
         for i, (s1, q1) in enumerate(items):
             for j in range(i + 1, len(items)):
                 s2, q2 = items[j]
-                if s1.doc_id == s2.doc_id or sims[i, j] < TOPIC_SIMILARITY or (i, j) in reported:
+                if s1.doc_id == s2.doc_id or sims[i, j] < TOPIC_SIMILARITY:
                     continue
-                if len(_context_terms(s1.text) & _context_terms(s2.text)) < MIN_SHARED_NON_NAME_TERMS:
+                if len(context[i] & context[j]) < MIN_SHARED_NON_NAME_TERMS:
                     continue
                 if q1.high < q2.low or q2.high < q1.low:
-                    reported.add((i, j))
                     conflicts.append(
                         Conflict(
                             kind="number",
@@ -393,7 +392,7 @@ def _actor_at(offset: int, quotes: list[Quote], fallback: str) -> str:
     return fallback
 
 
-def stances(brief: Brief, cluster: Cluster, analysis: Analysis) -> list[Stance]:
+def stances(cluster: Cluster, analysis: Analysis) -> list[Stance]:
     quotes_by_sentence: dict[tuple[int, int], list[Quote]] = defaultdict(list)
     for q in analysis.quotes:
         quotes_by_sentence[(q.source, q.sentence)].append(q)
@@ -419,11 +418,11 @@ def stances(brief: Brief, cluster: Cluster, analysis: Analysis) -> list[Stance]:
     return found
 
 
-def claim_conflicts(brief: Brief, cluster: Cluster, analysis: Analysis) -> list[Conflict]:
+def claim_conflicts(cluster: Cluster, analysis: Analysis) -> list[Conflict]:
     """One conflict per (topic, judgement): the best-supported opposite pair from different actors,
     preferring pairs from different sources and sentences that are about the same thing."""
     buckets: dict[tuple[str, str], list[Stance]] = defaultdict(list)
-    for stance in stances(brief, cluster, analysis):
+    for stance in stances(cluster, analysis):
         bucket = buckets[(stance.topic, stance.judgement)]
         if len(bucket) < MAX_BUCKET:
             bucket.append(stance)
@@ -479,7 +478,5 @@ def analyse_agreement(brief: Brief, cluster: Cluster, analysis: Analysis) -> Non
     quoted = {(q.source, q.sentence) for q in analysis.quotes if not q.is_fragment}
     analysis.single_source_claims = single_source_claims(brief, cluster, corroborated, quoted)
     analysis.conflicts = (
-        numeric_conflicts(cluster)
-        + date_conflicts(analysis, cluster, pairs)
-        + claim_conflicts(brief, cluster, analysis)
+        numeric_conflicts(cluster) + date_conflicts(analysis, cluster, pairs) + claim_conflicts(cluster, analysis)
     )
