@@ -152,3 +152,9 @@ def test_lexicon_classes_do_not_overlap():
 def test_irregular_forms_meet_their_verb():
     assert canonical_terms("The vote goes ahead") == canonical_terms("The vote went ahead")
     assert canonical_terms("Talks were held") == canonical_terms("Talks hold")
+
+
+def test_paraphrase_space_terms_are_canonical_terms_of_each_sentence():
+    # the space maps the cluster's term lists rather than tokenizing again: the result must be the same
+    cluster, _, _ = story(*SAME_THING[3])
+    assert paraphrase_space(cluster).terms == [canonical_terms(s.text) for s in cluster.sentences]

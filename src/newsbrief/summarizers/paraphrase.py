@@ -41,4 +41,10 @@ def canonical_terms(text: str) -> list[str]:
 
 def paraphrase_space(cluster: Cluster) -> Cluster:
     """The same story, its TF-IDF space built over canonical terms (rows match ``cluster``'s)."""
-    return Cluster(cluster.articles, term_function=canonical_terms)
+    space = Cluster(cluster.articles, term_function=canonical_terms)
+    if cluster.term_function is content_terms:
+        # canonical_terms is content_terms mapped: map the term lists the cluster already has
+        # instead of tokenizing and stemming every sentence a second time.
+        canonical = paraphrase_classes()
+        space.terms = [[canonical.get(term, term) for term in terms] for terms in cluster.terms]
+    return space
