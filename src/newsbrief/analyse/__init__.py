@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable
 
 from newsbrief.model import Analysis, Brief
+from newsbrief.settings import DEFAULT_SUPPORT_THRESHOLD
 from newsbrief.textsim import Cluster
 
 Analyser = Callable[[Brief, Cluster, Analysis], None]
@@ -24,6 +25,16 @@ def register(name: str) -> Callable[[Analyser], Analyser]:
         return function
 
     return decorator
+
+
+def support_threshold(brief: Brief | None) -> float:
+    """The cosine at which two sentences say the same thing: the brief's corroboration setting.
+
+    Without a brief (an analyser called on its own) the stricter 0.3 these analysers always used.
+    """
+    if not brief:
+        return 0.3
+    return float(brief.options.get("support_threshold", DEFAULT_SUPPORT_THRESHOLD))
 
 
 def analyse(brief: Brief, cluster: Cluster, only: list[str] | None = None) -> Analysis:

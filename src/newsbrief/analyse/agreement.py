@@ -25,10 +25,10 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsbrief.analyse import register
+from newsbrief.analyse import register, support_threshold
 from newsbrief.corroborate import shared_terms, story_terms, supports
 from newsbrief.model import Analysis, Brief, Conflict, ConflictSide, Fact, Quote, Sentence, Support
-from newsbrief.settings import DEFAULT_MIN_SHARED_TERMS, DEFAULT_SUPPORT_THRESHOLD
+from newsbrief.settings import DEFAULT_MIN_SHARED_TERMS
 from newsbrief.textsim import Cluster, content_terms
 
 MAX_POSTING = 60  # a term in more sentences than this does not make two sentences candidates
@@ -470,7 +470,7 @@ def claim_conflicts(cluster: Cluster, analysis: Analysis) -> list[Conflict]:
 
 @register("agreement")
 def analyse_agreement(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
-    threshold = float(brief.options.get("support_threshold", DEFAULT_SUPPORT_THRESHOLD)) if brief else 0.3
+    threshold = support_threshold(brief)
     rows = [cluster.row(s) for s in cluster.sentences if not s.is_heading]
     pairs = corroborating_pairs(cluster, similar_pairs(cluster, rows, threshold))
     facts, corroborated = find_facts(brief, cluster, pairs)

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from newsbrief.analyse import register
+from newsbrief.analyse import register, support_threshold
 from newsbrief.analyse.dates import start_date
 from newsbrief.model import Analysis, Brief, DateMention, TimelineEvent
-from newsbrief.settings import DEFAULT_SUPPORT_THRESHOLD
 from newsbrief.textsim import Cluster
 
 MAX_MERGE_GROUP = 300  # events per date compared pairwise for merging; beyond that they stay separate
@@ -33,7 +32,7 @@ def _best(mentions: list[DateMention]) -> DateMention:
 
 @register("timeline")
 def analyse_timeline(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
-    threshold = float(brief.options.get("support_threshold", DEFAULT_SUPPORT_THRESHOLD)) if brief else 0.3
+    threshold = support_threshold(brief)
     by_sentence: dict[tuple[int, int], list[DateMention]] = defaultdict(list)
     for mention in analysis.dates:
         if mention.iso is not None:
