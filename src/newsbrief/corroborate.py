@@ -29,10 +29,7 @@ def story_terms(cluster: Cluster) -> frozenset[str]:
     share too little for this to mean anything, so then the set is empty."""
     if len(cluster.articles) < 3:
         return frozenset()
-    per_article = [
-        {term for s in article.sentences for term in cluster.terms[cluster.row(s)]} for article in cluster.articles
-    ]
-    return frozenset(set.intersection(*per_article))
+    return frozenset.intersection(*cluster.article_terms)
 
 
 def shared_terms(cluster: Cluster, a: Sentence, b: Sentence, ignore: frozenset[str] = frozenset()) -> set[str]:

@@ -119,11 +119,15 @@ class Cluster:
         return [self.term_function(s.text) for s in self.sentences]
 
     @cached_property
+    def article_terms(self) -> list[frozenset[str]]:
+        """The distinct terms of each article, in ``articles`` order."""
+        return [frozenset(t for s in article.sentences for t in self.terms[self.row(s)]) for article in self.articles]
+
+    @cached_property
     def idf(self) -> dict[str, float]:
         """Smoothed IDF with documents (articles), not sentences, as the unit."""
         doc_freq: Counter[str] = Counter()
-        for article in self.articles:
-            seen = {t for s in article.sentences for t in self.terms[self.row(s)]}
+        for seen in self.article_terms:
             doc_freq.update(seen)
         n = len(self.articles)
         return {t: math.log((1 + n) / (1 + df)) + 1.0 for t, df in doc_freq.items()}
