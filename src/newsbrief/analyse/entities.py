@@ -331,9 +331,10 @@ def lowercase_vocabulary(cluster: Cluster) -> frozenset[str]:
 
 
 class AliasIndex:
-    """Finds mentions of known entities in text (used by the quote and agreement analysers)."""
+    """Finds mentions of known entities in text (used by the quote analyser). ``vocabulary`` is
+    :func:`lowercase_vocabulary` of the story, as :func:`find_spans` takes it."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: list[Entity], vocabulary: frozenset[str] = frozenset()) -> None:
         self.by_alias: dict[str, Entity] = {}
         self.by_surname: dict[str, Entity] = {}
         for entity in sorted(entities, key=lambda e: e.mention_count):  # most mentioned wins ties
@@ -341,7 +342,7 @@ class AliasIndex:
                 self.by_alias[_key(HONORIFIC.sub("", form))] = entity
             if entity.label == "PERSON":
                 self.by_surname[_surname(entity.name)] = entity
-        self.vocabulary: frozenset[str] = frozenset()
+        self.vocabulary = vocabulary
 
     def lookup(self, name: str) -> Entity | None:
         bare = HONORIFIC.sub("", name)

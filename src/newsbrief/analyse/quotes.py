@@ -96,6 +96,16 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def text_quote_spans(text: str) -> list[QuoteSpan]:
+    """Top-level quotations of a whole text (offsets in it): marks pair within a paragraph only."""
+    spans: list[QuoteSpan] = []
+    offset = 0
+    for block in text.split("\n\n"):
+        spans += [QuoteSpan(offset + s.start, offset + s.end) for s in quote_spans(block)]
+        offset += len(block) + 2
+    return spans
+
+
 def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     """``text`` with quoted content blanked (same length), so cues and names inside quotes are ignored."""
     chars = list(text)
@@ -105,6 +115,7 @@ def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
 
 
 def word_count(text: str) -> int:
+    """Word tokens; unlike :func:`newsbrief.textsim.word_count` a lone mark or dash is no word."""
     return len(re.findall(r"[\w’'-]+", text))
 
 
@@ -122,12 +133,7 @@ class _ArticleQuotes:
     def __init__(self, article: Article, index: AliasIndex) -> None:
         self.article = article
         self.index = index
-        self.masked = article.text
-        self.spans: list[QuoteSpan] = []
-        offset = 0
-        for block in article.text.split("\n\n"):
-            self.spans += [QuoteSpan(offset + s.start, offset + s.end) for s in quote_spans(block)]
-            offset += len(block) + 2
+        self.spans = text_quote_spans(article.text)
         self.masked = mask_quotes(article.text, self.spans)
         self.mentions: dict[int, list[_Mention]] = {}
         for sentence in article.sentences:
@@ -376,6 +382,5 @@ def find_quotes(article: Article, index: AliasIndex) -> list[Quote]:
 
 @register("quotes")
 def analyse_quotes(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
-    index = AliasIndex(analysis.entities)
-    index.vocabulary = lowercase_vocabulary(cluster)
+    index = AliasIndex(analysis.entities, lowercase_vocabulary(cluster))
     analysis.quotes = [q for article in cluster.articles for q in find_quotes(article, index)]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.analyse import register
-from newsbrief.analyse.quotes import mask_quotes, quote_spans
+from newsbrief.analyse.quotes import mask_quotes, text_quote_spans
 from newsbrief.model import Analysis, Article, Brief, Quote, SourceType
 from newsbrief.textsim import Cluster
 
@@ -59,8 +59,7 @@ WEIGHTS = {
 
 def own_voice(article: Article) -> str:
     """The article text with quoted words blanked out."""
-    parts = [mask_quotes(block, quote_spans(block)) for block in article.text.split("\n\n")]
-    return "\n\n".join(parts)
+    return mask_quotes(article.text, text_quote_spans(article.text))
 
 
 def signals(article: Article, quotes: list[Quote]) -> dict[str, float]:
