@@ -25,7 +25,7 @@ from itertools import zip_longest
 
 from newsbrief.errors import InputError, UsageError
 from newsbrief.ingest import records_to_articles
-from newsbrief.ingest.formats import MULTINEWS_SEPARATOR, Record, parse_multinews_document
+from newsbrief.ingest.formats import MULTINEWS_NEWLINE, MULTINEWS_SEPARATOR, Record, parse_multinews_documents
 from newsbrief.model import Article
 from newsbrief.settings import DEFAULT_MAX_BYTES
 
@@ -52,14 +52,6 @@ def _check_size(text: str, name: str, max_bytes: int) -> None:
         raise InputError(name, f"cluster larger than {max_bytes} bytes; refused")
 
 
-def _multinews_records(documents: list[str], name: str) -> list[Record]:
-    records: list[Record] = []
-    for number, document in enumerate(documents, start=1):
-        if isinstance(document, str):
-            records.extend(parse_multinews_document(document, f"{name}#{number}"))
-    return records
-
-
 def read_jsonl(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iterator[EvalCluster]:
     """``{"id", "documents", "summary"|"summaries"}`` per line; line numbers name clusters without an id."""
     with open(path, encoding="utf-8") as handle:
@@ -80,7 +72,7 @@ def read_jsonl(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> It
             if not references:
                 raise InputError(name, "no 'summary' or 'summaries' to score against")
             cluster_id = str(obj.get("id", number))
-            yield EvalCluster(cluster_id, _multinews_records(documents, name), references, source=name)
+            yield EvalCluster(cluster_id, list(parse_multinews_documents(documents, name)), references, source=name)
 
 
 def multinews_references_path(src_path: str) -> str:
@@ -107,10 +99,10 @@ def read_multinews(
                 raise InputError(references, f"{path} and {references} have different numbers of lines")
             name = f"{path}:{number}"
             _check_size(line, name, max_bytes)
-            summary = target.replace("NEWLINE_CHAR", "\n").strip()
+            summary = target.replace(MULTINEWS_NEWLINE, "\n").strip()
             if not summary:
                 raise InputError(f"{references}:{number}", "empty reference summary")
-            records = _multinews_records(line.rstrip("\n").split(MULTINEWS_SEPARATOR), name)
+            records = list(parse_multinews_documents(line.rstrip("\n").split(MULTINEWS_SEPARATOR), name))
             yield EvalCluster(str(number), records, [summary], source=name)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from configparser import ConfigParser
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,7 +19,7 @@ from newsbrief.errors import InputError
 
 MULTINEWS_SEPARATOR = "|||||"
 # The original Multi-News release encodes line breaks as this token.
-_MULTINEWS_NEWLINE = "NEWLINE_CHAR"
+MULTINEWS_NEWLINE = "NEWLINE_CHAR"
 # trafilatura refuses trees above this many elements instead of spending minutes on them.
 _HTML_MAX_TREE_SIZE = 200_000
 # Fewer extracted words than this is debris of a broken page ("unclosed <<<>>>"), not an article.
@@ -124,9 +124,7 @@ def _record_from_object(obj: object, name: str) -> Iterator[Record]:
     if not isinstance(obj, dict):
         raise InputError(name, f"expected a JSON object, got {type(obj).__name__}")
     if isinstance(obj.get("documents"), list):  # the benchmark format: a cluster of raw documents
-        for number, document in enumerate(obj["documents"], start=1):
-            if isinstance(document, str) and document.strip():
-                yield from parse_multinews_document(document, f"{name}#{number}")
+        yield from parse_multinews_documents(obj["documents"], name)
         return
     fields = {key: obj.get(key) for key in ("title", "text", "html", "url", "source", "published")}
     for key, value in fields.items():
@@ -185,9 +183,16 @@ def parse_jsonl(text: str, name: str) -> Iterator[Record]:
 
 def parse_multinews_document(document: str, name: str) -> Iterator[Record]:
     """One Multi-News document: no title line, paragraphs separated by blank lines."""
-    body = document.replace(_MULTINEWS_NEWLINE, "\n").strip()
+    body = document.replace(MULTINEWS_NEWLINE, "\n").strip()
     if body:
         yield Record(name, body, input_format="multinews")
+
+
+def parse_multinews_documents(documents: Sequence[object], name: str) -> Iterator[Record]:
+    """The documents of one cluster, named ``name#1``, ``name#2``, ... (items that are not text are skipped)."""
+    for number, document in enumerate(documents, start=1):
+        if isinstance(document, str):
+            yield from parse_multinews_document(document, f"{name}#{number}")
 
 
 def parse_multinews(text: str, name: str) -> Iterator[Record]:
@@ -195,8 +200,7 @@ def parse_multinews(text: str, name: str) -> Iterator[Record]:
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        for doc_number, document in enumerate(line.split(MULTINEWS_SEPARATOR), start=1):
-            yield from parse_multinews_document(document, f"{name}:{line_number}#{doc_number}")
+        yield from parse_multinews_documents(line.split(MULTINEWS_SEPARATOR), f"{name}:{line_number}")
 
 
 FORMATS: dict[str, Parser] = {
