@@ -13,8 +13,6 @@ Articles given no story (no article content) count as singleton stories.
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import sys
 import tempfile
 import time
@@ -30,32 +28,21 @@ from newsbrief.cluster.stories import (
 )
 from newsbrief.settings import Options
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "multinews-val250.jsonl"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from cluster_eval import gold_and_predicted, write_mixed_stream  # noqa: E402  (shared with the tests)
 
-
-def shuffled_stream(data: Path, seed: int, target: Path) -> int:
-    """Write every document of every cluster as one article line, shuffled; return the count."""
-    lines = []
-    for raw in data.read_text(encoding="utf-8").splitlines():
-        record = json.loads(raw)
-        for number, document in enumerate(record["documents"], start=1):
-            if document.strip():
-                lines.append(json.dumps({"id": f"{record['id']}#{number}", "text": document}))
-    random.Random(seed).shuffle(lines)
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl"
 
 
 def score(stream: Path, settings: ClusterSettings) -> dict[str, float]:
     started = time.perf_counter()
     run = cluster_inputs([str(stream)], Options(), settings)
     elapsed = time.perf_counter() - started
-    keys = sorted(run.assignments)
-    gold = [key.rsplit("#", 1)[0] for key in keys]
-    predicted = [run.assignments[key].story for key in keys]
+    gold, predicted = gold_and_predicted(run)
     b3 = bcubed(predicted, gold)
     return {
-        "articles": len(keys),
+        "articles": len(gold),
         "gold": len(set(gold)),
         "stories": len(run.clusterer.stories),
         "no_story": sum(p is None for p in predicted),
@@ -89,7 +76,7 @@ def main() -> int:
     print(f"# {' '.join([Path(sys.executable).name, *sys.argv])}")
     with tempfile.TemporaryDirectory() as folder:
         stream = Path(folder) / "mixed.jsonl"
-        count = shuffled_stream(args.data, args.seed, stream)
+        count = write_mixed_stream(args.data, args.seed, stream)
         print(f"{count} articles from {args.data.name}, shuffled with seed {args.seed}")
         grid = [(args.threshold, args.clear_threshold, args.min_content_words, args.short_content_words)]
         if args.sweep:

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from cluster_eval import gold_and_predicted, write_mixed_stream
 from newsbrief.cluster import (
     StoryClusterer,
     adjusted_rand_index,
@@ -224,20 +225,10 @@ ARI_FLOOR = 0.725
 
 def test_multinews_val250_mixed_clustering_quality(eval_data, tmp_path) -> None:
     """All 250 validation clusters' documents shuffled into one stream; each cluster is a gold story."""
-    articles = []
-    for line in eval_data.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        for number, document in enumerate(record["documents"], start=1):
-            if document.strip():
-                articles.append(json.dumps({"id": f"{record['id']}#{number}", "text": document}))
-    random.Random(0).shuffle(articles)
     stream = tmp_path / "mixed.jsonl"
-    stream.write_text("\n".join(articles) + "\n", encoding="utf-8")
-    run = cluster_inputs([str(stream)], Options(), ClusterSettings())
-    keys = sorted(run.assignments)
-    gold = [key.rsplit("#", 1)[0] for key in keys]
-    predicted = [run.assignments[key].story for key in keys]
-    assert len(set(gold)) == 250 and len(keys) == len(articles)
+    count = write_mixed_stream(eval_data, 0, stream)
+    gold, predicted = gold_and_predicted(cluster_inputs([str(stream)], Options(), ClusterSettings()))
+    assert len(set(gold)) == 250 and len(gold) == count
     assert bcubed(predicted, gold).f1 >= BCUBED_F1_FLOOR
     assert adjusted_rand_index(predicted, gold) >= ARI_FLOOR
 
