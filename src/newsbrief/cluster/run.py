@@ -7,7 +7,7 @@ the second re-reads each article and adds its story fields, so memory holds feat
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from newsbrief.cluster.duplicates import DEFAULT_DUPLICATE_THRESHOLD
@@ -30,6 +30,8 @@ from newsbrief.settings import Options
 
 @dataclass(slots=True)
 class ClusterSettings:
+    """The keyword arguments of :func:`~newsbrief.cluster.stories.cluster_articles`."""
+
     threshold: float = DEFAULT_THRESHOLD
     window_days: float | None = DEFAULT_WINDOW_DAYS
     min_content_terms: int = DEFAULT_MIN_CONTENT_TERMS
@@ -56,15 +58,7 @@ def cluster_inputs(paths: Sequence[str], options: Options, settings: ClusterSett
     if not features:
         detail = "; ".join(warnings) if warnings else "no inputs given"
         raise NoUsableInput(f"no usable article in the input ({detail})")
-    assignments, clusterer = cluster_articles(
-        features,
-        settings.threshold,
-        settings.window_days,
-        settings.min_content_terms,
-        settings.duplicate_threshold,
-        settings.clear_threshold,
-        settings.short_content_terms,
-    )
+    assignments, clusterer = cluster_articles(features, **asdict(settings))
     return ClusterRun(assignments, clusterer, warnings)
 
 

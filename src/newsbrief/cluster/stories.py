@@ -340,7 +340,13 @@ def cluster_articles(
         df.observe(item.terms)
     df.frozen = True
     clusterer = StoryClusterer(
-        threshold, window_days, min_content_terms, duplicate_threshold, df, clear_threshold, short_content_terms
+        threshold,
+        window_days,
+        min_content_terms,
+        duplicate_threshold,
+        document_frequency=df,
+        clear_threshold=clear_threshold,
+        short_content_terms=short_content_terms,
     )
     ordered = sorted(features, key=canonical_order)
     assignments = {item.key: clusterer.add(item) for item in ordered}
