@@ -31,9 +31,8 @@ def _walk(directory: str) -> list[str]:
     return sorted(found, key=lambda path: os.path.relpath(path, directory).split(os.sep))
 
 
-def _records_from_text(text: str, name: str, fmt: str | None) -> list[Record]:
-    parser = FORMATS[fmt or detect_format(name, text)]
-    return list(parser(text, name))
+def _records_from_text(text: str, name: str) -> list[Record]:
+    return list(FORMATS[detect_format(name, text)](text, name))
 
 
 def iter_records(paths: Iterable[str], options: Options, warnings: list[str]) -> Iterator[Record]:
@@ -42,7 +41,7 @@ def iter_records(paths: Iterable[str], options: Options, warnings: list[str]) ->
         if path == STDIN:
             sources: Iterable[str] = [STDIN]
         elif os.path.isdir(path):
-            sources = list(_walk(path))
+            sources = _walk(path)
             if not sources:
                 warnings.append(f"{path}: directory holds no files")
                 continue
@@ -55,7 +54,7 @@ def iter_records(paths: Iterable[str], options: Options, warnings: list[str]) ->
             name = "<stdin>" if source == STDIN else source
             try:
                 data = read_stdin(options.max_bytes) if source == STDIN else read_path(source, options.max_bytes)
-                records = _records_from_text(decode(data, name, options.encoding), name, None)
+                records = _records_from_text(decode(data, name, options.encoding), name)
                 if not records:
                     raise InputError(name, "holds no article text")
             except InputError as exc:
