@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
+from functools import cache
 from html import escape
 from importlib import resources
 from typing import Any, Literal
@@ -134,7 +135,9 @@ API_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+@cache
 def _asset(name: str) -> str:
+    """A file shipped with the app (read once, like the report's assets)."""
     return resources.files("newsbrief.serve").joinpath(name).read_text(encoding="utf-8")
 
 
