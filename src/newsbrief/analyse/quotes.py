@@ -283,12 +283,9 @@ class _ArticleQuotes:
         found: list[Quote] = []
         for sentence in self.article.sentences:
             groups = by_sentence.get(sentence.index, [])
-            for group in groups:
-                quote = self._direct(sentence, group)
-                if quote is not None:
-                    found.append(quote)
-            statements = [q for q in found if q.sentence == sentence.index and not q.is_fragment]
-            if not statements and not sentence.is_heading:
+            direct = [quote for group in groups if (quote := self._direct(sentence, group)) is not None]
+            found += direct
+            if not sentence.is_heading and all(q.is_fragment for q in direct):  # no statement quoted here
                 reported = self._reported(sentence)
                 if reported is not None:
                     found.append(reported)
