@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -111,6 +112,12 @@ class LinearScorer:
         return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
+@cache
+def shipped_scorer() -> LinearScorer:
+    """The shipped weights, read once per process (a summarizer is built for every brief and eval cluster)."""
+    return LinearScorer.load()
+
+
 @register("default")
 class DefaultSummarizer(Summarizer):
     def __init__(
@@ -120,7 +127,7 @@ class DefaultSummarizer(Summarizer):
         paraphrases: bool = True,
         keep_context: bool = True,
     ) -> None:
-        self.scorer = scorer or LinearScorer.load()
+        self.scorer = scorer or shipped_scorer()
         self.redundancy_threshold = redundancy_threshold
         # False: compare plain stemmed words for redundancy (the ablation in docs/evaluation.md)
         self.paraphrases = paraphrases
