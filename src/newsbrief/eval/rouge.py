@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +33,7 @@ class Rouge:
     """``score(system_sentences, references)`` -> ``{"rouge1": F, "rouge2": F, "rougeLsum": F}`` in %."""
 
     @cached_property
-    def _scorer(self):  # built lazily: worker processes create their own
+    def _scorer(self) -> Any:  # built lazily: worker processes create their own
         try:
             from rouge_score import rouge_scorer
         except ImportError:
