@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsbrief import __version__
 from newsbrief.errors import NewsbriefError
 from newsbrief.serve.worker import Job, JobFailed, JobTimeout, run_with_deadline, start_fork_server
+from newsbrief.settings import DEFAULT_WORDS
 
 MAX_WORDS = 5000
 PAGE_CSP = (
@@ -109,7 +110,7 @@ class Document(BaseModel):
 class BriefRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     documents: list[Document] = Field(min_length=1, description="the articles about one story")
-    words: int = Field(150, ge=1, le=MAX_WORDS, description="summary length budget in words")
+    words: int = Field(DEFAULT_WORDS, ge=1, le=MAX_WORDS, description="summary length budget in words")
     sentences: int | None = Field(None, ge=1, le=200, description="summary length in sentences (wins over words)")
     format: Literal["json", "html"] = Field("json", description="json: the brief schema; html: the report page")
     analysis: bool = Field(True, description="run the analysis (entities, quotes, timeline, conflicts)")
@@ -266,7 +267,7 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         files = [item for item in form.getlist("files") if isinstance(item, UploadFile) and item.filename]
         texts = [t for t in form.getlist("texts") if isinstance(t, str) and t.strip()]
         check_count(len(files) + len(texts))
-        words = str(form.get("words") or "150")
+        words = str(form.get("words") or DEFAULT_WORDS)
         if not words.isdigit() or not 1 <= int(words) <= MAX_WORDS:
             raise ApiError(422, "bad_words", f"words must be a whole number from 1 to {MAX_WORDS}")
         job = Job(

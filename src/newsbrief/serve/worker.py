@@ -21,7 +21,7 @@ from newsbrief.ingest.decode import decode
 from newsbrief.ingest.formats import FORMATS, Record, detect_format
 from newsbrief.pipeline import brief_articles
 from newsbrief.render import render
-from newsbrief.settings import DEFAULT_MAX_BYTES, Options
+from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Options
 
 # Modules the fork server imports once, so every worker starts with them loaded.
 PRELOAD = ["newsbrief.serve.worker", "newsbrief.analyse", "newsbrief.render.html", "newsbrief.render.json"]
@@ -36,7 +36,7 @@ class Job:
     documents: list[dict[str, Any]] = field(default_factory=list)
     files: list[tuple[str, bytes]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
-    words: int = 150
+    words: int = DEFAULT_WORDS
     sentences: int | None = None
     analyse: bool = True
     fmt: str = "json"
