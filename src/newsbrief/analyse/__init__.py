@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from newsbrief.model import Analysis, Brief
+from newsbrief.model import Analysis, Article, Brief, Extracted
+from newsbrief.pipeline import brief_articles
 from newsbrief.settings import DEFAULT_SUPPORT_THRESHOLD
 from newsbrief.textsim import Cluster
 
@@ -58,9 +59,6 @@ def analyse_texts(
 ) -> Brief:
     """Brief and analyse raw article texts, one per source: the shortest way to try the analysers
     (and how the tests build stories). ``published`` and ``outlets`` give metadata per text."""
-    from newsbrief.model import Article, Extracted
-    from newsbrief.pipeline import brief_articles
-
     articles = []
     for number, text in enumerate(texts, start=1):
         date = published[number - 1] if published else None
