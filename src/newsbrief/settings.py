@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The summary length in words when none is asked for (API, CLI and a bare summarizer Budget).
+DEFAULT_WORDS = 150
+
 # Inputs above this size are refused before they are read, so a stray 50 MB dump costs
 # neither memory nor minutes. Real news articles are far below 2 MB even as HTML.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -27,7 +30,7 @@ DEFAULT_MIN_SHARED_TERMS = 3
 class Options:
     """What to brief and how. ``words`` and ``sentences`` are budgets; ``sentences`` wins."""
 
-    words: int = 150
+    words: int = DEFAULT_WORDS
     sentences: int | None = None
     summarizer: str = "default"
     support_threshold: float = DEFAULT_SUPPORT_THRESHOLD

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from newsbrief.settings import DEFAULT_WORDS
 from newsbrief.summarizers import available
 
 
@@ -34,7 +35,12 @@ fraction = _checked(float, "a number", lambda v: 0.0 < v <= 1.0, "must be in (0,
 def add_brief_arguments(parser: argparse.ArgumentParser) -> None:
     """Length, summarizer and analysis switches: the same for `brief` and `batch`."""
     length = parser.add_mutually_exclusive_group()
-    length.add_argument("--words", type=positive_int, default=150, help="summary length budget in words (default 150)")
+    length.add_argument(
+        "--words",
+        type=positive_int,
+        default=DEFAULT_WORDS,
+        help=f"summary length budget in words (default {DEFAULT_WORDS})",
+    )
     length.add_argument("--sentences", type=positive_int, help="summary length in sentences (instead of --words)")
     parser.add_argument("--summarizer", default="default", help=f"sentence selection method: {', '.join(available())}")
     parser.add_argument("--no-analysis", action="store_true", help="summary and sources only (faster)")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from newsbrief.model import SentenceScore
+from newsbrief.settings import DEFAULT_WORDS
 from newsbrief.textsim import Cluster, word_count
 
 # Sentences shorter than this are rarely informative on their own ("But it is not."),
@@ -18,7 +19,7 @@ MIN_CANDIDATE_WORDS = 6
 class Budget:
     """Summary length: at most ``words`` words in total, or exactly-at-most ``sentences``."""
 
-    words: int | None = 150
+    words: int | None = DEFAULT_WORDS
     sentences: int | None = None
 
     def allows(self, used_words: int, used_sentences: int, extra_words: int) -> bool:
