@@ -34,7 +34,7 @@ import numpy as np
 from newsbrief.model import SentenceScore
 from newsbrief.summarizers import register
 from newsbrief.summarizers.base import Budget, Summarizer, is_candidate
-from newsbrief.summarizers.features import FEATURE_NAMES, sentence_features
+from newsbrief.summarizers.features import FEATURE_NAMES, SHORT_WORDS, sentence_features
 from newsbrief.summarizers.paraphrase import paraphrase_space
 from newsbrief.textsim import Cluster, word_count
 
@@ -65,7 +65,7 @@ REDUNDANCY_THRESHOLD = 0.3
 # Context-dependent sentences shorter than this (the ``short`` feature's bound) need the one before
 # them. Longer ones usually name their subject again and stand alone; applying the rule to every
 # length cost 0.3-0.6 held-out ROUGE-2 (docs/evaluation.md).
-CONTEXT_SHORT_WORDS = 12
+CONTEXT_SHORT_WORDS = SHORT_WORDS
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 import numpy as np
 from scipy import sparse
@@ -23,6 +24,9 @@ SUPPORT_SIMILARITY = 0.3
 # Multi-News cluster); it bounds the pairwise work on very large stories.
 SUPPORT_POOL = 2000
 _CHUNK = 256
+# Word-count bounds of the ``short`` and ``long`` features.
+SHORT_WORDS = 12
+LONG_WORDS = 40
 
 _QUOTE_CHARS = '"“”'
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|my|My|our|Our|me)\b")
@@ -125,10 +129,7 @@ def sentence_features(cluster: Cluster, rows: list[int]) -> np.ndarray:
     cross_centrality = _cross_centrality(matrix, docs)
     support = _support(matrix, docs, centrality)
 
-    frequency: dict[str, int] = {}
-    for row in rows:
-        for term in cluster.terms[row]:
-            frequency[term] = frequency.get(term, 0) + 1
+    frequency = Counter(term for row in rows for term in cluster.terms[row])
     total_terms = max(1, sum(frequency.values()))
     total_sentences = len(cluster.sentences)
     article_centrality: dict[int, float] = {}
@@ -149,8 +150,8 @@ def sentence_features(cluster: Cluster, rows: list[int]) -> np.ndarray:
             sentence.index / max(1, len(article.sentences)),
             1.0 / math.sqrt(1 + sentence.paragraph),
             math.log(1 + n_words),
-            float(n_words < 12),
-            float(n_words > 40),
+            float(n_words < SHORT_WORDS),
+            float(n_words > LONG_WORDS),
             centrality[i],
             cross_centrality[i],
             support[i],
