@@ -67,9 +67,9 @@ class SumyPeer(Summarizer):
                 if not sentence.is_heading:
                     rows.append(cluster.row(sentence))
             paragraphs.extend(Paragraph(items) for items in by_paragraph.values())
-        document = ObjectDocumentModel(paragraphs)
         if not rows:
             return []
+        document = ObjectDocumentModel(paragraphs)
 
         ranked: list[Any] = []
 
