@@ -47,8 +47,12 @@ class EvalCluster:
 Reader = Callable[..., Iterator[EvalCluster]]
 
 
-def _check_size(text: str, name: str, max_bytes: int) -> None:
-    if len(text.encode("utf-8", "replace")) > max_bytes:
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", "replace"))
+
+
+def _check_size(n_bytes: int, name: str, max_bytes: int) -> None:
+    if n_bytes > max_bytes:
         raise InputError(name, f"cluster larger than {max_bytes} bytes; refused")
 
 
@@ -59,7 +63,7 @@ def read_jsonl(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> It
             if not line.strip():
                 continue
             name = f"{path}:{number}"
-            _check_size(line, name, max_bytes)
+            _check_size(_utf8_size(line), name, max_bytes)
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -98,7 +102,7 @@ def read_multinews(
             if line is None or target is None:
                 raise InputError(references, f"{path} and {references} have different numbers of lines")
             name = f"{path}:{number}"
-            _check_size(line, name, max_bytes)
+            _check_size(_utf8_size(line), name, max_bytes)
             summary = target.replace(MULTINEWS_NEWLINE, "\n").strip()
             if not summary:
                 raise InputError(f"{references}:{number}", "empty reference summary")
@@ -161,9 +165,8 @@ def read_duc(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iter
                 continue
             with open(file_path, encoding="utf-8", errors="replace") as handle:
                 text = handle.read()
-            total += len(text.encode("utf-8", "replace"))
-            if total > max_bytes:
-                raise InputError(folder, f"cluster larger than {max_bytes} bytes; refused")
+            total += _utf8_size(text)
+            _check_size(total, folder, max_bytes)
             records.extend(parse_duc_document(text, file_path))
         summaries = []
         for reference in references[cluster_id]:
