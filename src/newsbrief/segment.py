@@ -43,6 +43,7 @@ _TOKEN_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]*)\.$")
 _WORD_AFTER = re.compile(r"\s*[\"'“‘(\[]?([A-Za-z’']+)")
 _HEADING_MAX_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_DOTTED_ACRONYM = re.compile(r"([a-z]\.)+[a-z]")  # "u.s", "a.m" (lower-cased, final stop cut off)
 
 
 def ends_sentence(text: str) -> bool:
@@ -59,7 +60,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     token = match.group(1).lower()
     if token in TITLES or len(token) == 1:  # single initials: "John F. Kennedy"
         return True
-    if token in ABBREVIATIONS or re.fullmatch(r"([a-z]\.)+[a-z]", token):
+    if token in ABBREVIATIONS or _DOTTED_ACRONYM.fullmatch(token):
         following = _WORD_AFTER.match(text, end)
         return not (following and following.group(1).lower() in SENTENCE_STARTERS)
     return False
