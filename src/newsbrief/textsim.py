@@ -77,6 +77,7 @@ _STEMMER = _load_porter_stemmer()()
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    """Porter stem of a lower-cased word (cached: news vocabulary repeats)."""
     return _STEMMER.stem(word)
 
 
@@ -91,6 +92,7 @@ def content_terms(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
+    """Whitespace-separated words: the unit of every word budget."""
     return len(text.split())
 
 
