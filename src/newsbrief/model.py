@@ -134,15 +134,6 @@ class SummarySentence:
 
 
 @dataclass(slots=True)
-class Mention:
-    source: int
-    sentence: int
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(slots=True)
 class Entity:
     """A canonical entity merged across sources (``"Sergei Lavrov"`` + ``"Mr Lavrov"`` …)."""
 
