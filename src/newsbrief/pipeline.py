@@ -55,7 +55,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
     copies = near_duplicate_groups(usable)  # syndicated copies are one report, not corroboration
     summarizer = get_summarizer(options.summarizer)
     scores = summarizer.summarize(cluster, Budget(words=options.words, sentences=options.sentences))
-    summary = []
+    summary: list[SummarySentence] = []
     for score in scores:
         if not score.selected:
             continue
