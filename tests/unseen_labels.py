@@ -212,3 +212,20 @@ def load(split: str, sources: tuple[str, ...] = ("multinews", "duc")) -> list[Do
         raise ValueError(f"unknown split {split!r}; choose from {', '.join(SPLITS)}")
     prefixes = tuple({"multinews": "mn-", "duc": "duc-"}[s] for s in sources)
     return [read_document(p) for p in sorted((LABELS / split).glob("*.json")) if p.name.startswith(prefixes)]
+
+
+def sizes() -> str:
+    """Documents, paragraphs (kept) and labelled sentences per split and source."""
+    rows = [f"{'split':7} {'source':10} {'documents':>9} {'paragraphs':>10} {'kept':>5} {'sentences':>9}"]
+    for split in SPLITS:
+        for source in ("multinews", "duc"):
+            documents = load(split, (source,))
+            paragraphs = [p for d in documents for p in d.paragraphs]
+            kept = [p for p in paragraphs if p.label == KEEP]
+            sentences = sum(len(p.starts) for p in kept)
+            rows.append(f"{split:7} {source:10} {len(documents):9} {len(paragraphs):10} {len(kept):5} {sentences:9}")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(sizes())
