@@ -35,7 +35,6 @@ from difflib import SequenceMatcher
 
 import unseen_labels
 from newsbrief.clean import clean
-from newsbrief.eval.datasets import parse_duc_document
 from newsbrief.ingest import FORMATS, records_to_articles
 from newsbrief.ingest.formats import Record, detect_format, parse_multinews_documents
 from newsbrief.model import Article
@@ -48,18 +47,23 @@ KEPT_COVERAGE = 0.5
 _WORD = re.compile(r"[^\W_]+")  # letters and digits; "_" is the wire services' dash and "___" a rule
 
 
-def records(document: Document) -> list[Record]:
-    """The document as newsbrief's ingest reads it.
-
-    DUC files go through the SGML container reader once ingest has one (``FORMATS["sgml"]``),
-    and until then through the ``eval`` DUC reader (``<TEXT>`` only, ``<P>`` blocks separated
-    by a blank line, ``<HEADLINE>`` as the title)."""
-    name = document.key
-    if document.source == "multinews":
-        return list(parse_multinews_documents([document.raw], name))
+def sgml_records(text: str, name: str) -> list[Record]:
+    """A DUC/TREC SGML file as newsbrief reads it: through ingest's container reader
+    (``FORMATS["sgml"]``, branch ``ingest``) where it exists, else through the ``eval`` DUC reader
+    of main (``<TEXT>`` only, ``<P>`` blocks separated by a blank line, ``<HEADLINE>`` as the
+    title), which the container reader replaces."""
     if "sgml" in FORMATS:
-        return list(FORMATS[detect_format(name, document.raw)](document.raw, name))
-    return list(parse_duc_document(document.raw, name))
+        return list(FORMATS[detect_format(name, text)](text, name))
+    from newsbrief.eval.datasets import parse_duc_document  # main before the container reader
+
+    return list(parse_duc_document(text, name))
+
+
+def records(document: Document) -> list[Record]:
+    """The document as newsbrief's ingest reads it."""
+    if document.source == "multinews":
+        return list(parse_multinews_documents([document.raw], document.key))
+    return sgml_records(document.raw, document.key)
 
 
 def process(document: Document) -> list[Article]:
