@@ -33,13 +33,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newsbrief.eval.datasets import parse_duc_document
-from newsbrief.ingest import records_to_articles
-from newsbrief.ingest.formats import parse_multinews_documents
 from newsbrief.model import Article
 from newsbrief.pipeline import brief_articles, prepare
 from newsbrief.settings import Options
-from trust_labels import EXCERPT, LABELS, SEED, DevDocument, clusters, digest, documents, labelled_documents
+from trust_eval import read_articles
+from trust_labels import EXCERPT, LABELS, SEED, DevDocument, clusters, digest, labelled_documents, locate
 
 TOP_SIMILAR = 3
 SUPPORT_BANDS = 8
@@ -124,18 +122,8 @@ STOP = frozenset(
 
 def articles(dataset: str, cluster: str) -> tuple[list[DevDocument], list[Article]]:
     """The cluster's documents and newsbrief's articles for them (same order, same reader as eval)."""
-    docs = list(documents(dataset, cluster))
-    if dataset == "multinews":
-        records = list(parse_multinews_documents([d.raw for d in docs], f"multinews:{cluster}"))
-    else:
-        records = [r for d in docs for r in parse_duc_document(d.raw, d.path)]
-    return docs, records_to_articles(records)
-
-
-def locate(raw: str, text: str, start: int = 0) -> tuple[int, int] | None:
-    """Where ``text`` (whitespace aside) lies in ``raw``."""
-    match = re.compile(r"\s+".join(re.escape(w) for w in text.split())).search(raw, start)
-    return (match.start(), match.end()) if match else None
+    found, doc_of = read_articles(dataset, cluster)
+    return [doc_of[a.id] for a in found], found
 
 
 def excerpt(text: str) -> str:

@@ -81,6 +81,13 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def locate(raw: str, text: str, start: int = 0) -> tuple[int, int] | None:
+    """Where ``text`` lies in ``raw`` (from ``start``), whitespace aside: how a sentence newsbrief
+    segmented is found in the development text."""
+    match = re.compile(r"\s+".join(re.escape(w) for w in text.split())).search(raw, start)
+    return (match.start(), match.end()) if match else None
+
+
 def digest(text: str) -> str:
     """sha1 (first 12 hex digits) of the whitespace-normalised text."""
     return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:12]
@@ -283,7 +290,7 @@ def _rows(split: str, name: str) -> list[tuple[str, dict[str, str]]]:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     found = []
     for number, row in enumerate(rows, start=2):
-        where = f"{path.relative_to(ROOT)}:{number}"
+        where = f"{split}/{name}:{number}"
         if split_of(row["dataset"], row["cluster"]) != split:
             raise LabelError(f"{where}: cluster {row['dataset']}:{row['cluster']} belongs to the other split")
         found.append((where, row))
