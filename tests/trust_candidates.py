@@ -6,7 +6,8 @@ Candidates are picked mechanically, so the labelled pairs are not only the easy 
   of the other labelled documents (a plain TF-IDF cosine written here, not newsbrief's), sampled
   with a fixed seed: ``SUPPORT_BANDS`` spread over the most similar ``HARD_SHARE`` of them and
   ``SUPPORT_RANDOM`` from the rest per cluster; plus up to ``NEWSBRIEF_PER_CLUSTER`` supports
-  that the current pipeline cites, so its mistakes are in the sample;
+  that the current pipeline cites, so its mistakes are in the sample; then a second round of
+  ``SUPPORT_SECOND_ROUND`` more per cluster drawn from the most similar tenth;
 * conflicts: cross-document pairs that both carry a number, date or month and share at least
   ``CONFLICT_SHARED`` content words, most similar first; plus (over all documents) pairs that
   count the same thing with different numbers ("144 people" / "125 people") and share
@@ -43,6 +44,7 @@ TOP_SIMILAR = 3
 SUPPORT_BANDS = 8
 SUPPORT_RANDOM = 2
 HARD_SHARE = 0.3
+SUPPORT_SECOND_ROUND = 5
 NEWSBRIEF_PER_CLUSTER = 4
 CONFLICT_PER_CLUSTER = 6
 CONFLICT_SHARED = 2
@@ -284,6 +286,13 @@ def cluster_candidates(dataset: str, cluster: str) -> dict[str, list[dict[str, s
                     | {"origin": "newsbrief", "similarity": f"{s.similarity:.2f}"}
                 )
     support += rng.sample(cited, min(NEWSBRIEF_PER_CLUSTER, len(cited)))
+    # a second round (appended after every cluster's first, see write_candidates): more pairs from
+    # the most similar tenth, where same-fact pairs and look-alikes are both common
+    close = [k for k in by_similarity[: max(SUPPORT_SECOND_ROUND, len(by_similarity) // 10)] if k not in set(chosen)]
+    second = [
+        _pair_row(dataset, cluster, units[i], units[j]) | {"origin": "tfidf", "similarity": f"{ranked[(i, j)]:.2f}"}
+        for i, j in rng.sample(close, min(SUPPORT_SECOND_ROUND, len(close)))
+    ]
     conflicts = []
     for (i, j), similarity in sorted(ranked.items(), key=lambda kv: -kv[1]):
         a, b = units[i], units[j]
@@ -341,15 +350,25 @@ def cluster_candidates(dataset: str, cluster: str) -> dict[str, list[dict[str, s
         }
         for d in docs
     ]
-    return {"support": support, "conflicts": conflicts, "quotes": quotes, "dates": dates, "documents": docs_rows}
+    return {
+        "support": support,
+        "support_second": second,
+        "conflicts": conflicts,
+        "quotes": quotes,
+        "dates": dates,
+        "documents": docs_rows,
+    }
 
 
 def write_candidates(split: str, out: Path) -> None:
     folder = out / split
     folder.mkdir(parents=True, exist_ok=True)
     tables: dict[str, list[dict[str, str]]] = {name: [] for name in COLUMNS}
+    second: list[dict[str, str]] = []
     for dataset, cluster in clusters(split):
-        for name, rows in cluster_candidates(dataset, cluster).items():
+        found = cluster_candidates(dataset, cluster)
+        second += found.pop("support_second")
+        for name, rows in found.items():
             tables[name] += rows
     # appended after every cluster's other candidates, one pass per slice of the ranking, so the
     # numbering of earlier candidates stays put when a pass is added
@@ -366,6 +385,7 @@ def write_candidates(split: str, out: Path) -> None:
             tables["conflicts"] += numeric[cluster][
                 start : stop if dataset == "duc" else min(stop, NUMERIC_PER_CLUSTER)
             ]
+    tables["support"] += second
     for name, rows in tables.items():
         extra = sorted({k for r in rows for k in r} - set(COLUMNS[name]))
         with (folder / f"{name}.cand.tsv").open("w", encoding="utf-8", newline="") as handle:
