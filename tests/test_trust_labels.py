@@ -81,3 +81,26 @@ def test_a_label_filed_under_the_wrong_split_is_an_error(tmp_path, monkeypatch) 
     monkeypatch.setattr(trust_labels, "LABELS", tmp_path / "trust_labels")
     with pytest.raises(LabelError, match="belongs to the other split"):
         load("report")
+
+
+@needs_data
+def test_the_scorer_judges_every_label_of_a_cluster() -> None:
+    # every support pair and conflict pair of one cluster ends in exactly one outcome, every
+    # quotation and date label too (found or not): no label is silently dropped by the scorer
+    import trust_eval
+
+    dataset, cluster = next(key for key in clusters("tune") if key[0] == "multinews")
+    labels = load("tune")
+    story = trust_eval.run_story(dataset, cluster)
+    here = [p for p in labels.support if (p.a.dataset, p.a.cluster) == (dataset, cluster)]
+    tally = trust_eval.Tally()
+    trust_eval._score_support(story, here, tally)
+    assert here and tally.counts.total() == len(here)
+    quotes = [q for q in labels.quotes if (q.quote.dataset, q.quote.cluster) == (dataset, cluster)]
+    tally = trust_eval.Tally()
+    trust_eval._score_speakers(story, quotes, tally)
+    assert quotes and tally.counts.total() == len(quotes)
+    dates = [d for d in labels.dates if (d.expression.dataset, d.expression.cluster) == (dataset, cluster)]
+    tally = trust_eval.Tally()
+    trust_eval._score_dates(story, dates, tally)
+    assert dates and tally.counts.total() == len(dates)

@@ -37,8 +37,7 @@ from pathlib import Path
 from newsbrief.model import Article
 from newsbrief.pipeline import brief_articles, prepare
 from newsbrief.settings import Options
-from trust_eval import read_articles
-from trust_labels import EXCERPT, LABELS, SEED, DevDocument, clusters, digest, labelled_documents, locate
+from trust_labels import EXCERPT, LABELS, SEED, DevDocument, clusters, digest, labelled_documents, locate, read_articles
 
 TOP_SIMILAR = 3
 SUPPORT_BANDS = 8

@@ -10,9 +10,11 @@ options), reading the documents as ``newsbrief eval`` does, and prints:
 * N independent outlets: for each fact in ``analysis.facts``, its ``independent_outlets``
   against the number of distinct outlets among its sources by the labels (wire copy counts as
   its wire, copies of one report once, a document of unknown outlet on its own);
-* speakers: labelled quotations newsbrief finds, with a speaker right / wrong / none; a speaker
-  is right when it names the labelled one (surnames or an alias of its entity match); for a
-  quote labelled ``unnamed`` a description ("police") is right and an entity name wrong;
+* speakers: labelled quotations newsbrief finds, with a speaker right / wrong / described / none;
+  a speaker is right when it names the labelled one (surnames or an alias of its entity match),
+  wrong when it names an entity that is not the one, described when it is only a description
+  ("the network") for a named speaker; for a quote labelled ``unnamed`` a description ("police")
+  is right and an entity name wrong;
 * dates: labelled expressions newsbrief finds, right / wrong / abstained (an abstention is
   right when the label is ``abstain``);
 * conflicts: a labelled pair is flagged when one conflict has a side in each of its sentences;
@@ -34,18 +36,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsbrief.corroborate import story_terms, supports
-from newsbrief.ingest import records_to_articles
-from newsbrief.ingest.formats import parse_multinews_document
 from newsbrief.model import Article, Brief, Sentence
 from newsbrief.pipeline import brief_articles
 from newsbrief.settings import Options
 from newsbrief.textsim import Cluster
-from trust_labels import SPLITS, DevDocument, Labels, Span, clusters, documents, load, locate, missing_data
-
-try:  # the SGML reader of newsbrief's ingest (issue: containers), where it exists
-    from newsbrief.ingest.sgml import parse_sgml as read_sgml
-except ImportError:  # before it: the DUC reader of ``newsbrief eval``
-    from newsbrief.eval.datasets import parse_duc_document as read_sgml
+from trust_labels import SPLITS, DevDocument, Labels, Span, clusters, load, locate, missing_data, read_articles
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _TITLE = re.compile(r"^(?:the|mr|mrs|ms|dr|prof|sen|rep|gov|president)\.?\s+", re.I)
@@ -91,21 +86,6 @@ class StoryRun:
                 if overlap > best_overlap:
                     best, best_overlap = sentence, overlap
         return best
-
-
-def read_articles(dataset: str, cluster_id: str) -> tuple[list[Article], dict[int, DevDocument]]:
-    """newsbrief's articles for a cluster, read as ``newsbrief eval`` reads the dataset, and the
-    document each article came from."""
-    records, origin = [], []
-    for doc in documents(dataset, cluster_id):
-        if dataset == "multinews":
-            found = list(parse_multinews_document(doc.raw, f"multinews:{cluster_id}#{doc.doc}"))
-        else:
-            found = list(read_sgml(doc.raw, doc.path))
-        records += found
-        origin += [doc] * len(found)
-    articles = records_to_articles(records)
-    return articles, {a.id: d for a, d in zip(articles, origin, strict=True)}
 
 
 def run_story(dataset: str, cluster_id: str, options: Options | None = None) -> StoryRun:
@@ -228,12 +208,10 @@ def _score_speakers(story: StoryRun, quotes: list, tally: Tally) -> None:
             outcome = "none"
         elif not named:
             outcome = "right" if quote.speaker_entity is None else "wrong"
-        else:
-            outcome = (
-                "right"
-                if _name_matches(label.speaker, quote.speaker, aliases.get(quote.speaker_entity or "", []))
-                else "wrong"
-            )
+        elif _name_matches(label.speaker, quote.speaker, aliases.get(quote.speaker_entity or "", [])):
+            outcome = "right"
+        else:  # a description ("the network", "the president") names no one: not wrong, not the name
+            outcome = "wrong" if quote.speaker_entity else "described"
         tally.counts[f"{'named' if named else 'unnamed'} {outcome}"] += 1
         if outcome != "right":
             tally.misses.append(f"{outcome}: {label.quote.text[:50]!r} -> {quote.speaker} (label {label.speaker})")
@@ -313,8 +291,8 @@ DATE_OUTCOMES = ("right", "wrong", "abstained", "abstained right", "not found")
 def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
     s, o, q, d, c, y = (tallies[k] for k in ("support", "outlets", "speakers", "dates", "conflicts", "duc_years"))
     accepted = ("yes accepted", "partial accepted", "no accepted")
-    named = ("named right", "named wrong", "named none", "named not found")
-    attributed = ("named right", "named wrong", "unnamed right", "unnamed wrong")
+    named = ("named right", "named wrong", "named described", "named none", "named not found")
+    attributed = ("named right", "named wrong", "named described", "unnamed right", "unnamed wrong")
     dated = ("right", "wrong")
     flagged = ("disagree flagged", "agree flagged", "different flagged")
     return [
@@ -336,9 +314,10 @@ def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
         ("speakers wrong among attributed", f"{q.share(('named wrong', 'unnamed wrong'), attributed):.2f}"),
         (
             "named speakers given one (recall)",
-            f"{q.share(('named right', 'named wrong'), named):.2f} of {sum(q.counts[k] for k in named)}",
+            f"{q.share(named[:3], named):.2f} of {sum(q.counts[k] for k in named)}",
         ),
         ("named speakers given the right one", f"{q.share('named right', named):.2f}"),
+        ("speakers given only as a description (named)", f"{q.counts['named described']}"),
         ("quotes not found (named / unnamed)", f"{q.counts['named not found']} / {q.counts['unnamed not found']}"),
         ("dates right among dated", f"{d.share('right', dated):.2f}"),
         ("dates wrong among dated", f"{d.share('wrong', dated):.2f}"),
@@ -371,20 +350,24 @@ def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=SPLITS, required=True)
+    parser.add_argument("split", nargs="?", choices=SPLITS, help="the split to score (or --split)")
+    parser.add_argument("--split", dest="split_option", choices=SPLITS)
     parser.add_argument("--misses", action="store_true", help="list what each score got wrong")
     args = parser.parse_args(argv)
+    split = args.split_option or args.split
+    if split is None:
+        parser.error("name a split: tune or report")
     missing = missing_data()
     if missing:
         print(f"trust_eval: {missing}", file=sys.stderr)
         return 2
-    tallies = evaluate(args.split)
+    tallies = evaluate(split)
     if args.misses:
         for name, tally in tallies.items():
             for miss in tally.misses:
                 print(f"[{name}] {miss}")
-    counts = load(args.split).counts()
-    print(f"split {args.split}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    counts = load(split).counts()
+    print(f"split {split}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     width = max(len(name) for name, _ in report(tallies))
     for name, value in report(tallies):
         print(f"{name:<{width}}  {value}")
