@@ -11,7 +11,8 @@ Candidates are picked mechanically, so the labelled pairs are not only the easy 
 * conflicts: cross-document pairs that both carry a number, date or month and share at least
   ``CONFLICT_SHARED`` content words, most similar first; plus (over all documents) pairs that
   count the same thing with different numbers ("144 people" / "125 people") and share
-  ``NUMERIC_SHARED`` content words; reading keeps those about one event;
+  ``NUMERIC_SHARED`` content words; plus similar pairs where only one side negates or denies
+  (``NEGATION``), for polarity; reading keeps those about one event;
 * quotes: every quotation (straight, curly, ``DUC ``...''``, single curly, guillemets, low-high)
   in the first ``REGION`` characters of a labelled document's body;
 * dates: every weekday, month, year and relative expression in the same region.
@@ -239,6 +240,34 @@ def numeric_candidates(dataset: str, cluster: str, seen: set[tuple[str, str]]) -
     ]
 
 
+NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|n't|without|refused|rejected|false)\b", re.I)
+NEGATION_PER_CLUSTER = 4
+NEGATION_MIN_SIMILARITY = 0.2
+
+
+def negation_candidates(dataset: str, cluster: str, seen: set[tuple[str, str]]) -> list[dict[str, str]]:
+    """Similar cross-document pairs where one sentence negates or denies and the other does not."""
+    docs, arts = articles(dataset, cluster)
+    prepare(arts)
+    labelled = {d.doc for d in labelled_documents(dataset, cluster)}
+    units = [(d.doc, *s) for d, a in zip(docs, arts, strict=True) if d.doc in labelled for s in sentences(d, a)]
+    vectors = _tfidf([u[3] for u in units])
+    negated = [bool(NEGATION.search(u[3])) for u in units]
+    found = []
+    for i, j in itertools.combinations(range(len(units)), 2):
+        if units[i][0] == units[j][0] or negated[i] == negated[j]:
+            continue
+        key = (f"{units[i][0]}:{units[i][1]}", f"{units[j][0]}:{units[j][1]}")
+        similarity = _cosine(vectors[i], vectors[j])
+        if similarity >= NEGATION_MIN_SIMILARITY and key not in seen:
+            found.append((similarity, i, j))
+    found.sort(reverse=True)
+    return [
+        _pair_row(dataset, cluster, units[i], units[j]) | {"similarity": f"{similarity:.2f}", "origin": "negation"}
+        for similarity, i, j in found[:NEGATION_PER_CLUSTER]
+    ]
+
+
 def cluster_candidates(dataset: str, cluster: str) -> dict[str, list[dict[str, str]]]:
     docs, arts = articles(dataset, cluster)
     prepare(arts)
@@ -384,6 +413,13 @@ def write_candidates(split: str, out: Path) -> None:
             tables["conflicts"] += numeric[cluster][
                 start : stop if dataset == "duc" else min(stop, NUMERIC_PER_CLUSTER)
             ]
+    for dataset, cluster in clusters(split):
+        seen = {
+            (f"{r['a_doc']}:{r['a_span'].split(':')[0]}", f"{r['b_doc']}:{r['b_span'].split(':')[0]}")
+            for r in tables["conflicts"]
+            if r["cluster"] == cluster
+        }
+        tables["conflicts"] += negation_candidates(dataset, cluster, seen)
     tables["support"] += second
     for name, rows in tables.items():
         extra = sorted({k for r in rows for k in r} - set(COLUMNS[name]))
