@@ -30,6 +30,7 @@ sentence its span overlaps most. Test and bench support, not library code.
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 from collections import Counter
@@ -288,6 +289,10 @@ def _unmapped(tally: Tally) -> int:
 DATE_OUTCOMES = ("right", "wrong", "abstained", "abstained right", "not found")
 
 
+def _ratio(value: float) -> str:
+    return "n/a" if math.isnan(value) else f"{value:.2f}"
+
+
 def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
     s, o, q, d, c, y = (tallies[k] for k in ("support", "outlets", "speakers", "dates", "conflicts", "duc_years"))
     accepted = ("yes accepted", "partial accepted", "no accepted")
@@ -296,11 +301,11 @@ def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
     dated = ("right", "wrong")
     flagged = ("disagree flagged", "agree flagged", "different flagged")
     return [
-        ("support precision (yes or partial)", f"{s.share(('yes accepted', 'partial accepted'), accepted):.2f}"),
-        ("support precision (yes only)", f"{s.share('yes accepted', accepted):.2f}"),
+        ("support precision (yes or partial)", f"{_ratio(s.share(('yes accepted', 'partial accepted'), accepted))}"),
+        ("support precision (yes only)", f"{_ratio(s.share('yes accepted', accepted))}"),
         (
             "support recall (of yes; lost sentences count as missed)",
-            f"{s.share('yes accepted', ('yes accepted', 'yes rejected', 'yes unmapped')):.2f}",
+            f"{_ratio(s.share('yes accepted', ('yes accepted', 'yes rejected', 'yes unmapped')))}",
         ),
         (
             "support pairs accepted / scored / unmapped",
@@ -308,22 +313,22 @@ def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
         ),
         (
             "N independent outlets right (facts)",
-            f"{o.share('right', ('right', 'wrong')):.2f} of {o.counts['right'] + o.counts['wrong']}",
+            f"{_ratio(o.share('right', ('right', 'wrong')))} of {o.counts['right'] + o.counts['wrong']}",
         ),
-        ("speakers right among attributed", f"{q.share(('named right', 'unnamed right'), attributed):.2f}"),
-        ("speakers wrong among attributed", f"{q.share(('named wrong', 'unnamed wrong'), attributed):.2f}"),
+        ("speakers right among attributed", f"{_ratio(q.share(('named right', 'unnamed right'), attributed))}"),
+        ("speakers wrong among attributed", f"{_ratio(q.share(('named wrong', 'unnamed wrong'), attributed))}"),
         (
             "named speakers given one (recall)",
-            f"{q.share(named[:3], named):.2f} of {sum(q.counts[k] for k in named)}",
+            f"{_ratio(q.share(named[:3], named))} of {sum(q.counts[k] for k in named)}",
         ),
-        ("named speakers given the right one", f"{q.share('named right', named):.2f}"),
+        ("named speakers given the right one", f"{_ratio(q.share('named right', named))}"),
         ("speakers given only as a description (named)", f"{q.counts['named described']}"),
         ("quotes not found (named / unnamed)", f"{q.counts['named not found']} / {q.counts['unnamed not found']}"),
-        ("dates right among dated", f"{d.share('right', dated):.2f}"),
-        ("dates wrong among dated", f"{d.share('wrong', dated):.2f}"),
+        ("dates right among dated", f"{_ratio(d.share('right', dated))}"),
+        ("dates wrong among dated", f"{_ratio(d.share('wrong', dated))}"),
         (
             "dates right or rightly abstained (all labels)",
-            f"{d.share(('right', 'abstained right'), tuple(DATE_OUTCOMES)):.2f}",
+            f"{_ratio(d.share(('right', 'abstained right'), tuple(DATE_OUTCOMES)))}",
         ),
         (
             "dates right / wrong / abstained / abstained right / not found",
@@ -331,11 +336,11 @@ def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
         ),
         (
             "conflicts precision",
-            f"{c.share('disagree flagged', flagged):.2f} ({sum(c.counts[k] for k in flagged)} flagged)",
+            f"{_ratio(c.share('disagree flagged', flagged))} ({sum(c.counts[k] for k in flagged)} flagged)",
         ),
         (
             "conflicts recall (lost sentences count as missed)",
-            f"{c.share('disagree flagged', ('disagree flagged', 'disagree not flagged', 'disagree unmapped')):.2f}",
+            f"{_ratio(c.share('disagree flagged', ('disagree flagged', 'disagree not flagged', 'disagree unmapped')))}",
         ),
         (
             "conflict pairs scored / lost in newsbrief's sentences",
@@ -343,7 +348,7 @@ def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
         ),
         (
             "DUC: yearless dates in their document's year",
-            f"{y.share('in its year', ('in its year', 'other year')):.2f} of {y.counts.total()}",
+            f"{_ratio(y.share('in its year', ('in its year', 'other year')))} of {y.counts.total()}",
         ),
     ]
 
