@@ -70,6 +70,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
             max_bytes=args.max_bytes,
             encoding=args.encoding,
             analyse=not args.no_analysis,
+            fields=args.fields,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
