@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import inspect
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 
@@ -24,6 +25,8 @@ from newsbrief.settings import Options
 __all__ = ["FORMATS", "Record", "iter_records", "load_articles", "records_to_articles"]
 
 STDIN = "-"
+# An outlet given as a host name (news-please's source_domain "www.bbc.co.uk") is looked up as a URL.
+_HOSTNAME = re.compile(r"^\s*[a-z0-9-]+(\.[a-z0-9-]+)+\s*$", re.IGNORECASE)
 
 
 def _walk(directory: str, warnings: list[str]) -> list[str]:
@@ -162,7 +165,8 @@ def records_to_articles(records: Iterable[Record], warnings: list[str] | None = 
         if record.outlet:
             # "BBC News" and "BBC" are one outlet: known names are reported in canonical form
             outlet = _valid(record.outlet, record, "outlet", warnings)
-            name = masthead_outlet(outlet) or outlet.strip()
+            known = masthead_outlet(outlet) or (_HOSTNAME.match(outlet) and outlet_from_url(f"http://{outlet.strip()}"))
+            name = known.value if isinstance(known, Extracted) else known or outlet.strip()
             provenance = record.provenance.get("outlet", "metadata:source")
             article.outlet = Extracted(name, provenance, record.confidence.get("outlet", 1.0))
         else:

@@ -274,11 +274,11 @@ def parse_csv(
     if not header:
         raise InputError(name, "CSV file has no header row")
     header = [column.strip() for column in header]
-    text_column = _column(header, "text", fields)
-    if text_column is None and _column(header, "html", fields) is None:
+    columns = {role: column for role in FIELD_NAMES if (column := _column(header, role, fields)) is not None}
+    if "text" not in columns and "html" not in columns:
         wanted = repr(fields["text"]) if fields and "text" in fields else "text, maintext, content, body or article"
-        columns = ", ".join(header)[:200]
-        raise InputError(name, f"no text column (looked for {wanted}; columns are {columns}); use --fields text=COLUMN")
+        have = ", ".join(header)[:200]
+        raise InputError(name, f"no text column (looked for {wanted}; columns are {have}); use --fields text=COLUMN")
     while True:
         try:
             row = next(reader)
@@ -293,6 +293,6 @@ def parse_csv(
         try:
             if len(row) > len(header):
                 raise InputError(where, f"row has {len(row)} cells for {len(header)} columns")
-            yield record_from_object(dict(zip(header, row, strict=False)), where, fields)
+            yield record_from_object(dict(zip(header, row, strict=False)), where, columns)
         except InputError as exc:
             _skip(exc, warnings)
