@@ -52,7 +52,7 @@ def _jsonl_items(lines: Iterable[str], name: str, options: Options, warnings: li
                 raise InputError(
                     where, f"line longer than the {options.max_bytes} byte limit (raise it with --max-bytes)"
                 )
-            obj = load_json(line, where)
+            obj = load_json(line, where, warnings)
             records = list(records_from_value(obj, where, options.fields))
         except InputError as exc:
             warnings.append(str(exc))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from email.utils import parsedate_tz
+from typing import Any
 from urllib.parse import urlsplit
 
 from newsbrief.model import Extracted
@@ -155,6 +156,19 @@ def valid_text(value: str) -> tuple[str, bool]:
     U+FFFD. Returns the text and whether anything was replaced."""
     fixed = _SURROGATE.sub("\ufffd", value)
     return fixed, fixed != value
+
+
+def valid_value(value: Any) -> tuple[Any, bool]:
+    """A parsed JSON value with :func:`valid_text` applied to every string in it (keys too)."""
+    if isinstance(value, str):
+        return valid_text(value)
+    if isinstance(value, list):
+        items = [valid_value(item) for item in value]
+        return [item for item, _ in items], any(changed for _, changed in items)
+    if isinstance(value, dict):
+        pairs = [(valid_text(key), valid_value(item)) for key, item in value.items()]
+        return {key: item for (key, _), (item, _) in pairs}, any(a or b for (_, a), (_, b) in pairs)
+    return value, False
 
 
 def text_field(value: object) -> tuple[str | None, str]:

@@ -17,13 +17,14 @@ field unknown, with a warning on the record.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newsbrief.errors import InputError, UsageError
-from newsbrief.ingest.metadata import parse_published, parse_url, text_field
+from newsbrief.ingest.metadata import parse_published, parse_url, text_field, valid_value
 from newsbrief.ingest.record import Record
 
 # The keys each article field is read from, first present wins. Order matters where a record
@@ -60,6 +61,7 @@ _NEWSAPI_TRUNCATION = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 MAX_JSON_DEPTH = 64
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _JSON_BRACKET = re.compile(r"[\[\]{}]")
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 # The largest CSV cell read; whole inputs are bounded by --max-bytes before this.
 _CSV_MAX_FIELD = 64 * 1024 * 1024
@@ -95,15 +97,22 @@ def check_json_depth(text: str, name: str, limit: int = MAX_JSON_DEPTH) -> None:
             raise InputError(name, f"JSON nested more than {limit} levels deep; refused")
 
 
-def load_json(text: str, name: str) -> Any:
-    """``json.loads`` with the depth bound and every failure as one :class:`InputError` line."""
+def load_json(text: str, name: str, warnings: list[str] | None = None) -> Any:
+    """``json.loads`` with the depth bound and every failure as one :class:`InputError` line.
+    Strings are made valid Unicode: ``"\\ud800"`` is valid JSON but no encoder can write it
+    back, so lone surrogates become U+FFFD (with a warning naming ``name``)."""
     check_json_depth(text, name)
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(name, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:  # an integer of 5,000 digits; nesting the scan missed
         raise InputError(name, f"invalid JSON: {exc}") from None
+    if _ESCAPED_SURROGATE.search(text):
+        value, replaced = valid_value(value)
+        if replaced and warnings is not None:
+            warnings.append(f"{name}: text is not valid Unicode (lone surrogates); replaced with U+FFFD")
+    return value
 
 
 def _lookup(obj: Mapping[str, Any], key: str) -> Any:
@@ -233,19 +242,20 @@ def parse_json(
     text: str, name: str, fields: FieldMap | None = None, warnings: list[str] | None = None
 ) -> Iterator[Record]:
     """A JSON object (one article or a container) or a list of them."""
-    yield from records_from_value(load_json(text, name), name, fields, warnings)
+    yield from records_from_value(load_json(text, name, warnings), name, fields, warnings)
 
 
 def parse_jsonl(
     text: str, name: str, fields: FieldMap | None = None, warnings: list[str] | None = None
 ) -> Iterator[Record]:
     """One JSON record per line; a bad line is skipped with a warning naming its number."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # only "\n" ends a line: str.splitlines() would also split inside strings at U+2028 or \x85
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
         try:
-            records = list(records_from_value(load_json(line, where), where, fields, warnings))
+            records = list(records_from_value(load_json(line, where, warnings), where, fields, warnings))
         except InputError as exc:
             _skip(exc, warnings)
             continue
@@ -266,7 +276,7 @@ def parse_csv(
     each row is an article record read like a JSON object (rows named ``name:LINE``)."""
     delimiter = "\t" if name.lower().endswith(".tsv") else ","
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_MAX_FIELD))  # article bodies exceed the 128 KB default
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader, None)
     except csv.Error as exc:
