@@ -305,3 +305,20 @@ def test_scraper_fields_have_provenance():
         "published": "metadata:date_publish",
     }
     assert parsed.title_provenance == "metadata:title"
+
+
+def test_field_map_in_cluster_and_batch(tmp_path, capsys):
+    lines = [
+        {"id": "a", "story": "s1", "headline_text": "Flood wall approved", "words": BODY},
+        {"id": "b", "story": "s1", "headline_text": "Town backs wall", "words": BODY.replace("Monday", "Tuesday")},
+    ]
+    (tmp_path / "odd.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    fields = ["--fields", "text=words,title=headline_text"]
+    assert main(["cluster", str(tmp_path / "odd.jsonl"), "-o", str(tmp_path / "c.jsonl"), "-q"]) == 2
+    assert "odd.jsonl:1: record has no article text (no 'text', 'maintext'" in capsys.readouterr().err
+    assert main(["cluster", str(tmp_path / "odd.jsonl"), "-o", str(tmp_path / "c.jsonl"), "-q", *fields]) == 0
+    assert "warning" not in capsys.readouterr().err
+    out = tmp_path / "b.jsonl"
+    assert main(["batch", str(tmp_path / "odd.jsonl"), "-o", str(out), "--no-progress", "--workers", "1", *fields]) == 0
+    (result,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [s["title"] for s in result["brief"]["sources"]] == ["Flood wall approved", "Town backs wall"]

@@ -160,9 +160,13 @@ def record_from_object(obj: Mapping[str, Any], name: str, fields: FieldMap | Non
         record = next(parse_html(html_value, name))
         record.input_format = "json"
     elif text is None:
-        looked = f"{text_key!r}" if fields and "text" in fields else "'text', 'maintext', 'content', 'body', 'article'"
-        kind = "is not text" if text_value is not None else "is missing"
-        raise InputError(name, f"record has no article text ({looked} {kind}; name the key with --fields text=KEY)")
+        if text_value is not None:
+            problem = f"{text_key!r} is not text"
+        elif fields and "text" in fields:
+            problem = f"no {text_key!r} key"
+        else:
+            problem = "no 'text', 'maintext', 'content', 'body' or 'article' key"
+        raise InputError(name, f"record has no article text ({problem}; name the key with --fields text=KEY)")
     else:
         record = Record(name, text, input_format="json")
     title_key, title = _field(obj, "title", fields)
