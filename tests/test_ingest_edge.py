@@ -289,3 +289,18 @@ def test_csv_keeps_every_row_with_text(rows):
     writer.writerows(rows)
     records = list(parse_csv(buffer.getvalue(), "x.csv", warnings=[]))
     assert [r.text for r in records] == [text for text, _ in rows]
+
+
+def test_batch_deep_json_and_lone_surrogate_lines(tmp_path, capsys):
+    lines = [
+        json.dumps({"story": "s1", "text": BODY}),
+        '{"a":' * 3000 + "1" + "}" * 3000,
+        '{"story": "s\\ud800", "text": "Bad \\udfff text. ' + BODY + '"}',
+    ]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(tmp_path / "in.jsonl"), "-o", str(out), "--no-progress", "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "in.jsonl:2: skipped, not a JSON line (JSON nested more than" in err and "internal error" not in err
+    results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in results] == ["s1", "s\ufffd"] and all("brief" in r for r in results)
