@@ -304,3 +304,18 @@ def test_batch_deep_json_and_lone_surrogate_lines(tmp_path, capsys):
     assert "in.jsonl:2: skipped, not a JSON line (JSON nested more than" in err and "internal error" not in err
     results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in results] == ["s1", "s\ufffd"] and all("brief" in r for r in results)
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_truncated_or_broken_warc(tmp_path, capsys, gzipped):
+    from test_ingest_formats import write_warc
+
+    path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
+    write_warc(path, gzipped)
+    whole = path.read_bytes()
+    path.write_bytes(whole + whole[: len(whole) // 3])  # a second crawl cut short
+    code, out, err = brief(capsys, str(path), "--no-analysis")
+    assert code == 0 and out["sources"][0]["url"] == "https://gazette.example/flood-wall"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nbroken")
+    code, _, err = brief(capsys, str(path))
+    assert code == 2 and "no HTML response with article text in the WARC" in err

@@ -43,7 +43,6 @@ def _decode(payload: bytes, content_type: str) -> str:
 def parse_warc(data: bytes, name: str, max_bytes: int, warnings: list[str] | None = None) -> Iterator[Record]:
     """Records of every HTML response in the WARC ``data``, named ``name#N`` (N counts responses)."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     from newsbrief.ingest.formats import parse_html  # formats registers this parser
 
@@ -77,7 +76,7 @@ def parse_warc(data: bytes, name: str, max_bytes: int, warnings: list[str] | Non
             record.input_format = "warc"
             found += 1
             yield record
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:  # truncated or not a WARC
+    except Exception as exc:  # truncated or not a WARC: warcio raises ArchiveLoadFailed, EOFError, AttributeError …
         problems.append(f"{name}: WARC unreadable after {number} HTML responses ({type(exc).__name__}: {exc})"[:300])
     if skipped:
         kinds = ", ".join(f"{count} {kind}" for kind, count in skipped.most_common(5))
