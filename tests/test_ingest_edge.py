@@ -319,3 +319,14 @@ def test_truncated_or_broken_warc(tmp_path, capsys, gzipped):
     path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nbroken")
     code, _, err = brief(capsys, str(path))
     assert code == 2 and "no HTML response with article text in the WARC" in err
+
+
+def test_gzipped_inputs_and_a_gzip_bomb(tmp_path, capsys):
+    import gzip
+
+    (tmp_path / "afp_eng_200501.gz").write_bytes(gzip.compress((FIXTURES / "gigaword.sgml").read_bytes()))
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * (6 * 1024 * 1024)))
+    code, out, err = brief(capsys, str(tmp_path / "afp_eng_200501.gz"), str(tmp_path / "bomb.txt.gz"), "--no-analysis")
+    assert code == 0
+    assert [s["path"].rsplit("#", 1)[1] for s in out["sources"]] == ["AFP_ENG_20050110.0001", "APW_ENG_20050110.0002"]
+    assert "bomb.txt.gz: uncompressed larger than the 5.0 MB limit" in err

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterable, Iterator
 
 from newsbrief.errors import InputError, NoUsableInput
-from newsbrief.ingest.decode import decode, read_path, read_stdin
+from newsbrief.ingest.decode import GZIP_MAGIC, decode, gunzip, read_path, read_stdin
 from newsbrief.ingest.formats import FORMATS, Parser, Record, detect_format
 from newsbrief.ingest.metadata import parse_published, parse_url, valid_text
 from newsbrief.ingest.outlets import masthead_outlet, outlet_from_text, outlet_from_url
@@ -56,8 +56,14 @@ def _records_from_data(data: bytes, name: str, options: Options, warnings: list[
     input with a warning; ``fields`` goes to the parsers that read record keys."""
     if looks_like_warc(name, data):
         return list(parse_warc(data, name, options.max_bytes, warnings))
+    inner_name = name
+    if data.startswith(GZIP_MAGIC):  # any format gzipped: its format is told by the name without ".gz"
+        data = gunzip(data, name, options.max_bytes)
+        inner_name = name.removesuffix(".gz")
+        if looks_like_warc(inner_name, data):  # a gzipped crawl without the .warc name
+            return list(parse_warc(data, name, options.max_bytes, warnings))
     text = decode(data, name, options.encoding)
-    parser = FORMATS[detect_format(name, text)]
+    parser = FORMATS[detect_format(inner_name, text)]
     accepted = _parser_keywords(parser)
     keywords: dict[str, object] = {}
     if "warnings" in accepted:
