@@ -49,7 +49,10 @@ def masthead_outlet(line: str) -> str | None:
 
 
 def outlet_from_url(url: str) -> Extracted[str] | None:
-    host = (urlparse(url).hostname or "").lower()
+    try:
+        host = (urlparse(url).hostname or "").lower()
+    except ValueError:  # "http://[::1": ingest.metadata.parse_url reports why; here it names no outlet
+        return None
     for rule in OUTLET_RULES:
         if any(host == d or host.endswith("." + d) for d in rule.domains):
             return Extracted(rule.name, f"url:{host}", 0.95)
