@@ -49,10 +49,7 @@ def masthead_outlet(line: str) -> str | None:
 
 
 def outlet_from_url(url: str) -> Extracted[str] | None:
-    try:
-        host = (urlparse(url).hostname or "").lower()
-    except ValueError:  # "http://[::1": ingest.metadata.parse_url reports why; here it names no outlet
-        return None
+    host = (urlparse(url).hostname or "").lower()
     for rule in OUTLET_RULES:
         if any(host == d or host.endswith("." + d) for d in rule.domains):
             return Extracted(rule.name, f"url:{host}", 0.95)
