@@ -330,3 +330,23 @@ def test_gzipped_inputs_and_a_gzip_bomb(tmp_path, capsys):
     assert code == 0
     assert [s["path"].rsplit("#", 1)[1] for s in out["sources"]] == ["AFP_ENG_20050110.0001", "APW_ENG_20050110.0002"]
     assert "bomb.txt.gz: uncompressed larger than the 5.0 MB limit" in err
+
+
+def test_api_brief_validates_input_at_the_same_edge():
+    pytest.importorskip("fastapi", reason="the web app needs the 'serve' extra (fastapi)")
+    from fastapi.testclient import TestClient
+
+    from newsbrief.serve import Limits, create_app
+
+    document = (
+        '{"title": "Flood \\ud800 wall", "text": "' + BODY + '", "published": "not a date", "url": "http://[::1"}'
+    )
+    with TestClient(create_app(Limits(max_body_bytes=100_000, max_documents=4, timeout_s=60, max_workers=1))) as client:
+        response = client.post(
+            "/api/brief", content='{"documents": [' + document + "]}", headers={"content-type": "application/json"}
+        )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["sources"][0]["title"] == "Flood \ufffd wall" and data["sources"][0]["url"] is None
+    assert any("not valid Unicode" in w for w in data["warnings"])
+    assert any("published unknown" in w for w in data["warnings"])

@@ -11,7 +11,7 @@ import inspect
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from newsbrief.errors import InputError, NoUsableInput
 from newsbrief.ingest.decode import GZIP_MAGIC, decode, gunzip, read_path, read_stdin
@@ -22,7 +22,7 @@ from newsbrief.ingest.warc import looks_like_warc, parse_warc
 from newsbrief.model import Article, Extracted
 from newsbrief.settings import Options
 
-__all__ = ["FORMATS", "Record", "iter_records", "load_articles", "records_to_articles"]
+__all__ = ["FORMATS", "Record", "iter_records", "load_articles", "parse_records", "records_to_articles"]
 
 STDIN = "-"
 # An outlet given as a host name (news-please's source_domain "www.bbc.co.uk") is looked up as a URL.
@@ -52,8 +52,7 @@ def _parser_keywords(parser: Parser) -> frozenset[str]:
 
 
 def _records_from_data(data: bytes, name: str, options: Options, warnings: list[str]) -> list[Record]:
-    """Decode and parse one input. Parsers that take ``warnings`` skip a bad record inside the
-    input with a warning; ``fields`` goes to the parsers that read record keys."""
+    """Decode and parse one input (WARC and gzip are read as bytes)."""
     if looks_like_warc(name, data):
         return list(parse_warc(data, name, options.max_bytes, warnings))
     inner_name = name
@@ -63,13 +62,22 @@ def _records_from_data(data: bytes, name: str, options: Options, warnings: list[
         if looks_like_warc(inner_name, data):  # a gzipped crawl without the .warc name
             return list(parse_warc(data, name, options.max_bytes, warnings))
     text = decode(data, name, options.encoding)
-    parser = FORMATS[detect_format(inner_name, text)]
+    return parse_records(text, name, warnings, detect_format(inner_name, text), options.fields)
+
+
+def parse_records(
+    text: str, name: str, warnings: list[str], fmt: str | None = None, fields: Mapping[str, str] | None = None
+) -> list[Record]:
+    """The records of one decoded input, by the parser ``fmt`` (detected when None). Parsers that
+    take ``warnings`` skip a bad record inside the input with a warning; ``fields`` (the
+    ``--fields`` map) goes to the parsers that read record keys."""
+    parser = FORMATS[fmt or detect_format(name, text)]
     accepted = _parser_keywords(parser)
     keywords: dict[str, object] = {}
     if "warnings" in accepted:
         keywords["warnings"] = warnings
-    if options.fields and "fields" in accepted:
-        keywords["fields"] = options.fields
+    if fields and "fields" in accepted:
+        keywords["fields"] = fields
     return list(parser(text, name, **keywords))
 
 
