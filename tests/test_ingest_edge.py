@@ -145,7 +145,16 @@ def test_fifo_as_path_and_inside_a_folder_never_blocks(tmp_path):
     os.mkfifo(folder / "pipe.txt")
     os.mkfifo(tmp_path / "lone-pipe")
     result = subprocess.run(
-        [sys.executable, "-m", "newsbrief.cli", "brief", str(folder), str(tmp_path / "lone-pipe"), "--no-analysis"],
+        [
+            sys.executable,
+            "-m",
+            "newsbrief.cli",
+            "brief",
+            str(folder),
+            str(tmp_path / "lone-pipe"),
+            "/dev/zero",
+            "--no-analysis",
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -153,6 +162,7 @@ def test_fifo_as_path_and_inside_a_folder_never_blocks(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "pipe.txt: a FIFO, not a regular file; skipped" in result.stderr
     assert "lone-pipe: a FIFO, not a regular file; skipped" in result.stderr
+    assert "/dev/zero: a device or special file, not a regular file; skipped" in result.stderr
     assert "Flood wall approved" in result.stdout
 
 
@@ -350,3 +360,12 @@ def test_api_brief_validates_input_at_the_same_edge():
     assert data["sources"][0]["title"] == "Flood \ufffd wall" and data["sources"][0]["url"] is None
     assert any("not valid Unicode" in w for w in data["warnings"])
     assert any("published unknown" in w for w in data["warnings"])
+
+
+def test_read_path_refuses_a_fifo_without_blocking(tmp_path):
+    """The check inside the read itself: a FIFO swapped in after the walk checked the path."""
+    from newsbrief.ingest.decode import read_path
+
+    os.mkfifo(tmp_path / "swapped")
+    with pytest.raises(InputError, match="not a regular file"):
+        read_path(str(tmp_path / "swapped"), 1000)

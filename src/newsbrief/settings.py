@@ -51,3 +51,5 @@ class Options:
             raise ValueError("support_threshold must be in (0, 1]")
         if self.min_shared_terms < 0:
             raise ValueError("min_shared_terms must be 0 or more")
+        if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in self.fields.items()):
+            raise ValueError("fields maps article fields to record keys, e.g. {'text': 'body'}")
