@@ -8,7 +8,9 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +18,8 @@ from hypothesis import strategies as st
 
 from newsbrief.cli import main
 from newsbrief.errors import InputError
-from newsbrief.ingest import load_articles
+from newsbrief.ingest import load_articles, records_to_articles
+from newsbrief.ingest.formats import Record
 from newsbrief.ingest.metadata import parse_published, parse_url, valid_text
 from newsbrief.ingest.records import MAX_JSON_DEPTH, parse_csv, parse_json, parse_jsonl
 from newsbrief.ingest.sgml import parse_sgml
@@ -369,3 +372,29 @@ def test_read_path_refuses_a_fifo_without_blocking(tmp_path):
     os.mkfifo(tmp_path / "swapped")
     with pytest.raises(InputError, match="not a regular file"):
         read_path(str(tmp_path / "swapped"), 1000)
+
+
+ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.builds(
+        Record,
+        name=ANY_TEXT,
+        text=ANY_TEXT,
+        title=st.none() | ANY_TEXT,
+        url=st.none() | ANY_TEXT | st.just("http://[::1"),
+        outlet=st.none() | ANY_TEXT,
+        published=st.none() | ANY_TEXT | st.sampled_from(["0000-01-01", "None", "2019-11-18", "18 November 2019"]),
+    )
+)
+def test_the_article_edge_never_raises_and_leaves_only_valid_values(record):
+    warnings: list[str] = []
+    (article,) = records_to_articles([record], warnings)
+    for value in (article.path, article.raw_text, article.title_text, article.outlet_name or "", *warnings):
+        value.encode("utf-8")
+    if article.published is not None:
+        date.fromisoformat(article.published.value)
+    if article.url is not None:
+        assert urlsplit(article.url.value).hostname

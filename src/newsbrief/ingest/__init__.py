@@ -137,13 +137,6 @@ def iter_records(paths: Iterable[str], options: Options, warnings: list[str]) ->
             yield from records
 
 
-def _valid(value: str, record: Record, field: str, warnings: list[str] | None) -> str:
-    fixed, replaced = valid_text(value)
-    if replaced and warnings is not None:
-        warnings.append(f"{record.name}: {field} is not valid Unicode (lone surrogates); replaced with U+FFFD")
-    return fixed
-
-
 def records_to_articles(records: Iterable[Record], warnings: list[str] | None = None) -> list[Article]:
     """Number records 1..n and attach metadata with provenance.
 
@@ -151,34 +144,42 @@ def records_to_articles(records: Iterable[Record], warnings: list[str] | None = 
     fields are made valid Unicode, and the date and URL are parsed by the one tolerant metadata
     parser, so a junk value becomes unknown with a warning on ``warnings`` (naming the record)
     instead of an error downstream."""
+    problems: list[str] = [] if warnings is None else warnings
     articles = []
     for record in records:
-        if warnings is not None:
-            warnings.extend(record.warnings)
+        label, _ = valid_text(record.name)
+
+        def valid(value: str, field: str, label: str = label) -> str:
+            fixed, replaced = valid_text(value)
+            if replaced:
+                problems.append(f"{label}: {field} is not valid Unicode (lone surrogates); replaced with U+FFFD")
+            return fixed
+
+        problems.extend(valid_text(warning)[0] for warning in record.warnings)
         article = Article(
             id=len(articles) + 1,
-            path=_valid(record.name, record, "name", warnings),
-            raw_text=_valid(record.text, record, "text", warnings),
+            path=valid(record.name, "name"),
+            raw_text=valid(record.text, "text"),
             input_format=record.input_format,
         )
         if record.story:
-            article.extra["input_story"] = record.story
+            article.extra["input_story"] = valid(record.story, "story")
         if record.title:
-            article.title = Extracted(_valid(record.title, record, "title", warnings).strip(), record.title_provenance)
+            article.title = Extracted(valid(record.title, "title").strip(), record.title_provenance)
         url, why = parse_url(record.url, record.provenance.get("url", "metadata:url"))
-        if why and warnings is not None:
-            warnings.append(f"{record.name}: url unknown: {why}")
+        if why:
+            problems.append(valid_text(f"{label}: url unknown: {why}")[0])
         if url:
             article.url = url
         published, why = parse_published(record.published, record.provenance.get("published", "metadata:published"))
-        if why and warnings is not None:
-            warnings.append(f"{record.name}: published unknown: {why}")
+        if why:
+            problems.append(valid_text(f"{label}: published unknown: {why}")[0])
         if published:
             published.confidence = record.confidence.get("published", 1.0)
             article.published = published
         if record.outlet:
             # "BBC News" and "BBC" are one outlet: known names are reported in canonical form
-            outlet = _valid(record.outlet, record, "outlet", warnings)
+            outlet = valid(record.outlet, "outlet")
             known = masthead_outlet(outlet) or (_HOSTNAME.match(outlet) and outlet_from_url(f"http://{outlet.strip()}"))
             name = known.value if isinstance(known, Extracted) else known or outlet.strip()
             provenance = record.provenance.get("outlet", "metadata:source")
