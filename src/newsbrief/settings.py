@@ -5,7 +5,7 @@ Every default here is a documented, tested choice; the CLI exposes the same fiel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # The summary length in words when none is asked for (API, CLI and a bare summarizer Budget).
 DEFAULT_WORDS = 150
@@ -38,6 +38,9 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     encoding: str | None = None
     analyse: bool = True
+    # record keys to read article fields from, beyond the known scraper shapes (``--fields
+    # text=body,published=date``): {"text": "body", "published": "date"}
+    fields: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.words < 1:
@@ -48,3 +51,5 @@ class Options:
             raise ValueError("support_threshold must be in (0, 1]")
         if self.min_shared_terms < 0:
             raise ValueError("min_shared_terms must be 0 or more")
+        if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in self.fields.items()):
+            raise ValueError("fields maps article fields to record keys, e.g. {'text': 'body'}")

@@ -12,11 +12,11 @@ story's lines are read back when its partition is shipped to a worker.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 
 from newsbrief.errors import InputError, UsageError
+from newsbrief.ingest.records import load_json
 
 
 @dataclass(slots=True)
@@ -54,10 +54,11 @@ def index_stories(path: str) -> StoryIndex:
             start, offset = offset, offset + len(raw)
             if not raw.strip():
                 continue
-            try:
-                obj = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                index.warnings.append(f"{path}:{number}: skipped, not a JSON line ({exc})")
+            try:  # ingest's JSON edge: depth bounded, lone surrogates replaced (issue 14)
+                obj = load_json(raw.decode("utf-8"), f"{path}:{number}", index.warnings)
+            except (InputError, UnicodeDecodeError) as exc:
+                reason = exc.problem if isinstance(exc, InputError) else exc
+                index.warnings.append(f"{path}:{number}: skipped, not a JSON line ({reason})")
                 continue
             if not isinstance(obj, dict):
                 index.warnings.append(f"{path}:{number}: skipped, not a JSON object")

@@ -22,7 +22,11 @@ from newsbrief.settings import Options
 def brief_story(story: StoryInput, options: Options, source: str) -> dict[str, Any]:
     """``{"id", "brief"}`` for a story, or ``{"id", "error"}`` saying why it failed."""
     try:
-        records = [record for number, line in story.lines for record in parse_json(line, f"{source}:{number}")]
+        records = [
+            record
+            for number, line in story.lines
+            for record in parse_json(line, f"{source}:{number}", fields=options.fields)
+        ]
         articles = records_to_articles(records)
         if not articles:
             raise NoUsableInput("the story has no usable article")

@@ -57,7 +57,11 @@ def options_from_args(args: argparse.Namespace) -> Options:
     """The briefing options; everything not exposed here keeps the library default."""
     try:
         return Options(
-            words=args.words, sentences=args.sentences, summarizer=args.summarizer, analyse=not args.no_analysis
+            words=args.words,
+            sentences=args.sentences,
+            summarizer=args.summarizer,
+            analyse=not args.no_analysis,
+            fields=args.fields,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
