@@ -38,6 +38,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     encoding: str | None = None
     analyse: bool = True
+    timeout_s: float | None = None  # per briefing (a batch story); see newsbrief.limits.time_limit
 
     def __post_init__(self) -> None:
         if self.words < 1:
@@ -48,3 +49,5 @@ class Options:
             raise ValueError("support_threshold must be in (0, 1]")
         if self.min_shared_terms < 0:
             raise ValueError("min_shared_terms must be 0 or more")
+        if self.timeout_s is not None and not self.timeout_s > 0:
+            raise ValueError("timeout_s must be above 0")

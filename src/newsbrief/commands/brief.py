@@ -7,7 +7,8 @@ import sys
 
 from newsbrief.commands.arguments import add_brief_arguments, positive_int
 from newsbrief.errors import EXIT_OK, NewsbriefError, UsageError
-from newsbrief.fileio import write_atomic
+from newsbrief.fileio import refuse_input_as_output, write_atomic
+from newsbrief.limits import time_limit
 from newsbrief.pipeline import brief
 from newsbrief.render import formats, render
 from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_MIN_SHARED_TERMS, DEFAULT_SUPPORT_THRESHOLD, Options
@@ -70,13 +71,18 @@ def options_from_args(args: argparse.Namespace) -> Options:
             max_bytes=args.max_bytes,
             encoding=args.encoding,
             analyse=not args.no_analysis,
+            timeout_s=args.timeout,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
-    result = brief(args.paths, options_from_args(args))
+    if args.output:
+        refuse_input_as_output(args.output, args.paths)
+    options = options_from_args(args)
+    with time_limit(options.timeout_s):
+        result = brief(args.paths, options)
     for warning in result.warnings:
         print(f"newsbrief: warning: {warning}", file=sys.stderr)
     text = render(result, args.format)
