@@ -47,7 +47,7 @@ def refuse_input_as_output(output: str, inputs: Iterable[str]) -> None:
             raise UsageError(f"-o {output} is the input {given}: refusing to overwrite an input")
         if os.path.isdir(source) and _inside(target, source):
             if os.path.exists(target):
-                raise UsageError(f"-o {output} is an article of the input folder {given}: refusing to overwrite an input")
+                raise UsageError(f"-o {output} is a file of the input folder {given}: refusing to overwrite an input")
             raise UsageError(f"-o {output} is inside the input folder {given}: choose an output outside it")
 
 
