@@ -16,7 +16,7 @@ import asyncio
 import json
 import math
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -33,7 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsbrief import __version__
 from newsbrief.errors import NewsbriefError
-from newsbrief.serve.guard import HostOriginGuard, allowed_hosts
+from newsbrief.serve.guard import HostOriginGuard, SecurityHeaders, allowed_hosts
 from newsbrief.serve.worker import Job, JobCancelled, JobFailed, JobTimeout, run_with_deadline, start_fork_server
 from newsbrief.settings import DEFAULT_WORDS
 
@@ -267,14 +267,8 @@ def create_app(limits: Limits | None = None, hosts: frozenset[str] | None = None
         lifespan=lifespan,
     )
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(HostOriginGuard, hosts=hosts)  # added last: runs first
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, error: ApiError) -> Response:

@@ -9,7 +9,9 @@
   one, a ``Referer``) from another site is refused with 403. Clients that send neither (curl,
   scripts) are not browsers acting for a page, and are served.
 
-Both are plain ASGI middleware so they wrap every route, present and future (a story store's too).
+Both are plain ASGI middleware so they wrap every route, present and future (a story store's
+too); so is :class:`SecurityHeaders` (Starlette's ``BaseHTTPMiddleware`` would hide a client's
+disconnect from the routes, which stop its briefing on it).
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ import json
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+SECURITY_HEADERS = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"))
 
 
 def _hostname(authority: str) -> str | None:
@@ -76,3 +79,24 @@ async def _refuse(send: Send, status: int, code: str, message: str) -> None:
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    """ASGI middleware: ``nosniff`` and ``no-referrer`` on every response that does not set them."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {key.lower() for key, _ in message.get("headers", [])}
+                extra = [(key, value) for key, value in SECURITY_HEADERS if key not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
