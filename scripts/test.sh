@@ -17,4 +17,5 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
 fi
 
 .venv/bin/ruff check src tests bench
+bash scripts/check-core-install.sh  # the core install alone (no extras) reads HTML, text and JSON
 .venv/bin/python -m pytest "$@"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsbrief.errors import InputError, UsageError
-from newsbrief.eval.datasets import detect_reader, load_dataset, parse_duc_document
+from newsbrief.eval.datasets import detect_reader, load_dataset
+from newsbrief.ingest.sgml import parse_sgml
 
 DUC = Path(__file__).parent / "fixtures" / "duc"
 
@@ -83,8 +84,8 @@ def test_duc_reader_needs_references(tmp_path):
         load_dataset(str(tmp_path))
 
 
-def test_parse_duc_document_without_doc_wrapper():
-    records = list(parse_duc_document("<TEXT>Plain body.</TEXT>", "x"))
+def test_parse_sgml_without_doc_wrapper():
+    records = list(parse_sgml("<TEXT>Plain body.</TEXT>", "x"))
     assert [r.text for r in records] == ["Plain body."]
 
 

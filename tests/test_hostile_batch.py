@@ -65,7 +65,7 @@ def test_batch_with_five_percent_poison_briefs_every_good_story_then_survives_ki
     assert done.returncode == 0, done.stderr
     briefed, failed = split_results(out)
     assert briefed == set(good) and len(failed) == poisoned
-    assert any("nested too deeply" in line["error"] for line in results(out).values() if "error" in line)
+    assert any("nested more than" in line["error"] for line in results(out).values() if "error" in line)
 
     # The same run killed with SIGKILL mid-way and resumed gives the same result.
     killed = tmp_path / "killed.jsonl"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import sys
 
 import pytest
@@ -118,8 +119,10 @@ def test_jsonl_records_and_a_bad_line_named_by_number(tmp_path):
     articles, _ = load(tmp_path, "a.jsonl", "\n".join(lines))
     assert [a.title.value for a in articles] == ["A", "B"]
     assert articles[1].path.endswith("a.jsonl:3")
-    with pytest.raises(NoUsableInput, match=r"b\.jsonl:2: invalid JSON"):
-        load(tmp_path, "b.jsonl", json.dumps({"text": BODY}) + "\n{broken\n")
+    # one bad line is skipped with a warning naming it; the good records are kept (issue 9)
+    articles, warnings = load(tmp_path, "b.jsonl", json.dumps({"text": BODY}) + "\n{broken\n")
+    assert len(articles) == 1
+    assert any(re.search(r"b\.jsonl:2: invalid JSON.*skipped", w) for w in warnings)
 
 
 def test_multinews_separator_and_newline_char(tmp_path):

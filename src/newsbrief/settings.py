@@ -5,7 +5,7 @@ Every default here is a documented, tested choice; the CLI exposes the same fiel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # The summary length in words when none is asked for (API, CLI and a bare summarizer Budget).
 DEFAULT_WORDS = 150
@@ -39,6 +39,9 @@ class Options:
     encoding: str | None = None
     analyse: bool = True
     timeout_s: float | None = None  # per briefing (a batch story); see newsbrief.limits.time_limit
+    # record keys to read article fields from, beyond the known scraper shapes (``--fields
+    # text=body,published=date``): {"text": "body", "published": "date"}
+    fields: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.words < 1:

@@ -15,11 +15,11 @@ goes on and records it); a file in which no line is a JSON object is not a batch
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 
 from newsbrief.errors import InputError, UsageError
+from newsbrief.ingest.records import load_json
 
 
 @dataclass(slots=True)
@@ -66,11 +66,11 @@ def index_stories(path: str) -> StoryIndex:
             start, offset = offset, offset + len(raw)
             if not raw.strip():
                 continue
-            try:
-                obj = json.loads(raw)
-            except RecursionError:
-                obj, problem = None, "JSON nested too deeply"
-            except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer too long
+            try:  # ingest's JSON edge: depth bounded, lone surrogates replaced (issue 14)
+                obj = load_json(raw.decode("utf-8"), f"{path}:{number}", index.warnings)
+            except InputError as exc:
+                obj, problem = None, f"not a JSON line ({exc.problem})"
+            except UnicodeDecodeError as exc:
                 obj, problem = None, f"not a JSON line ({exc})"
             else:
                 problem = "not a JSON object"

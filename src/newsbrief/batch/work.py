@@ -24,7 +24,11 @@ def brief_story(story: StoryInput, options: Options, source: str) -> dict[str, A
     """``{"id", "brief"}`` for a story, or ``{"id", "error"}`` saying why it failed."""
     try:
         with time_limit(options.timeout_s, f"story {story.id!r}"):
-            records = [record for number, line in story.lines for record in parse_json(line, f"{source}:{number}")]
+            records = [
+                record
+                for number, line in story.lines
+                for record in parse_json(line, f"{source}:{number}", fields=options.fields)
+            ]
             articles = records_to_articles(records)
             if not articles:
                 raise NoUsableInput("the story has no usable article")

@@ -9,14 +9,14 @@ through :func:`newsbrief.ingest.iter_records` and is keyed by its record name.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from newsbrief.errors import InputError
 from newsbrief.ingest import iter_records
-from newsbrief.ingest.formats import Record, parse_json
+from newsbrief.ingest.formats import Record
+from newsbrief.ingest.records import load_json, records_from_value
 from newsbrief.settings import Options
 
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
@@ -42,19 +42,18 @@ def _record_fields(record: Record) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not None}
 
 
-def _jsonl_items(lines: Iterable[str], name: str, max_bytes: int, warnings: list[str]) -> Iterator[InputItem]:
+def _jsonl_items(lines: Iterable[str], name: str, options: Options, warnings: list[str]) -> Iterator[InputItem]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
         try:
-            if len(line) > max_bytes:
-                raise InputError(where, f"line longer than the {max_bytes} byte limit (raise it with --max-bytes)")
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(where, f"invalid JSON: {exc.msg}") from None
-            records = list(parse_json(line, where))
+            if len(line) > options.max_bytes:
+                raise InputError(
+                    where, f"line longer than the {options.max_bytes} byte limit (raise it with --max-bytes)"
+                )
+            obj = load_json(line, where, warnings)
+            records = list(records_from_value(obj, where, options.fields))
         except InputError as exc:
             warnings.append(str(exc))
             continue
@@ -79,7 +78,7 @@ def read_items(paths: Iterable[str], options: Options, warnings: list[str]) -> I
             try:
                 encoding = options.encoding or "utf-8-sig"
                 with open(path, encoding=encoding) as handle:
-                    yield from _jsonl_items(handle, path, options.max_bytes, warnings)
+                    yield from _jsonl_items(handle, path, options, warnings)
             except (OSError, UnicodeDecodeError, LookupError) as exc:
                 warnings.append(f"{path}: cannot be read ({exc})")
             continue

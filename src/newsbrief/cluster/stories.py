@@ -35,6 +35,7 @@ import numpy as np
 
 from newsbrief.clean import clean
 from newsbrief.cluster.duplicates import DEFAULT_DUPLICATE_THRESHOLD, DuplicateIndex, signature
+from newsbrief.ingest.metadata import parse_published
 from newsbrief.model import Article
 from newsbrief.textsim import STOPWORDS, stem, words
 
@@ -102,13 +103,10 @@ class Story:
 
 
 def parse_date(value: str | None) -> date | None:
-    """The calendar date of an ISO date or timestamp; None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
+    """The calendar date of a publication date, read by ingest's one tolerant metadata parser
+    (ISO, RFC 2822, "18 November 2019", epoch …); None when absent or unreadable."""
+    parsed, _ = parse_published(value)
+    return date.fromisoformat(parsed.value) if parsed else None
 
 
 def article_features(key: str, article: Article) -> ArticleFeatures:

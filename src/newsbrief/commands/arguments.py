@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from newsbrief.errors import UsageError
+from newsbrief.ingest.records import FIELD_NAMES, parse_field_map
 from newsbrief.settings import DEFAULT_WORDS
 from newsbrief.summarizers import available
 
@@ -32,6 +34,26 @@ non_negative = _checked(float, "a number", lambda v: v >= 0, "must not be negati
 fraction = _checked(float, "a number", lambda v: 0.0 < v <= 1.0, "must be in (0, 1]")
 
 
+def field_map(text: str) -> dict[str, str]:
+    """An argparse type for ``--fields text=body,published=date``."""
+    try:
+        return parse_field_map(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--fields: ")) from None
+
+
+def add_fields_argument(parser: argparse.ArgumentParser) -> None:
+    """``--fields``: which record keys (JSON) or columns (CSV) hold the article's fields."""
+    parser.add_argument(
+        "--fields",
+        type=field_map,
+        default={},
+        metavar="FIELD=KEY,...",
+        help=f"read article fields from these record keys or CSV columns, e.g. text=body,published=date "
+        f"(fields: {', '.join(FIELD_NAMES)}; source = outlet; a dotted key reads a nested object)",
+    )
+
+
 def add_brief_arguments(parser: argparse.ArgumentParser) -> None:
     """Length, summarizer and analysis switches: the same for `brief` and `batch`."""
     length = parser.add_mutually_exclusive_group()
@@ -50,3 +72,4 @@ def add_brief_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="stop a briefing (in batch: one story) that runs longer than this (default: no limit)",
     )
+    add_fields_argument(parser)

@@ -76,6 +76,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
             summarizer=args.summarizer,
             analyse=not args.no_analysis,
             timeout_s=args.timeout,
+            fields=args.fields,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None

@@ -18,14 +18,18 @@ DESCRIPTION = """\
 Read articles about one story from different outlets and print a briefing in which every
 sentence cites the sources that support it.
 
-Inputs: .txt (first line = title), .html/.htm, .json/.jsonl records (title, text or html,
-url, source, published), Multi-News files (documents joined by |||||), folders (read
-recursively) and - for stdin. Unusable inputs are skipped with a warning.
+Inputs: .txt (first line = title), .html/.htm, newswire SGML (DUC/TREC/Gigaword <DOC>,
+Reuters .sgm), WARC crawls (.warc, .warc.gz), .json/.jsonl records (title, text or html, url,
+source, published, or the keys news-please, newspaper4k, trafilatura, NewsAPI and WCEP write),
+.csv/.tsv tables with a text column, Multi-News files (documents joined by |||||), folders
+(read recursively) and - for stdin. --fields names other record keys. Unusable inputs and
+bad records are skipped with a warning (docs/ingest.md lists every format and field).
 
 examples:
   newsbrief brief examples/kerry-lavrov-2014
   newsbrief brief a.html b.txt --words 300 --format json -o brief.json
   cat story.txt | newsbrief brief - --sentences 3
+  newsbrief brief scraped.jsonl --fields text=body,published=date
 
 exit codes: 0 success, 2 bad usage or no usable article, 1 internal error."""
 
@@ -72,6 +76,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
             encoding=args.encoding,
             analyse=not args.no_analysis,
             timeout_s=args.timeout,
+            fields=args.fields,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None

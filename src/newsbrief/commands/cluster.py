@@ -12,7 +12,7 @@ from newsbrief.cluster.stories import (
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
 )
-from newsbrief.commands.arguments import fraction, non_negative, positive_int
+from newsbrief.commands.arguments import add_fields_argument, fraction, non_negative, positive_int
 from newsbrief.errors import EXIT_OK, UsageError
 from newsbrief.fileio import exclusive_output, json_line, refuse_input_as_output, write_atomic
 from newsbrief.settings import DEFAULT_MAX_BYTES, Options
@@ -65,6 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary table")
     parser.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES, help="size limit per input/line")
     parser.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8")
+    add_fields_argument(parser)
 
 
 def print_summary(run: ClusterRun, rows: int) -> None:
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _cluster(args: argparse.Namespace) -> int:
-    options = Options(max_bytes=args.max_bytes, encoding=args.encoding)
+    options = Options(max_bytes=args.max_bytes, encoding=args.encoding, fields=args.fields)
     settings = ClusterSettings(
         threshold=args.threshold,
         window_days=None if args.no_window else args.window_days,

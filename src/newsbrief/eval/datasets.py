@@ -26,6 +26,7 @@ from itertools import zip_longest
 from newsbrief.errors import InputError, UsageError
 from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import MULTINEWS_NEWLINE, MULTINEWS_SEPARATOR, Record, parse_multinews_documents
+from newsbrief.ingest.sgml import parse_sgml
 from newsbrief.model import Article
 from newsbrief.settings import DEFAULT_MAX_BYTES
 
@@ -112,29 +113,6 @@ def read_multinews(
 
 _DUC_CLUSTER_DIR = re.compile(r"^(d\d+)[a-z]$", re.IGNORECASE)
 _DUC_REFERENCE = re.compile(r"^(d\d+)\.m\.\d+\.t\.[a-z]+$", re.IGNORECASE)
-_SGML_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.IGNORECASE | re.DOTALL)
-_SGML_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.IGNORECASE | re.DOTALL)
-_SGML_FIELD = {
-    name: re.compile(rf"<{name}>(.*?)</{name}>", re.IGNORECASE | re.DOTALL) for name in ("DOCNO", "HEADLINE")
-}
-_SGML_PARAGRAPH = re.compile(r"</?P>", re.IGNORECASE)
-_SGML_TAG = re.compile(r"<[^>]{1,80}>")
-
-
-def parse_duc_document(text: str, name: str) -> Iterator[Record]:
-    """Records for each ``<DOC>`` of a DUC/TREC SGML file: the ``<TEXT>`` body, ``<P>`` as paragraphs."""
-    for doc in _SGML_DOC.findall(text) or [text]:
-        bodies = _SGML_TEXT.findall(doc)
-        if not bodies:
-            continue
-        body = "\n\n".join(_SGML_TAG.sub(" ", _SGML_PARAGRAPH.sub("\n\n", b)) for b in bodies).strip()
-        if not body:
-            continue
-        docno = _SGML_FIELD["DOCNO"].search(doc)
-        headline = _SGML_FIELD["HEADLINE"].search(doc)
-        title = " ".join(_SGML_TAG.sub(" ", headline.group(1)).split()) if headline else None
-        record_name = f"{name}#{docno.group(1).strip()}" if docno else name
-        yield Record(record_name, body, title=title or None, input_format="duc", title_provenance="sgml:HEADLINE")
 
 
 def read_duc(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iterator[EvalCluster]:
@@ -158,6 +136,7 @@ def read_duc(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iter
         if cluster_id not in references:
             raise InputError(folder, f"no reference summaries named {cluster_id}.M.*.T.* under {path}")
         records: list[Record] = []
+        warnings: list[str] = []
         total = 0
         for file_name in sorted(os.listdir(folder)):
             file_path = os.path.join(folder, file_name)
@@ -167,12 +146,15 @@ def read_duc(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iter
                 text = handle.read()
             total += _utf8_size(text)
             _check_size(total, folder, max_bytes)
-            records.extend(parse_duc_document(text, file_path))
+            try:
+                records.extend(parse_sgml(text, file_path, warnings=warnings))
+            except InputError as exc:
+                warnings.append(str(exc))
         summaries = []
         for reference in references[cluster_id]:
             with open(reference, encoding="utf-8", errors="replace") as handle:
                 summaries.append(handle.read().strip())
-        yield EvalCluster(cluster_id, records, [s for s in summaries if s], source=folder)
+        yield EvalCluster(cluster_id, records, [s for s in summaries if s], source=folder, warnings=warnings)
 
 
 READERS: dict[str, Reader] = {"jsonl": read_jsonl, "multinews": read_multinews, "duc": read_duc}

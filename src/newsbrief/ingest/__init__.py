@@ -6,33 +6,95 @@ nothing usable remains does :func:`load_articles` raise :class:`NoUsableInput`.
 
 from __future__ import annotations
 
+import errno
+import inspect
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 
 from newsbrief.errors import InputError, NoUsableInput
-from newsbrief.ingest.decode import decode, read_path, read_stdin
-from newsbrief.ingest.formats import FORMATS, Record, detect_format
+from newsbrief.ingest.decode import GZIP_MAGIC, decode, gunzip, read_path, read_stdin
+from newsbrief.ingest.formats import FORMATS, Parser, Record, detect_format
+from newsbrief.ingest.metadata import parse_published, parse_url, valid_text
 from newsbrief.ingest.outlets import masthead_outlet, outlet_from_text, outlet_from_url
+from newsbrief.ingest.warc import looks_like_warc, parse_warc
 from newsbrief.model import Article, Extracted
 from newsbrief.settings import Options
 
 __all__ = ["FORMATS", "Record", "iter_records", "load_articles", "records_to_articles"]
 
 STDIN = "-"
+# An outlet given as a host name (news-please's source_domain "www.bbc.co.uk") is looked up as a URL.
+_HOSTNAME = re.compile(r"^\s*[a-z0-9-]+(\.[a-z0-9-]+)+\s*$", re.IGNORECASE)
 
 
-def _walk(directory: str) -> list[str]:
+def _walk(directory: str, warnings: list[str]) -> list[str]:
     """Files under ``directory``, recursively, sorted by path (``a.txt``, ``b/1.txt``, ``c.txt``),
-    hidden files and folders skipped."""
+    hidden files and folders skipped; a folder that cannot be read is a warning naming it. Links
+    to folders are not followed (no symlink loop can trap the walk)."""
     found = []
-    for root, dirs, files in os.walk(directory):
+
+    def unreadable(error: OSError) -> None:
+        warnings.append(f"{error.filename}: folder cannot be read ({error.strerror or error}); its files are skipped")
+
+    for root, dirs, files in os.walk(directory, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [os.path.join(root, name) for name in files if not name.startswith(".")]
     return sorted(found, key=lambda path: os.path.relpath(path, directory).split(os.sep))
 
 
-def _records_from_text(text: str, name: str) -> list[Record]:
-    return list(FORMATS[detect_format(name, text)](text, name))
+def _parser_keywords(parser: Parser) -> frozenset[str]:
+    try:
+        return frozenset(inspect.signature(parser).parameters)
+    except (TypeError, ValueError):
+        return frozenset()
+
+
+def _records_from_data(data: bytes, name: str, options: Options, warnings: list[str]) -> list[Record]:
+    """Decode and parse one input. Parsers that take ``warnings`` skip a bad record inside the
+    input with a warning; ``fields`` goes to the parsers that read record keys."""
+    if looks_like_warc(name, data):
+        return list(parse_warc(data, name, options.max_bytes, warnings))
+    inner_name = name
+    if data.startswith(GZIP_MAGIC):  # any format gzipped: its format is told by the name without ".gz"
+        data = gunzip(data, name, options.max_bytes)
+        inner_name = name.removesuffix(".gz")
+        if looks_like_warc(inner_name, data):  # a gzipped crawl without the .warc name
+            return list(parse_warc(data, name, options.max_bytes, warnings))
+    text = decode(data, name, options.encoding)
+    parser = FORMATS[detect_format(inner_name, text)]
+    accepted = _parser_keywords(parser)
+    keywords: dict[str, object] = {}
+    if "warnings" in accepted:
+        keywords["warnings"] = warnings
+    if options.fields and "fields" in accepted:
+        keywords["fields"] = options.fields
+    return list(parser(text, name, **keywords))
+
+
+def _regular_file(path: str) -> str | None:
+    """Why ``path`` cannot be read as a file (a FIFO, a socket, a device, a link loop), else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop; skipped"
+        return f"{exc.strerror or 'cannot be read'}{' (broken symbolic link)' if os.path.islink(path) else ''}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device or special file"
+    return f"{kind}, not a regular file; skipped (only regular files are read)"
+
+
+def _story_warning(records: list[Record], name: str) -> str | None:
+    stories = list(dict.fromkeys(r.story for r in records if r.story))
+    if len(stories) < 2:
+        return None
+    return (
+        f"{name}: holds {len(stories)} stories ({', '.join(stories[:3])}{' …' if len(stories) > 3 else ''}); "
+        "they are read as one story here: brief them one at a time, or use 'newsbrief batch'"
+    )
 
 
 def iter_records(paths: Iterable[str], options: Options, warnings: list[str]) -> Iterator[Record]:
@@ -41,11 +103,11 @@ def iter_records(paths: Iterable[str], options: Options, warnings: list[str]) ->
         if path == STDIN:
             sources: Iterable[str] = [STDIN]
         elif os.path.isdir(path):
-            sources = _walk(path)
+            sources = _walk(path, warnings)
             if not sources:
                 warnings.append(f"{path}: directory holds no files")
                 continue
-        elif os.path.exists(path):
+        elif os.path.lexists(path):
             sources = [path]
         else:
             warnings.append(f"{path}: no such file or directory")
@@ -53,38 +115,70 @@ def iter_records(paths: Iterable[str], options: Options, warnings: list[str]) ->
         for source in sources:
             name = "<stdin>" if source == STDIN else source
             try:
+                if source != STDIN and (problem := _regular_file(source)):
+                    raise InputError(name, problem)
                 data = read_stdin(options.max_bytes) if source == STDIN else read_path(source, options.max_bytes)
-                records = _records_from_text(decode(data, name, options.encoding), name)
+                records = _records_from_data(data, name, options, warnings)
                 if not records:
                     raise InputError(name, "holds no article text")
             except InputError as exc:
                 warnings.append(str(exc))
                 continue
+            if story_warning := _story_warning(records, name):
+                warnings.append(story_warning)
             yield from records
 
 
-def records_to_articles(records: Iterable[Record]) -> list[Article]:
-    """Number records 1..n and attach metadata with provenance."""
+def _valid(value: str, record: Record, field: str, warnings: list[str] | None) -> str:
+    fixed, replaced = valid_text(value)
+    if replaced and warnings is not None:
+        warnings.append(f"{record.name}: {field} is not valid Unicode (lone surrogates); replaced with U+FFFD")
+    return fixed
+
+
+def records_to_articles(records: Iterable[Record], warnings: list[str] | None = None) -> list[Article]:
+    """Number records 1..n and attach metadata with provenance.
+
+    This is the input edge every reader passes (files, the batch runner, the web API): text
+    fields are made valid Unicode, and the date and URL are parsed by the one tolerant metadata
+    parser, so a junk value becomes unknown with a warning on ``warnings`` (naming the record)
+    instead of an error downstream."""
     articles = []
     for record in records:
+        if warnings is not None:
+            warnings.extend(record.warnings)
         article = Article(
             id=len(articles) + 1,
-            path=record.name,
-            raw_text=record.text,
+            path=_valid(record.name, record, "name", warnings),
+            raw_text=_valid(record.text, record, "text", warnings),
             input_format=record.input_format,
         )
+        if record.story:
+            article.extra["input_story"] = record.story
         if record.title:
-            article.title = Extracted(record.title.strip(), record.title_provenance)
-        if record.url:
-            article.url = Extracted(record.url, record.provenance.get("url", "metadata:url"))
-        if record.published:
-            article.published = Extracted(record.published, record.provenance.get("published", "metadata:published"))
+            article.title = Extracted(_valid(record.title, record, "title", warnings).strip(), record.title_provenance)
+        url, why = parse_url(record.url, record.provenance.get("url", "metadata:url"))
+        if why and warnings is not None:
+            warnings.append(f"{record.name}: url unknown: {why}")
+        if url:
+            article.url = url
+        published, why = parse_published(record.published, record.provenance.get("published", "metadata:published"))
+        if why and warnings is not None:
+            warnings.append(f"{record.name}: published unknown: {why}")
+        if published:
+            published.confidence = record.confidence.get("published", 1.0)
+            article.published = published
         if record.outlet:
             # "BBC News" and "BBC" are one outlet: known names are reported in canonical form
-            name = masthead_outlet(record.outlet) or record.outlet.strip()
-            article.outlet = Extracted(name, record.provenance.get("outlet", "metadata:source"))
+            outlet = _valid(record.outlet, record, "outlet", warnings)
+            known = masthead_outlet(outlet) or (_HOSTNAME.match(outlet) and outlet_from_url(f"http://{outlet.strip()}"))
+            name = known.value if isinstance(known, Extracted) else known or outlet.strip()
+            provenance = record.provenance.get("outlet", "metadata:source")
+            article.outlet = Extracted(name, provenance, record.confidence.get("outlet", 1.0))
         else:
-            article.outlet = (outlet_from_url(record.url) if record.url else None) or outlet_from_text(record.text)
+            article.outlet = (outlet_from_url(article.url.value) if article.url else None) or outlet_from_text(
+                article.raw_text
+            )
         articles.append(article)
     return articles
 
@@ -93,7 +187,7 @@ def load_articles(paths: Iterable[str], options: Options | None = None) -> tuple
     """Read every input into articles. Returns ``(articles, warnings)``."""
     options = options or Options()
     warnings: list[str] = []
-    articles = records_to_articles(iter_records(paths, options, warnings))
+    articles = records_to_articles(iter_records(paths, options, warnings), warnings)
     if not articles:
         detail = "; ".join(warnings) if warnings else "no inputs given"
         raise NoUsableInput(f"no usable article in the input ({detail})")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+import zlib
 from typing import BinaryIO
 
 from newsbrief.errors import InputError
@@ -12,6 +13,7 @@ from newsbrief.errors import InputError
 # A NUL byte in the first block is the cheapest reliable sign of a binary file
 # (images, PDFs, archives); text encodings we accept never contain it except UTF-16.
 _SNIFF_BYTES = 8192
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _human(n: int) -> str:
@@ -44,6 +46,19 @@ def read_path(path: str, max_bytes: int) -> bytes:
 
 def read_stdin(max_bytes: int) -> bytes:
     return read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
+
+
+def gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
+    """The content of a gzip file (Gigaword ships ``afp_eng_199405.gz``), refused past ``max_bytes``
+    of output without inflating the rest (a gzip bomb costs nothing)."""
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(name, f"not a valid gzip file ({exc})") from None
+    if len(out) > max_bytes:
+        raise InputError(name, f"uncompressed larger than the {_human(max_bytes)} limit (raise it with --max-bytes)")
+    return out
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:

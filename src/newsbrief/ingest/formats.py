@@ -3,19 +3,25 @@
 Parsers are registered by name so a dataset reader or a plugin can add one
 (``FORMATS["myformat"] = parse_myformat``). ``detect_format`` picks one from the file
 name, falling back to the content (for stdin and extension-less files).
+
+A parser takes ``(text, name)`` and may also take the keywords ``warnings`` (a list: a bad
+record inside the input is skipped with a warning there instead of failing the whole input)
+and ``fields`` (the ``--fields`` map of record keys); :func:`newsbrief.ingest.iter_records`
+passes them to parsers that accept them.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
 from configparser import ConfigParser
-from dataclasses import dataclass, field
 from functools import cache
 
 from newsbrief.errors import InputError
+from newsbrief.ingest.record import Record
+from newsbrief.ingest.records import parse_csv, parse_json, parse_jsonl
+from newsbrief.ingest.sgml import looks_like_sgml, parse_sgml
 
 MULTINEWS_SEPARATOR = "|||||"
 # The original Multi-News release encodes line breaks as this token.
@@ -26,24 +32,7 @@ _HTML_MAX_TREE_SIZE = 200_000
 _HTML_MIN_WORDS = 5
 
 
-@dataclass(slots=True)
-class Record:
-    """One article as found in the input, before cleaning."""
-
-    name: str  # where it came from: "path", "path:3" (line), "path#2" (document)
-    text: str
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    input_format: str = "text"
-    # where the title came from, e.g. "text:first line" or "html:metadata"
-    title_provenance: str = "metadata:title"
-    # where url/outlet/published came from when not given as record fields ("html:metadata")
-    provenance: dict[str, str] = field(default_factory=dict)
-
-
-Parser = Callable[[str, str], Iterator[Record]]
+Parser = Callable[..., Iterator[Record]]
 
 
 def parse_text(text: str, name: str) -> Iterator[Record]:
@@ -117,70 +106,6 @@ def parse_html(text: str, name: str) -> Iterator[Record]:
     )
 
 
-def _record_from_object(obj: object, name: str) -> Iterator[Record]:
-    if isinstance(obj, str):  # a bare document, as in a list of texts
-        yield from parse_multinews_document(obj, name)
-        return
-    if not isinstance(obj, dict):
-        raise InputError(name, f"expected a JSON object, got {type(obj).__name__}")
-    if isinstance(obj.get("documents"), list):  # the benchmark format: a cluster of raw documents
-        yield from parse_multinews_documents(obj["documents"], name)
-        return
-    fields = {key: obj.get(key) for key in ("title", "text", "html", "url", "source", "published")}
-    for key, value in fields.items():
-        if value is not None and not isinstance(value, str):
-            raise InputError(name, f"field {key!r} must be a string")
-    if fields["html"] and not fields["text"]:
-        for record in parse_html(fields["html"], name):
-            if fields["title"]:
-                record.title, record.title_provenance = fields["title"], "metadata:title"
-            for key, given in (
-                ("url", fields["url"]),
-                ("outlet", fields["source"]),
-                ("published", fields["published"]),
-            ):
-                if given:  # an explicit JSON field beats what the page says about itself
-                    setattr(record, key, given)
-                    record.provenance.pop(key, None)
-            record.input_format = "json"
-            yield record
-        return
-    if not (fields["text"] or "").strip():
-        raise InputError(name, "record has no 'text' or 'html' field")
-    yield Record(
-        name,
-        fields["text"],
-        title=fields["title"],
-        url=fields["url"],
-        outlet=fields["source"],
-        published=fields["published"],
-        input_format="json",
-    )
-
-
-def parse_json(text: str, name: str) -> Iterator[Record]:
-    """A JSON object (one article or a ``documents`` cluster) or a list of them."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(name, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    items = data if isinstance(data, list) else [data]
-    for number, item in enumerate(items, start=1):
-        yield from _record_from_object(item, f"{name}[{number}]" if isinstance(data, list) else name)
-
-
-def parse_jsonl(text: str, name: str) -> Iterator[Record]:
-    """One JSON record per line; a bad line is reported with its line number."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{number}", f"invalid JSON: {exc.msg}") from None
-        yield from _record_from_object(obj, f"{name}:{number}")
-
-
 def parse_multinews_document(document: str, name: str) -> Iterator[Record]:
     """One Multi-News document: no title line, paragraphs separated by blank lines."""
     body = document.replace(MULTINEWS_NEWLINE, "\n").strip()
@@ -196,11 +121,14 @@ def parse_multinews_documents(documents: Sequence[object], name: str) -> Iterato
 
 
 def parse_multinews(text: str, name: str) -> Iterator[Record]:
-    """Documents joined by ``|||||``; one cluster per line (all clusters are read)."""
+    """Documents joined by ``|||||``; one story per line (all stories are read, each record
+    remembering its line as ``story``, so several stories in one file are reported)."""
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        yield from parse_multinews_documents(line.split(MULTINEWS_SEPARATOR), f"{name}:{line_number}")
+        for record in parse_multinews_documents(line.split(MULTINEWS_SEPARATOR), f"{name}:{line_number}"):
+            record.story = f"{name}:{line_number}"
+            yield record
 
 
 FORMATS: dict[str, Parser] = {
@@ -208,7 +136,9 @@ FORMATS: dict[str, Parser] = {
     "html": parse_html,
     "json": parse_json,
     "jsonl": parse_jsonl,
+    "csv": parse_csv,
     "multinews": parse_multinews,
+    "sgml": parse_sgml,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -222,6 +152,10 @@ EXTENSIONS: dict[str, str] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".src": "multinews",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".sgm": "sgml",
+    ".sgml": "sgml",
 }
 
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.IGNORECASE)
@@ -236,6 +170,8 @@ def detect_format(name: str, text: str) -> str:
         if lowered.endswith(extension):
             return fmt
     stripped = text.lstrip()
+    if looks_like_sgml(stripped):  # DUC/TREC files have no extension (APW19981016.0240)
+        return "sgml"
     if _HTML_START.match(stripped):
         return "html"
     if stripped.startswith("["):

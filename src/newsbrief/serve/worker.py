@@ -86,7 +86,7 @@ def _records(job: Job, warnings: list[str]) -> list[Record]:
 def run_job(job: Job) -> str:
     """Brief the job's inputs and render them (runs inside the worker process)."""
     warnings: list[str] = []
-    articles = records_to_articles(_records(job, warnings))
+    articles = records_to_articles(_records(job, warnings), warnings)
     if not articles:
         detail = "; ".join(warnings) if warnings else "no documents given"
         raise NoUsableInput(f"no usable article in the request ({detail})")

@@ -1,0 +1,189 @@
+"""Newswire SGML containers: DUC/TREC/Gigaword ``<DOC>`` files and Reuters-21578 ``<REUTERS>`` files.
+
+One record per document: the body from ``<TEXT>`` (Reuters: ``<BODY>``), ``<P>`` blocks kept
+apart by a blank line (the lines inside stay as wrapped: the cleaner rebuilds paragraphs), the
+title from ``<HEADLINE>`` (Reuters: ``<TITLE>``), the date from ``<DATE_TIME>``/``<DATE>`` or
+else from the document id, and the outlet from the id's prefix (``APW`` Associated Press …).
+Each field records where it came from. A truncated or malformed file keeps every document that
+parses, with a warning saying what was lost.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from html.entities import html5 as html5_entities
+
+from newsbrief.errors import InputError
+from newsbrief.ingest.metadata import parse_published
+from newsbrief.ingest.record import Record
+
+# Newswire source codes of the LDC corpora (TREC, DUC 2001-2007, TAC, Gigaword, AQUAINT) as
+# document-id prefixes. Add an agency by adding a row.
+NEWSWIRE_OUTLETS: dict[str, str] = {
+    "APW": "Associated Press",
+    "AP": "Associated Press",
+    "NYT": "The New York Times",
+    "XIE": "Xinhua",
+    "XIN": "Xinhua",
+    "AFP": "Agence France-Presse",
+    "AFE": "Agence France-Presse",
+    "LTW": "Los Angeles Times/Washington Post",
+    "WPB": "Washington Post/Bloomberg",
+    "CNA": "Central News Agency (Taiwan)",
+    "FT": "Financial Times",
+    "LA": "Los Angeles Times",
+    "SJMN": "San Jose Mercury News",
+    "WSJ": "The Wall Street Journal",
+    "FBIS": "Foreign Broadcast Information Service",
+}
+# Ids that carry the date: APW19981016.0240, NYT19990707.0001, Gigaword's APW_ENG_19941111.0001,
+# and TREC's two-digit-year AP880212-0001 (the AP disks hold 1988-1990 only, hence 19YY).
+_ID_DATED = re.compile(r"^([A-Z]{2,4})(?:_[A-Z]{3})?_?(\d{4})(\d{2})(\d{2})[.\-_]\d+$")
+_ID_TREC_AP = re.compile(r"^(AP)(\d{2})(\d{2})(\d{2})-\d+$")
+_ID_PREFIX = re.compile(r"^([A-Z]{2,4})(?=[_\d])")
+# Typesetting entities of the NYT/LDC newswire (&QL; quad left, &HT; tab, &LR;/&UR; rules …)
+# carry no text; the named ones that do are mapped, every other &NAME; is dropped.
+SGML_ENTITIES: dict[str, str] = {"AMP": "&", "LT": "<", "GT": ">", "HT": " ", "MD": "—", "UR": "", "LR": ""}
+# Elements inside a body that are not article text (wire trailers, editors' notes).
+DROPPED_ELEMENTS = ("TRAILER", "ANNOTATION", "SLUG", "HEADER", "PREAMBLE", "CATEGORY")
+
+_START = re.compile(r"<(DOC|REUTERS)\b([^>]{0,500})>", re.IGNORECASE)
+_ID_ATTRIBUTE = re.compile(r"""\b(?:id|newid)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"</?P\b[^>]{0,200}>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_DROPPED = re.compile(rf"<({'|'.join(DROPPED_ELEMENTS)})\b[^>]*>.*?(?:</\1>|$)", re.IGNORECASE | re.DOTALL)
+_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,15});")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_TEXT_START = re.compile(r"<TEXT\b", re.IGNORECASE)
+_SGML_START = re.compile(r"^\s*(?:<!DOCTYPE lewis[^>]*>\s*)?<(DOC|REUTERS)\b", re.IGNORECASE)
+
+
+def looks_like_sgml(text: str) -> bool:
+    """Whether ``text`` opens like a newswire SGML container (``<DOC>``, ``<REUTERS ...>``)."""
+    return bool(_SGML_START.match(text[:2000]))
+
+
+def _element(doc: str, name: str) -> str | None:
+    """The content of the first ``<name ...>…</name>`` in ``doc``, else None."""
+    match = re.search(rf"<{name}\b[^>]*>(.*?)</{name}\s*>", doc, re.IGNORECASE | re.DOTALL)
+    return match.group(1) if match else None
+
+
+def _elements(doc: str, name: str) -> list[str]:
+    """Every ``<name>`` element's content; an unclosed last one (a truncated file) runs to the end."""
+    found = re.findall(rf"<{name}\b[^>]*>(.*?)</{name}\s*>", doc, re.IGNORECASE | re.DOTALL)
+    if not found and (opened := re.search(rf"<{name}\b[^>]*>", doc, re.IGNORECASE)):
+        found = [doc[opened.end() :]]
+    return found
+
+
+def _entity(match: re.Match[str]) -> str:
+    name = match.group(1)
+    if name in SGML_ENTITIES:
+        return SGML_ENTITIES[name]
+    return match.group(0) if f"{name};" in html5_entities else ""
+
+
+def _entities(text: str) -> str:
+    return _CONTROL.sub("", html.unescape(_ENTITY.sub(_entity, text)))
+
+
+def _body(markup: str) -> str:
+    """Markup -> text: ``<P>`` boundaries become blank lines, other tags go, wrapped lines stay."""
+    text = _PARAGRAPH.sub("\n\n", _DROPPED.sub("", markup))
+    text = _entities(_TAG.sub(" ", text))
+    lines = "\n".join(line.rstrip() for line in text.split("\n"))
+    return _BLANKS.sub("\n\n", lines).strip("\n").strip()
+
+
+def _inline(markup: str) -> str:
+    return " ".join(_entities(_TAG.sub(" ", markup)).split())
+
+
+def id_metadata(doc_id: str) -> tuple[str | None, str | None]:
+    """``(outlet, ISO date)`` a newswire document id tells: APW19981016.0240 -> Associated Press,
+    1998-10-16. Either is None when the id does not say."""
+    doc_id = doc_id.strip().upper()
+    day = None
+    if match := _ID_DATED.match(doc_id) or _ID_TREC_AP.match(doc_id):
+        prefix, year, month, date = match.groups()
+        year = f"19{year}" if len(year) == 2 else year
+        parsed, _ = parse_published(f"{year}-{month}-{date}")
+        day = parsed.value if parsed else None
+    else:
+        prefix_match = _ID_PREFIX.match(doc_id)
+        prefix = prefix_match.group(1) if prefix_match else ""
+    return NEWSWIRE_OUTLETS.get(prefix), day
+
+
+def _record(doc: str, attributes: str, kind: str, name: str, number: int, warnings: list[str]) -> Record | None:
+    docno = _element(doc, "DOCNO")
+    doc_id = " ".join(docno.split()) if docno else None
+    if not doc_id and (match := _ID_ATTRIBUTE.search(attributes)):
+        doc_id = match.group(1)
+    where = f"{name}#{doc_id or number}"
+    if kind == "REUTERS":
+        text_part = (_elements(doc, "TEXT") or [""])[0]
+        unprocessed = [text_part] if text_part and "<TITLE" not in text_part.upper() else []  # TYPE="UNPROC"
+        bodies = _elements(text_part, "BODY") or unprocessed
+        title_markup = _element(text_part, "TITLE")
+    else:
+        bodies = _elements(doc, "TEXT")
+        title_markup = _element(doc, "HEADLINE") or _element(doc, "HL") or _element(doc, "HEAD")
+    body = "\n\n".join(part for part in (_body(b) for b in bodies) if part)
+    if not body:
+        warnings.append(f"{where}: document has no <{'BODY' if kind == 'REUTERS' else 'TEXT'}> text; skipped")
+        return None
+    record = Record(where, body, input_format="sgml", title_provenance="sgml:HEADLINE")
+    title = _inline(title_markup) if title_markup else ""
+    if title:
+        record.title = title
+        record.title_provenance = "sgml:TITLE" if kind == "REUTERS" else "sgml:HEADLINE"
+    outlet, id_day = id_metadata(doc_id) if doc_id else (None, None)
+    if kind == "REUTERS":
+        outlet = "Reuters"
+        record.provenance["outlet"] = "sgml:REUTERS"
+    elif outlet:
+        record.provenance["outlet"] = f"sgml:DOCNO {doc_id}"
+        record.confidence["outlet"] = 0.9
+    record.outlet = outlet
+    for element in ("DATE_TIME", "DATE"):
+        value = _element(doc, element)
+        if value is None:
+            continue
+        parsed, why = parse_published(_inline(value), f"sgml:{element}")
+        if parsed:
+            record.published, record.provenance["published"] = parsed.value, parsed.provenance
+            break
+        record.warnings.append(f"{where}: <{element}> {why}")
+    if record.published is None and id_day:
+        record.published, record.provenance["published"] = id_day, f"sgml:DOCNO {doc_id}"
+        record.confidence["published"] = 0.9
+    return record
+
+
+def parse_sgml(text: str, name: str, warnings: list[str] | None = None) -> Iterator[Record]:
+    """Every ``<DOC>``/``<REUTERS>`` document of a newswire SGML file, named ``name#DOCNO``."""
+    problems: list[str] = [] if warnings is None else warnings
+    starts = list(_START.finditer(text))
+    if not starts and not _TEXT_START.search(text):
+        raise InputError(name, "no <DOC> or <REUTERS> document in the SGML")
+    documents = [(m.group(1).upper(), m.group(2), m.end()) for m in starts] or [("DOC", "", 0)]  # a bare <TEXT>
+    found = 0
+    for number, (kind, attributes, begin) in enumerate(documents, start=1):
+        end = starts[number].start() if number < len(starts) else len(text)
+        chunk = text[begin:end]
+        close = re.search(rf"</{kind}\s*>", chunk, re.IGNORECASE)
+        if close:
+            chunk = chunk[: close.start()]
+        elif starts:
+            problems.append(f"{name}: document {number} has no </{kind}> (truncated file?); kept what parses")
+        record = _record(chunk, attributes, kind, name, number, problems)
+        if record is not None:
+            found += 1
+            yield record
+    if not found:
+        raise InputError(name, f"none of its {len(documents)} SGML documents holds article text")
