@@ -8,7 +8,9 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +18,8 @@ from hypothesis import strategies as st
 
 from newsbrief.cli import main
 from newsbrief.errors import InputError
-from newsbrief.ingest import load_articles
+from newsbrief.ingest import load_articles, records_to_articles
+from newsbrief.ingest.formats import Record
 from newsbrief.ingest.metadata import parse_published, parse_url, valid_text
 from newsbrief.ingest.records import MAX_JSON_DEPTH, parse_csv, parse_json, parse_jsonl
 from newsbrief.ingest.sgml import parse_sgml
@@ -145,7 +148,16 @@ def test_fifo_as_path_and_inside_a_folder_never_blocks(tmp_path):
     os.mkfifo(folder / "pipe.txt")
     os.mkfifo(tmp_path / "lone-pipe")
     result = subprocess.run(
-        [sys.executable, "-m", "newsbrief.cli", "brief", str(folder), str(tmp_path / "lone-pipe"), "--no-analysis"],
+        [
+            sys.executable,
+            "-m",
+            "newsbrief.cli",
+            "brief",
+            str(folder),
+            str(tmp_path / "lone-pipe"),
+            "/dev/zero",
+            "--no-analysis",
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -153,6 +165,7 @@ def test_fifo_as_path_and_inside_a_folder_never_blocks(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "pipe.txt: a FIFO, not a regular file; skipped" in result.stderr
     assert "lone-pipe: a FIFO, not a regular file; skipped" in result.stderr
+    assert "/dev/zero: a device or special file, not a regular file; skipped" in result.stderr
     assert "Flood wall approved" in result.stdout
 
 
@@ -332,3 +345,58 @@ def test_gzipped_inputs_and_a_gzip_bomb(tmp_path, capsys):
     assert code == 0
     assert [s["path"].rsplit("#", 1)[1] for s in out["sources"]] == ["AFP_ENG_20050110.0001", "APW_ENG_20050110.0002"]
     assert "bomb.txt.gz: uncompressed larger than the 5.0 MB limit" in err
+
+
+def test_api_brief_validates_input_at_the_same_edge():
+    pytest.importorskip("fastapi", reason="the web app needs the 'serve' extra (fastapi)")
+    from fastapi.testclient import TestClient
+
+    from newsbrief.serve import Limits, create_app
+
+    document = (
+        '{"title": "Flood \\ud800 wall", "text": "' + BODY + '", "published": "not a date", "url": "http://[::1"}'
+    )
+    with TestClient(create_app(Limits(max_body_bytes=100_000, max_documents=4, timeout_s=60, max_workers=1))) as client:
+        response = client.post(
+            "/api/brief", content='{"documents": [' + document + "]}", headers={"content-type": "application/json"}
+        )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["sources"][0]["title"] == "Flood \ufffd wall" and data["sources"][0]["url"] is None
+    assert any("not valid Unicode" in w for w in data["warnings"])
+    assert any("published unknown" in w for w in data["warnings"])
+
+
+def test_read_path_refuses_a_fifo_without_blocking(tmp_path):
+    """The check inside the read itself: a FIFO swapped in after the walk checked the path."""
+    from newsbrief.ingest.decode import read_path
+
+    os.mkfifo(tmp_path / "swapped")
+    with pytest.raises(InputError, match="not a regular file"):
+        read_path(str(tmp_path / "swapped"), 1000)
+
+
+ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.builds(
+        Record,
+        name=ANY_TEXT,
+        text=ANY_TEXT,
+        title=st.none() | ANY_TEXT,
+        url=st.none() | ANY_TEXT | st.just("http://[::1"),
+        outlet=st.none() | ANY_TEXT,
+        published=st.none() | ANY_TEXT | st.sampled_from(["0000-01-01", "None", "2019-11-18", "18 November 2019"]),
+    )
+)
+def test_the_article_edge_never_raises_and_leaves_only_valid_values(record):
+    warnings: list[str] = []
+    (article,) = records_to_articles([record], warnings)
+    for value in (article.path, article.raw_text, article.title_text, article.outlet_name or "", *warnings):
+        value.encode("utf-8")
+    if article.published is not None:
+        date.fromisoformat(article.published.value)
+    if article.url is not None:
+        assert urlsplit(article.url.value).hostname

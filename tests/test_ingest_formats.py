@@ -183,12 +183,15 @@ SCRAPER_RECORDS = {
         "authors": ["A Reporter"],
         "url": "https://gazette.example/a",
     },
-    "trafilatura": {
+    "trafilatura": {  # trafilatura.extract(..., output_format="json", with_metadata=True)
         "title": "Council approves flood wall",
         "text": BODY,
+        "raw_text": BODY,
         "date": "2019-11-18",
         "hostname": "gazette.example",
-        "sitename": "Example Gazette",
+        "source": "https://gazette.example/flood-wall",
+        "source-hostname": "Example Gazette",
+        "excerpt": "Short teaser.",
     },
     "newsapi": {
         "source": {"id": "bbc-news", "name": "BBC News"},
@@ -222,6 +225,8 @@ def test_scraper_record_shapes(tmp_path, capsys, shape):
     expected_outlet = {"news-please": "BBC", "newsapi": "BBC", "trafilatura": "Example Gazette"}.get(shape)
     if expected_outlet:
         assert source["outlet"] == expected_outlet
+    if shape == "trafilatura":
+        assert source["url"] == "https://gazette.example/flood-wall"
     assert "chars]" not in json.dumps(out) and "warning" not in err
 
 
@@ -240,6 +245,12 @@ def test_wcep_articles_list(tmp_path, capsys):
     assert code == 0, err
     assert [s["title"] for s in sources(out)] == ["Flood wall approved", "Town backs wall"]
     assert sources(out)[0]["published"] == "2019-11-18"
+    # a NewsAPI response envelope holds its articles the same way
+    envelope = {"status": "ok", "totalResults": 1, "articles": [SCRAPER_RECORDS["newsapi"]]}
+    (tmp_path / "newsapi.json").write_text(json.dumps(envelope))
+    code, out, err = brief_json(capsys, str(tmp_path / "newsapi.json"), "--no-analysis")
+    assert code == 0, err
+    assert [(s["outlet"], s["published"]) for s in sources(out)] == [("BBC", "2019-11-18")]
 
 
 def test_field_map_option(tmp_path, capsys):

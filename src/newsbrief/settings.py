@@ -54,3 +54,5 @@ class Options:
             raise ValueError("min_shared_terms must be 0 or more")
         if self.timeout_s is not None and not self.timeout_s > 0:
             raise ValueError("timeout_s must be above 0")
+        if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in self.fields.items()):
+            raise ValueError("fields maps article fields to record keys, e.g. {'text': 'body'}")

@@ -11,7 +11,7 @@ import inspect
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from newsbrief.errors import InputError, NoUsableInput
 from newsbrief.ingest.decode import GZIP_MAGIC, decode, gunzip, read_path, read_stdin
@@ -22,7 +22,7 @@ from newsbrief.ingest.warc import looks_like_warc, parse_warc
 from newsbrief.model import Article, Extracted
 from newsbrief.settings import Options
 
-__all__ = ["FORMATS", "Record", "iter_records", "load_articles", "records_to_articles"]
+__all__ = ["FORMATS", "Record", "iter_records", "load_articles", "parse_records", "records_to_articles"]
 
 STDIN = "-"
 # An outlet given as a host name (news-please's source_domain "www.bbc.co.uk") is looked up as a URL.
@@ -52,8 +52,7 @@ def _parser_keywords(parser: Parser) -> frozenset[str]:
 
 
 def _records_from_data(data: bytes, name: str, options: Options, warnings: list[str]) -> list[Record]:
-    """Decode and parse one input. Parsers that take ``warnings`` skip a bad record inside the
-    input with a warning; ``fields`` goes to the parsers that read record keys."""
+    """Decode and parse one input (WARC and gzip are read as bytes)."""
     if looks_like_warc(name, data):
         return list(parse_warc(data, name, options.max_bytes, warnings))
     inner_name = name
@@ -63,13 +62,22 @@ def _records_from_data(data: bytes, name: str, options: Options, warnings: list[
         if looks_like_warc(inner_name, data):  # a gzipped crawl without the .warc name
             return list(parse_warc(data, name, options.max_bytes, warnings))
     text = decode(data, name, options.encoding)
-    parser = FORMATS[detect_format(inner_name, text)]
+    return parse_records(text, name, warnings, detect_format(inner_name, text), options.fields)
+
+
+def parse_records(
+    text: str, name: str, warnings: list[str], fmt: str | None = None, fields: Mapping[str, str] | None = None
+) -> list[Record]:
+    """The records of one decoded input, by the parser ``fmt`` (detected when None). Parsers that
+    take ``warnings`` skip a bad record inside the input with a warning; ``fields`` (the
+    ``--fields`` map) goes to the parsers that read record keys."""
+    parser = FORMATS[fmt or detect_format(name, text)]
     accepted = _parser_keywords(parser)
     keywords: dict[str, object] = {}
     if "warnings" in accepted:
         keywords["warnings"] = warnings
-    if options.fields and "fields" in accepted:
-        keywords["fields"] = options.fields
+    if fields and "fields" in accepted:
+        keywords["fields"] = fields
     return list(parser(text, name, **keywords))
 
 
@@ -129,13 +137,6 @@ def iter_records(paths: Iterable[str], options: Options, warnings: list[str]) ->
             yield from records
 
 
-def _valid(value: str, record: Record, field: str, warnings: list[str] | None) -> str:
-    fixed, replaced = valid_text(value)
-    if replaced and warnings is not None:
-        warnings.append(f"{record.name}: {field} is not valid Unicode (lone surrogates); replaced with U+FFFD")
-    return fixed
-
-
 def records_to_articles(records: Iterable[Record], warnings: list[str] | None = None) -> list[Article]:
     """Number records 1..n and attach metadata with provenance.
 
@@ -143,34 +144,42 @@ def records_to_articles(records: Iterable[Record], warnings: list[str] | None = 
     fields are made valid Unicode, and the date and URL are parsed by the one tolerant metadata
     parser, so a junk value becomes unknown with a warning on ``warnings`` (naming the record)
     instead of an error downstream."""
+    problems: list[str] = [] if warnings is None else warnings
     articles = []
     for record in records:
-        if warnings is not None:
-            warnings.extend(record.warnings)
+        label, _ = valid_text(record.name)
+
+        def valid(value: str, field: str, label: str = label) -> str:
+            fixed, replaced = valid_text(value)
+            if replaced:
+                problems.append(f"{label}: {field} is not valid Unicode (lone surrogates); replaced with U+FFFD")
+            return fixed
+
+        problems.extend(valid_text(warning)[0] for warning in record.warnings)
         article = Article(
             id=len(articles) + 1,
-            path=_valid(record.name, record, "name", warnings),
-            raw_text=_valid(record.text, record, "text", warnings),
+            path=valid(record.name, "name"),
+            raw_text=valid(record.text, "text"),
             input_format=record.input_format,
         )
         if record.story:
-            article.extra["input_story"] = record.story
+            article.extra["input_story"] = valid(record.story, "story")
         if record.title:
-            article.title = Extracted(_valid(record.title, record, "title", warnings).strip(), record.title_provenance)
+            article.title = Extracted(valid(record.title, "title").strip(), record.title_provenance)
         url, why = parse_url(record.url, record.provenance.get("url", "metadata:url"))
-        if why and warnings is not None:
-            warnings.append(f"{record.name}: url unknown: {why}")
+        if why:
+            problems.append(valid_text(f"{label}: url unknown: {why}")[0])
         if url:
             article.url = url
         published, why = parse_published(record.published, record.provenance.get("published", "metadata:published"))
-        if why and warnings is not None:
-            warnings.append(f"{record.name}: published unknown: {why}")
+        if why:
+            problems.append(valid_text(f"{label}: published unknown: {why}")[0])
         if published:
             published.confidence = record.confidence.get("published", 1.0)
             article.published = published
         if record.outlet:
             # "BBC News" and "BBC" are one outlet: known names are reported in canonical form
-            outlet = _valid(record.outlet, record, "outlet", warnings)
+            outlet = valid(record.outlet, "outlet")
             known = masthead_outlet(outlet) or (_HOSTNAME.match(outlet) and outlet_from_url(f"http://{outlet.strip()}"))
             name = known.value if isinstance(known, Extracted) else known or outlet.strip()
             provenance = record.provenance.get("outlet", "metadata:source")

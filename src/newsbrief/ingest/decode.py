@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 import zlib
 from typing import BinaryIO
@@ -38,7 +39,11 @@ def read_path(path: str, max_bytes: int) -> bytes:
             path, f"{_human(size)} is larger than the {_human(max_bytes)} limit (raise it with --max-bytes)"
         )
     try:
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: a FIFO put in the file's place after it was checked must not block the read
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(path, "not a regular file; skipped (only regular files are read)")
             return read_limited(handle, path, max_bytes)
     except OSError as exc:
         raise InputError(path, exc.strerror or "cannot be read") from None

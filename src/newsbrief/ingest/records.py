@@ -35,7 +35,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "maintext", "content", "body", "article", "article_text", "full_text", "description"),
     "html": ("html", "raw_html"),
     "title": ("title", "headline", "title_page", "title_rss"),
-    "url": ("url", "link", "canonical_url", "source_url"),
+    "url": ("url", "link", "canonical_url", "source_url", "source"),
     "published": (
         "published",
         "date_publish",
@@ -48,8 +48,20 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "date",
         "time",
     ),
-    "outlet": ("source", "outlet", "publisher", "sitename", "site_name", "source_domain", "hostname"),
+    "outlet": (
+        "source",
+        "outlet",
+        "publisher",
+        "sitename",
+        "site_name",
+        "source-hostname",
+        "source_domain",
+        "hostname",
+    ),
 }
+# Keys whose value decides the field: trafilatura's JSON writes the page URL as ``source`` (and
+# the site name as ``source-hostname``) where every other shape writes the outlet's name there.
+URL_OR_NAME_KEYS = frozenset({"source"})
 FIELD_NAMES = tuple(FIELD_ALIASES)
 # How a list of records is nested in a container object: Multi-News/benchmark ``documents``
 # (raw texts) and WCEP ``articles`` (article objects).
@@ -130,9 +142,16 @@ def _field(obj: Mapping[str, Any], role: str, fields: FieldMap | None) -> tuple[
         return fields[role], _lookup(obj, fields[role])
     for key in FIELD_ALIASES[role]:
         value = obj.get(key)
-        if value is not None and value != "":
-            return key, value
+        if value is None or value == "":
+            continue
+        if key in URL_OR_NAME_KEYS and (role == "url") != _looks_like_url(value):
+            continue
+        return key, value
     return None, None
+
+
+def _looks_like_url(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
 
 
 def _text(value: Any) -> str | None:

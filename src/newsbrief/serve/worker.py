@@ -19,9 +19,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from newsbrief.errors import InputError, NewsbriefError, NoUsableInput
-from newsbrief.ingest import records_to_articles
+from newsbrief.ingest import parse_records, records_to_articles
 from newsbrief.ingest.decode import decode
-from newsbrief.ingest.formats import FORMATS, Record, detect_format
+from newsbrief.ingest.formats import Record
 from newsbrief.pipeline import brief_articles
 from newsbrief.render import render
 from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Options
@@ -74,7 +74,7 @@ def _records(job: Job, warnings: list[str]) -> list[Record]:
                 if len(content) > job.max_bytes:
                     raise InputError(name, f"larger than the {job.max_bytes} byte limit")
                 content = decode(content, name)
-            found = list(FORMATS[fmt or detect_format(name, content)](content, name))
+            found = parse_records(content, name, warnings, fmt)
             if not found:
                 raise InputError(name, "holds no article text")
             records += found
