@@ -24,7 +24,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-SECURITY_HEADERS = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"))
+# same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on our own form
+# posts, which the Origin check must refuse; links to other sites still get no referrer.
+SECURITY_HEADERS = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"))
 
 
 def _hostname(authority: str) -> str | None:
@@ -82,7 +84,7 @@ async def _refuse(send: Send, status: int, code: str, message: str) -> None:
 
 
 class SecurityHeaders:
-    """ASGI middleware: ``nosniff`` and ``no-referrer`` on every response that does not set them."""
+    """ASGI middleware: ``nosniff`` and ``same-origin`` referrers on every response that does not set them."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
