@@ -345,3 +345,21 @@ def test_timeout_stops_a_brief_and_a_batch_story_inside_worker_processes(tmp_pat
     assert done.returncode == 0, done.stderr
     assert sorted(results(out)) == ids
     assert all("TimeLimitExceeded" in line["error"] for line in results(out).values())
+
+
+def test_disk_full_on_brief_or_cluster_output_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch, capsys):
+    corpus, out = tmp_path / "in.jsonl", tmp_path / "out" / "result.jsonl"
+    out.parent.mkdir()
+    out.write_text("the previous result\n", encoding="utf-8")
+    write_benchmark(corpus, 2)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    for command in (["cluster", str(corpus), "-q"], ["brief", str(corpus), "--no-analysis"]):
+        assert main([*command, "-o", str(out)]) == 2
+        message = capsys.readouterr().err.strip().splitlines()[-1]
+        assert "No space left on device" in message and "an existing file is unchanged" in message
+        assert out.read_text(encoding="utf-8") == "the previous result\n"
+        assert sorted(p.name for p in out.parent.iterdir()) == ["result.jsonl"]  # no temporary file left

@@ -19,10 +19,14 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from newsbrief.errors import UsageError
+from newsbrief.errors import NewsbriefError, UsageError
 
 STDIN = "-"
 LOCK_SUFFIX = ".lock"
+
+
+class OutputError(NewsbriefError):
+    """Writing an output failed (disk full, permission denied, ...); the message says what is safe."""
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -73,7 +77,18 @@ def write_atomic(path: str, text: str) -> None:
 
     A symlink is followed (the file it points to is replaced); a path that exists but is not a
     regular file (``/dev/stdout``, a FIFO) is written directly, as there is nothing to rename over.
+    A failure is an :class:`OutputError`; an existing file is then left as it was.
     """
+    try:
+        _replace(path, text)
+    except OSError as exc:
+        raise OutputError(
+            f"{path}: cannot write the output ({exc.strerror or exc}); nothing was written, "
+            "an existing file is unchanged"
+        ) from None
+
+
+def _replace(path: str, text: str) -> None:
     target = os.path.realpath(path)
     try:
         existing = os.stat(target)

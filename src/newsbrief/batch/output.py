@@ -5,7 +5,7 @@ crash (even ``kill -9`` or power loss) can therefore only leave a torn *last* li
 :func:`recover` cuts it off before a resumed run appends, and returns the ids already done,
 so a resumed run neither repeats nor loses a story. A write that fails (disk full, the file
 removed mid-run) is cut back to the last complete line and ends the run with
-:class:`OutputFailed`, which says how many results are safely written.
+:class:`OutputError`, which says how many results are safely written.
 
 :func:`recover` streams the file and keeps only ids: a resume over gigabytes of briefs holds
 one line at a time.
@@ -20,14 +20,11 @@ import stat
 import tempfile
 from dataclasses import dataclass, field
 
-from newsbrief.errors import NewsbriefError, UsageError
+from newsbrief.errors import UsageError
+from newsbrief.fileio import OutputError
 
 # json.dumps writes the id first: the id and the kind of line are read without parsing the brief.
 _LINE_HEAD = re.compile(rb'\{"id": ("(?:[^"\\]|\\.)*"), "(brief|error)": ')
-
-
-class OutputFailed(NewsbriefError):
-    """Writing the output failed; the file holds only complete lines."""
 
 
 @dataclass(slots=True)
@@ -120,12 +117,12 @@ class ResultLog:
         try:
             self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o666)
         except OSError as exc:
-            raise OutputFailed(f"{path}: cannot open the output ({_describe(exc)})") from None
+            raise OutputError(f"{path}: cannot open the output ({_describe(exc)})") from None
         self._size = os.fstat(self._fd).st_size
 
-    def _failed(self, problem: str) -> OutputFailed:
+    def _failed(self, problem: str) -> OutputError:
         safe = self._already + self.written
-        return OutputFailed(
+        return OutputError(
             f"{self.path}: {problem}; {safe} results are safely written "
             f"({self.written} by this run); run again with --resume to continue"
         )
@@ -147,7 +144,7 @@ class ResultLog:
                 pass  # recover() cuts a torn last line on --resume
             raise self._failed(f"cannot write the output ({_describe(exc)})") from None
         if os.fstat(self._fd).st_nlink == 0:
-            raise OutputFailed(
+            raise OutputError(
                 f"{self.path}: the output was removed during the run, with the {self.written} results this run "
                 "wrote into it; start again (--resume continues from whatever output is there)"
             )

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from newsbrief.commands.arguments import add_brief_arguments, positive_int
-from newsbrief.errors import EXIT_OK, NewsbriefError, UsageError
+from newsbrief.errors import EXIT_OK, UsageError
 from newsbrief.fileio import refuse_input_as_output, write_atomic
 from newsbrief.limits import time_limit
 from newsbrief.pipeline import brief
@@ -92,10 +92,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"newsbrief: warning: {warning}", file=sys.stderr)
     text = render(result, args.format)
     if args.output:
-        try:
-            write_atomic(args.output, text)
-        except OSError as exc:
-            raise NewsbriefError(f"{args.output}: cannot write the output ({exc.strerror or exc})") from None
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return EXIT_OK
