@@ -103,3 +103,35 @@ def test_tls_options_are_checked(tmp_path, capsys):
     assert "none given" in capsys.readouterr().err
     assert main(["batch", str(corpus), "-o", out, "--scheduler", "tls://127.0.0.1:1", "--tls-ca", "ca.pem"]) == 2
     assert "needs both --tls-ca and --tls-cert" in capsys.readouterr().err
+
+
+def test_batch_connects_to_a_secured_scheduler_with_tls_options(tmp_path):
+    """An existing TLS-only cluster (as docs/scale.md sets up): `--scheduler tls://` with
+    `--tls-ca/--tls-cert/--tls-key` runs the batch there."""
+    from distributed import LocalCluster
+    from distributed.security import Security
+
+    from test_batch import results, write_benchmark
+
+    security = Security.temporary()  # in-memory PEM texts: written out as a user's files would be
+    files = {"ca": security.tls_ca_file, "cert": security.tls_client_cert, "key": security.tls_client_key}
+    for name, pem in files.items():
+        (tmp_path / f"{name}.pem").write_text(pem, encoding="utf-8")
+    ids = write_benchmark(tmp_path / "in.jsonl", 3)
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        protocol="tls://",
+        security=security,
+        dashboard_address=None,
+    ) as cluster:
+        command = [sys.executable, "-m", "newsbrief.cli", "batch", str(tmp_path / "in.jsonl")]
+        command += ["-o", str(tmp_path / "out.jsonl"), "--scheduler", cluster.scheduler_address, "--no-progress"]
+        for name in ("ca", "cert", "key"):
+            command += [f"--tls-{name}", str(tmp_path / f"{name}.pem")]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert sorted(results(tmp_path / "out.jsonl")) == ids
+    assert "engine dask with 1 workers" in done.stderr
