@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from newsbrief.errors import InputError, NewsbriefError, NoUsableInput
 from newsbrief.ingest import parse_records, records_to_articles
 from newsbrief.ingest.decode import decode
 from newsbrief.ingest.formats import Record
+from newsbrief.limits import die_with_parent
 from newsbrief.pipeline import brief_articles
 from newsbrief.render import render
 from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Options
@@ -95,6 +97,7 @@ def run_job(job: Job) -> str:
 
 
 def _child(connection: Connection, job: Job) -> None:
+    die_with_parent(os.getppid())  # the fork server: if it goes (the app was killed), so does this job
     try:
         connection.send(("ok", run_job(job)))
     except NewsbriefError as exc:
