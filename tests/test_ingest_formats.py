@@ -182,6 +182,7 @@ SCRAPER_RECORDS = {
         "publish_date": "2019-11-18T14:02:00+00:00",
         "authors": ["A Reporter"],
         "url": "https://gazette.example/a",
+        "meta_site_name": "Example Gazette",
     },
     "trafilatura": {  # trafilatura.extract(..., output_format="json", with_metadata=True)
         "title": "Council approves flood wall",
@@ -222,7 +223,13 @@ def test_scraper_record_shapes(tmp_path, capsys, shape):
     assert source["published"] == "2019-11-18"
     if "title" in SCRAPER_RECORDS[shape] or "headline" in SCRAPER_RECORDS[shape]:
         assert source["title"] == "Council approves flood wall"
-    expected_outlet = {"news-please": "BBC", "newsapi": "BBC", "trafilatura": "Example Gazette"}.get(shape)
+    outlets = {
+        "news-please": "BBC",
+        "newsapi": "BBC",
+        "trafilatura": "Example Gazette",
+        "newspaper4k": "Example Gazette",
+    }
+    expected_outlet = outlets.get(shape)
     if expected_outlet:
         assert source["outlet"] == expected_outlet
     if shape == "trafilatura":

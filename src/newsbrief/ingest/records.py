@@ -30,12 +30,12 @@ from newsbrief.ingest.record import Record
 # The keys each article field is read from, first present wins. Order matters where a record
 # holds two: a news-please record has both ``title`` and ``title_page``; trafilatura's
 # ``sitename`` names the outlet better than its ``hostname``. WCEP articles date themselves
-# with ``time``.
+# with ``time``; newspaper4k's to_json writes ``meta_site_name`` and ``canonical_link``.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "maintext", "content", "body", "article", "article_text", "full_text", "description"),
     "html": ("html", "raw_html"),
     "title": ("title", "headline", "title_page", "title_rss"),
-    "url": ("url", "link", "canonical_url", "source_url", "source"),
+    "url": ("url", "link", "canonical_url", "canonical_link", "source_url", "source"),
     "published": (
         "published",
         "date_publish",
@@ -54,6 +54,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "publisher",
         "sitename",
         "site_name",
+        "meta_site_name",
         "source-hostname",
         "source_domain",
         "hostname",
