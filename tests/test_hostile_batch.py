@@ -18,8 +18,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from newsbrief.batch.output import recover
 from newsbrief.cli import main
+from newsbrief.fileio import json_line
 from test_batch import results, story_documents, write_benchmark
 
 NEWSBRIEF = [sys.executable, "-m", "newsbrief.cli"]
@@ -363,3 +367,18 @@ def test_disk_full_on_brief_or_cluster_output_leaves_the_old_file_and_no_tempora
         assert "No space left on device" in message and "an existing file is unchanged" in message
         assert out.read_text(encoding="utf-8") == "the previous result\n"
         assert sorted(p.name for p in out.parent.iterdir()) == ["result.jsonl"]  # no temporary file left
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ids=st.lists(st.text(max_size=20), min_size=1, max_size=6, unique=True), failed=st.sets(st.integers(0, 5)))
+def test_resume_reads_any_id_from_the_line_head(tmp_path, ids, failed):
+    """The ids --resume reads without parsing the brief are exactly the ids written, whatever they
+    hold (quotes, backslashes, lone surrogates, any script)."""
+    out = tmp_path / "out.jsonl"
+    results_ = [
+        {"id": i, "error": "X: y"} if n in failed else {"id": i, "brief": {"a": [i]}} for n, i in enumerate(ids)
+    ]
+    out.write_text("".join(json_line(r) + "\n" for r in results_), encoding="utf-8")
+    found = recover(str(out))
+    assert found.briefed == {r["id"] for r in results_ if "brief" in r}
+    assert found.failed == {r["id"] for r in results_ if "error" in r}
