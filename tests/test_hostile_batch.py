@@ -139,6 +139,13 @@ def test_resume_retries_nothing_silently_and_retry_failed_retries_errors(tmp_pat
     assert "1 earlier failures retried" in retried.stderr
     assert sorted(results(out)) == [line["id"] for line in lines]  # no id twice: the error line is gone
     assert "brief" in results(out)["story-001"]
+    # through a symlink: the link stays a link, its target is what gets rewritten
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(out)
+    out.write_text(out.read_text(encoding="utf-8") + json.dumps({"id": "story-009", "error": "X: y"}) + "\n")
+    again = newsbrief("batch", str(corpus), "-o", str(link), "--resume", "--retry-failed", "--no-progress")
+    assert again.returncode == 0, again.stderr
+    assert link.is_symlink() and "story-009" not in results(out)
 
 
 @pytest.mark.parametrize("content", ["just some text\nover two lines\n", "", "<html><p>a page</p></html>"])

@@ -80,8 +80,10 @@ def recover(path: str) -> Recovered:
 
 
 def drop_errors(path: str) -> int:
-    """Rewrite ``path`` without its error lines (atomically, same mode); returns how many went."""
-    directory = os.path.dirname(os.path.abspath(path))
+    """Rewrite ``path`` without its error lines (atomically, same mode, through a symlink);
+    returns how many went."""
+    path = os.path.realpath(path)
+    directory = os.path.dirname(path)
     fd, tmp = tempfile.mkstemp(prefix=".newsbrief-", suffix=".tmp", dir=directory)
     dropped = 0
     try:
