@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from newsbrief.batch import make_engine, run_batch
+from newsbrief.batch import BatchReport, make_engine, run_batch
 from newsbrief.batch.engines import DaskTLS
 from newsbrief.batch.runner import DEFAULT_PARTITION_SIZE
 from newsbrief.commands.arguments import add_brief_arguments, positive_int
@@ -96,6 +96,15 @@ def tls_from_args(args: argparse.Namespace) -> DaskTLS | None:
     return DaskTLS(args.tls_ca, args.tls_cert, args.tls_key)
 
 
+def _resume_detail(report: BatchReport) -> str:
+    """What a resumed run did with earlier failures (nothing is retried silently)."""
+    if report.retried:
+        return f" ({report.retried} earlier failures retried)"
+    if report.not_retried:
+        return f" ({report.not_retried} failed earlier, not retried: --retry-failed retries them)"
+    return ""
+
+
 def run(args: argparse.Namespace) -> int:
     engine = make_engine(args.engine, args.workers, args.scheduler, tls_from_args(args))
     report = run_batch(
@@ -112,8 +121,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"newsbrief: warning: {warning}", file=sys.stderr)
     print(
         f"newsbrief: {report.stories} stories: {report.briefed} briefed, {report.failed} failed, "
-        f"{report.already_done} already done ({report.not_retried} failed earlier, not retried), "
-        f"{report.retried} earlier failures retried; {report.articles_without_story} articles without a story skipped; "
+        f"{report.already_done} already done{_resume_detail(report)}; "
+        f"{report.articles_without_story} articles without a story skipped; "
         f"engine {engine.name} with {engine.workers} workers",
         file=sys.stderr,
     )
