@@ -350,6 +350,13 @@ def test_no_worker_outlives_a_terminated_or_killed_batch(tmp_path, how):
 def test_timeout_stops_a_brief_and_a_batch_story_inside_worker_processes(tmp_path, example_dir):
     slow = newsbrief("brief", str(example_dir), "--timeout", "0.001")
     assert slow.returncode == 2 and "took longer than the 0.001 s time limit" in slow.stderr
+    # 20,000 attributes on one tag: seconds in the HTML extractor, which falls back on any
+    # Exception; the limit still stops it.
+    page = tmp_path / "attributes.html"
+    attributes = " ".join(f'a{i}="x"' for i in range(20_000))
+    page.write_text(f"<html><body><p {attributes}>Some text about what happened in the city.</p></body></html>")
+    stuck = newsbrief("brief", str(page), "--timeout", "0.3")
+    assert stuck.returncode == 2 and "took longer than the 0.3 s time limit" in stuck.stderr, stuck.stderr
     corpus, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     ids = write_benchmark(corpus, 4)
     done = newsbrief("batch", str(corpus), "-o", str(out), "--workers", "2", "--timeout", "0.001", "--no-progress")

@@ -29,22 +29,40 @@ class TimeLimitExceeded(NewsbriefError):
     """The briefing ran past its time limit and was stopped."""
 
 
+class _Expired(BaseException):
+    """What the alarm raises: a BaseException, so that library code's ``except Exception`` (an
+    extractor falling back on any error) cannot swallow it; turned into
+    :class:`TimeLimitExceeded` where the limit was set."""
+
+
+# After the deadline the alarm repeats this often, in case code swallowed it anyway (bare except).
+REPEAT_S = 0.05
+
+
 @contextmanager
 def time_limit(seconds: float | None, what: str = "briefing") -> Iterator[None]:
-    """Raise :class:`TimeLimitExceeded` in the block once ``seconds`` have passed (None: no limit)."""
+    """Raise :class:`TimeLimitExceeded` in the block once ``seconds`` have passed (None: no limit).
+
+    A long call into C (lxml parsing one huge tag) cannot be interrupted: the limit takes effect
+    when it returns to Python.
+    """
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expired(signum: int, frame: object) -> None:
-        raise TimeLimitExceeded(f"{what} took longer than the {seconds:g} s time limit (--timeout)")
+        raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_S)
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Expired:
+        raise TimeLimitExceeded(f"{what} took longer than the {seconds:g} s time limit (--timeout)") from None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
 
