@@ -81,7 +81,8 @@ def test_existing_output_needs_resume(tmp_path: Path) -> None:
 def test_recover_cuts_a_torn_last_line_and_refuses_foreign_files(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_bytes(b'{"id": "a", "brief": {}}\n{"id": "b", "error": "x"}\n{"id": "c", "bri')
-    assert recover(str(out)) == {"a", "b"}
+    found = recover(str(out))
+    assert (found.briefed, found.failed) == ({"a"}, {"b"})
     assert out.read_bytes().endswith(b'"x"}\n')
     out.write_bytes(b"not json\n" + b'{"id": "a", "brief": {}}\n')
     with pytest.raises(UsageError, match="refusing"):
@@ -163,7 +164,7 @@ def test_recover_after_a_crash_at_any_byte(tmp_path: Path, texts: list[str], cut
     out = tmp_path / "out.jsonl"
     out.write_bytes(data[:size])
     complete = data[:size].count(b"\n")
-    assert recover(str(out)) == {f"s{n}" for n in range(complete)}
+    assert recover(str(out)).briefed == {f"s{n}" for n in range(complete)}
     kept = out.read_bytes()
     assert kept == data[: len(kept)] and (not kept or kept.endswith(b"\n"))
     assert kept.count(b"\n") == complete

@@ -19,6 +19,7 @@ from newsbrief.serve import Limits, create_app  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "src" / "newsbrief" / "schema" / "brief.schema.json"
 OPENAPI = ROOT / "docs" / "openapi.json"
+BASE_URL = "http://127.0.0.1"  # the app answers loopback names only (see test_hostile_serve.py)
 LIMITS = Limits(max_body_bytes=400_000, max_documents=6, timeout_s=60, max_workers=2)
 
 
@@ -32,7 +33,7 @@ def example_documents(example_dir: Path) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def client():
-    with TestClient(create_app(LIMITS)) as test_client:
+    with TestClient(create_app(LIMITS), base_url=BASE_URL) as test_client:
         yield test_client
 
 
@@ -100,7 +101,7 @@ def test_invalid_requests_are_422(client, payload):
 
 
 def test_slow_brief_times_out_with_504(example_dir):
-    with TestClient(create_app(Limits(timeout_s=0.001))) as quick:
+    with TestClient(create_app(Limits(timeout_s=0.001)), base_url=BASE_URL) as quick:
         response = quick.post("/api/brief", json={"documents": example_documents(example_dir)})
     assert response.status_code == 504
     assert response.json()["error"] == "timeout"

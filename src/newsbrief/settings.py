@@ -38,6 +38,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     encoding: str | None = None
     analyse: bool = True
+    timeout_s: float | None = None  # per briefing (a batch story); see newsbrief.limits.time_limit
     # record keys to read article fields from, beyond the known scraper shapes (``--fields
     # text=body,published=date``): {"text": "body", "published": "date"}
     fields: dict[str, str] = field(default_factory=dict)
@@ -51,5 +52,7 @@ class Options:
             raise ValueError("support_threshold must be in (0, 1]")
         if self.min_shared_terms < 0:
             raise ValueError("min_shared_terms must be 0 or more")
+        if self.timeout_s is not None and not self.timeout_s > 0:
+            raise ValueError("timeout_s must be above 0")
         if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in self.fields.items()):
             raise ValueError("fields maps article fields to record keys, e.g. {'text': 'body'}")

@@ -11,10 +11,12 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from newsbrief.errors import UsageError
+from newsbrief.limits import die_with_parent
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,7 +39,12 @@ class Engine(Protocol):
 
 
 class LocalEngine:
-    """``workers`` processes on this machine (all cores by default); 1 runs in-process."""
+    """``workers`` processes on this machine (all cores by default); 1 runs in-process.
+
+    Workers never outlive the command: each dies with it (even on ``kill -9``, see
+    :func:`~newsbrief.limits.die_with_parent`), and leaving the ``with`` block on an exception
+    (Ctrl-C, SIGTERM, a write error) terminates them instead of waiting for their partitions.
+    """
 
     name = "local"
 
@@ -48,13 +55,23 @@ class LocalEngine:
     def __enter__(self) -> LocalEngine:
         if self.workers > 1:
             # spawn: workers start clean (no inherited threads or locks from the progress bar)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        if self._pool is None:
+            return
+        if exc_info and exc_info[0] is not None:
+            # interrupted or failed: the results of running partitions are not wanted any more
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
 
     def map_unordered(self, function: Callable[[T], R], items: Iterator[T]) -> Iterator[R]:
         if self._pool is None:
@@ -72,37 +89,81 @@ class LocalEngine:
         return self.workers * IN_FLIGHT_PER_WORKER
 
 
+@dataclass(frozen=True, slots=True)
+class DaskTLS:
+    """Credentials for a secured Dask cluster (``--tls-ca``/``--tls-cert``/``--tls-key``): the CA
+    that signed the cluster's certificates, and this client's certificate and key (one PEM may
+    hold both)."""
+
+    ca_file: str
+    cert: str
+    key: str | None = None
+
+
+async def _stop_http(dask_scheduler: Any = None, dask_worker: Any = None) -> None:
+    """Stop a Dask server's HTTP listener (dashboard, /health, /metrics): no port left open but
+    the authenticated TLS ones."""
+    server = dask_scheduler if dask_scheduler is not None else dask_worker
+    server.http_server.stop()
+
+
 class DaskEngine:
-    """A Dask distributed cluster: an existing one at ``scheduler`` (``tcp://host:port``), or a
-    ``LocalCluster`` of ``workers`` single-threaded processes started (and closed) here."""
+    """A Dask distributed cluster: an existing one at ``scheduler`` (``tls://host:port``, with
+    ``tls`` credentials, or ``tcp://`` with the Dask configuration's), or a ``LocalCluster`` of
+    ``workers`` single-threaded processes started (and closed) here.
+
+    The local cluster is secured: TLS with credentials made for this run only
+    (``Security.temporary()``, kept in memory), so no other local user or process can connect
+    and run code as ours; and no HTTP server (dashboard, metrics) is left listening.
+    """
 
     name = "dask"
 
-    def __init__(self, scheduler: str | None = None, workers: int | None = None) -> None:
+    def __init__(self, scheduler: str | None = None, workers: int | None = None, tls: DaskTLS | None = None) -> None:
         self.scheduler = scheduler
         self.workers = workers or os.cpu_count() or 1
+        self.tls = tls
+        self.address: str | None = None  # the scheduler connected to
         self._client: Any = None
         self._cluster: Any = None
 
     def __enter__(self) -> DaskEngine:
         try:
+            import dask
             from distributed import Client, LocalCluster
+            from distributed.security import Security
         except ImportError:
             raise UsageError("the Dask engine needs the 'scale' extra: pip install 'newsbrief[scale]'") from None
         try:
             if self.scheduler:
-                self._client = Client(self.scheduler, timeout=DASK_CONNECT_TIMEOUT_S)
+                security = None
+                if self.tls is not None:
+                    security = Security(
+                        tls_ca_file=self.tls.ca_file,
+                        tls_client_cert=self.tls.cert,
+                        tls_client_key=self.tls.key,
+                        require_encryption=True,
+                    )
+                self._client = Client(self.scheduler, timeout=DASK_CONNECT_TIMEOUT_S, security=security)
             else:
-                self._cluster = LocalCluster(
-                    n_workers=self.workers,
-                    threads_per_worker=1,  # briefs are CPU-bound Python: processes, not threads
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                )
-                self._client = Client(self._cluster, timeout=DASK_CONNECT_TIMEOUT_S)
+                security = Security.temporary()
+                no_routes = {"distributed.scheduler.http.routes": [], "distributed.worker.http.routes": []}
+                with dask.config.set(no_routes):
+                    self._cluster = LocalCluster(
+                        n_workers=self.workers,
+                        threads_per_worker=1,  # briefs are CPU-bound Python: processes, not threads
+                        processes=True,
+                        host="127.0.0.1",
+                        protocol="tls://",
+                        security=security,
+                        dashboard_address="127.0.0.1:0",  # never :8787; stopped below anyway
+                    )
+                self._client = Client(self._cluster, timeout=DASK_CONNECT_TIMEOUT_S, security=security)
+                self._client.run_on_scheduler(_stop_http)
+                self._client.run(_stop_http)
+            self.address = self._client.scheduler.address
             self.workers = max(1, sum(self._client.nthreads().values()))
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             self.__exit__(None, None, None)
             raise UsageError(f"cannot reach the Dask scheduler {self.scheduler}: {exc}") from None
         except BaseException:
@@ -132,10 +193,12 @@ class DaskEngine:
                 futures.add(submit(item))
 
 
-def make_engine(engine: str = "local", workers: int | None = None, scheduler: str | None = None) -> Engine:
+def make_engine(
+    engine: str = "local", workers: int | None = None, scheduler: str | None = None, tls: DaskTLS | None = None
+) -> Engine:
     """The engine a user asked for; ``scheduler`` implies Dask."""
     if scheduler or engine == "dask":
-        return DaskEngine(scheduler, workers)
+        return DaskEngine(scheduler, workers, tls)
     if engine == "local":
         return LocalEngine(workers)
     raise UsageError(f"unknown engine {engine!r} (choose local or dask)")

@@ -8,6 +8,9 @@ Two inputs are understood, line by line (JSONL):
 
 Only byte offsets are kept per story, so the index of millions of articles stays small; a
 story's lines are read back when its partition is shipped to a worker.
+
+A line that is not a JSON object becomes a failed story ``line-N`` with the reason (the run
+goes on and records it); a file in which no line is a JSON object is not a batch input at all.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class StoryRef:
 
     id: str
     lines: list[tuple[int, int]] = field(default_factory=list)
+    error: str | None = None  # set when the input line itself is unusable: nothing to brief
 
 
 @dataclass(slots=True)
@@ -42,12 +46,20 @@ class StoryIndex:
     warnings: list[str] = field(default_factory=list)
 
 
+def _failed_line(stories: dict[str, StoryRef], path: str, number: int, offset: int, problem: str) -> None:
+    story_id = f"line-{number}"
+    stories.setdefault(story_id, StoryRef(story_id, [(number, offset)], f"InputError: {path}:{number}: {problem}"))
+
+
 def index_stories(path: str) -> StoryIndex:
     """Scan ``path`` once and group its lines into stories (first appearance order)."""
     stories: dict[str, StoryRef] = {}
     index = StoryIndex([])
-    if not os.path.isfile(path):
+    if not os.path.exists(path):
         raise InputError(path, "no such file")
+    if not os.path.isfile(path):
+        raise InputError(path, "not a regular file (a folder, FIFO or device): batch reads one JSONL file")
+    objects = 0
     with open(path, "rb") as handle:
         offset = 0
         for number, raw in enumerate(handle, start=1):
@@ -56,13 +68,16 @@ def index_stories(path: str) -> StoryIndex:
                 continue
             try:  # ingest's JSON edge: depth bounded, lone surrogates replaced (issue 14)
                 obj = load_json(raw.decode("utf-8"), f"{path}:{number}", index.warnings)
-            except (InputError, UnicodeDecodeError) as exc:
-                reason = exc.problem if isinstance(exc, InputError) else exc
-                index.warnings.append(f"{path}:{number}: skipped, not a JSON line ({reason})")
-                continue
+            except InputError as exc:
+                obj, problem = None, f"not a JSON line ({exc.problem})"
+            except UnicodeDecodeError as exc:
+                obj, problem = None, f"not a JSON line ({exc})"
+            else:
+                problem = "not a JSON object"
             if not isinstance(obj, dict):
-                index.warnings.append(f"{path}:{number}: skipped, not a JSON object")
+                _failed_line(stories, path, number, start, problem)
                 continue
+            objects += 1
             if isinstance(obj.get("documents"), list):
                 story_id = str(obj.get("id") or f"line-{number}")
                 if story_id in stories:
@@ -74,11 +89,16 @@ def index_stories(path: str) -> StoryIndex:
                     continue
                 story_id = str(obj["story"])
             else:
-                raise UsageError(
-                    f"{path}:{number}: neither a 'documents' list nor a 'story' field; "
-                    "group articles into stories first with 'newsbrief cluster'"
-                )
+                if objects == 1:  # the very first object: the file is of another kind altogether
+                    raise UsageError(
+                        f"{path}:{number}: neither a 'documents' list nor a 'story' field; "
+                        "group articles into stories first with 'newsbrief cluster'"
+                    )
+                _failed_line(stories, path, number, start, "neither a 'documents' list nor a 'story' field")
+                continue
             stories.setdefault(story_id, StoryRef(story_id)).lines.append((number, start))
+    if not objects:
+        raise InputError(path, "not a batch input: no line is a JSON object (expected JSONL)")
     index.stories = list(stories.values())
     return index
 
@@ -89,5 +109,5 @@ def load_story(path: str, ref: StoryRef) -> StoryInput:
     with open(path, "rb") as handle:
         for number, offset in ref.lines:
             handle.seek(offset)
-            lines.append((number, handle.readline().decode("utf-8")))
+            lines.append((number, handle.readline().decode("utf-8", errors="replace")))
     return StoryInput(ref.id, lines)

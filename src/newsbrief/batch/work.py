@@ -6,14 +6,15 @@ pool and on Dask workers (which import ``newsbrief`` themselves).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from newsbrief.batch.stories import StoryInput
 from newsbrief.errors import NoUsableInput
+from newsbrief.fileio import json_line
 from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import parse_json
+from newsbrief.limits import time_limit
 from newsbrief.pipeline import brief_articles
 from newsbrief.render.json import brief_to_dict
 from newsbrief.settings import Options
@@ -22,15 +23,16 @@ from newsbrief.settings import Options
 def brief_story(story: StoryInput, options: Options, source: str) -> dict[str, Any]:
     """``{"id", "brief"}`` for a story, or ``{"id", "error"}`` saying why it failed."""
     try:
-        records = [
-            record
-            for number, line in story.lines
-            for record in parse_json(line, f"{source}:{number}", fields=options.fields)
-        ]
-        articles = records_to_articles(records)
-        if not articles:
-            raise NoUsableInput("the story has no usable article")
-        return {"id": story.id, "brief": brief_to_dict(brief_articles(articles, options))}
+        with time_limit(options.timeout_s, f"story {story.id!r}"):
+            records = [
+                record
+                for number, line in story.lines
+                for record in parse_json(line, f"{source}:{number}", fields=options.fields)
+            ]
+            articles = records_to_articles(records)
+            if not articles:
+                raise NoUsableInput("the story has no usable article")
+            return {"id": story.id, "brief": brief_to_dict(brief_articles(articles, options))}
     except Exception as exc:  # one bad story must never stop the run: record it and go on
         return {"id": story.id, "error": f"{type(exc).__name__}: {exc}"}
 
@@ -44,5 +46,4 @@ class PartitionResult:
 def brief_partition(partition: list[StoryInput], options: Options, source: str) -> PartitionResult:
     """The results of every story in the partition."""
     results = [brief_story(story, options, source) for story in partition]
-    lines = [json.dumps(result, ensure_ascii=False) for result in results]
-    return PartitionResult(lines, sum("error" in result for result in results))
+    return PartitionResult([json_line(result) for result in results], sum("error" in result for result in results))

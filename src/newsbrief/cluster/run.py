@@ -2,6 +2,9 @@
 
 Two passes over the inputs: the first extracts compact features (the texts are not kept),
 the second re-reads each article and adds its story fields, so memory holds features only.
+
+An article that cannot be clustered (a record no stage can handle) never stops the run: it is
+written back with ``"error"`` saying why and ``"story": null``, and the others are clustered.
 """
 
 from __future__ import annotations
@@ -45,21 +48,26 @@ class ClusterRun:
     assignments: dict[str, Assignment]
     clusterer: StoryClusterer
     warnings: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)  # article key -> why it failed
 
 
 def cluster_inputs(paths: Sequence[str], options: Options, settings: ClusterSettings | None = None) -> ClusterRun:
     """Cluster every article found in ``paths`` into stories."""
     settings = settings or ClusterSettings()
     warnings: list[str] = []
-    features = [
-        article_features(item.key, records_to_articles([item.record])[0])
-        for item in read_unique_items(paths, options, warnings)
-    ]
+    errors: dict[str, str] = {}
+    features = []
+    for item in read_unique_items(paths, options, warnings):
+        try:
+            features.append(article_features(item.key, records_to_articles([item.record])[0]))
+        except Exception as exc:  # one bad record must never stop the run: record it and go on
+            errors[item.key] = f"{type(exc).__name__}: {exc}"
+            warnings.append(f"{item.record.name}: not clustered ({errors[item.key]})")
     if not features:
         detail = "; ".join(warnings) if warnings else "no inputs given"
         raise NoUsableInput(f"no usable article in the input ({detail})")
     assignments, clusterer = cluster_articles(features, **asdict(settings))
-    return ClusterRun(assignments, clusterer, warnings)
+    return ClusterRun(assignments, clusterer, warnings, errors)
 
 
 def assignment_fields(assignment: Assignment) -> dict[str, Any]:
@@ -80,7 +88,12 @@ def annotated_articles(paths: Sequence[str], options: Options, run: ClusterRun) 
     """
     for item in read_unique_items(paths, options, []):
         record = {"id": item.key} | {key: value for key, value in item.fields.items() if key != "id"}
-        record.update(assignment_fields(run.assignments[item.key]))
+        if item.key in run.errors:
+            record.update({"error": run.errors[item.key], "story": None, "story_reason": "error"})
+        elif item.key in run.assignments:
+            record.update(assignment_fields(run.assignments[item.key]))
+        else:  # unreadable on the second pass (the input changed meanwhile)
+            continue
         yield record
 
 

@@ -42,12 +42,17 @@ def _record_fields(record: Record) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not None}
 
 
-def _jsonl_items(lines: Iterable[str], name: str, options: Options, warnings: list[str]) -> Iterator[InputItem]:
+def _jsonl_items(lines: Iterable[str | bytes], name: str, options: Options, warnings: list[str]) -> Iterator[InputItem]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
         try:
+            if isinstance(line, bytes):  # decoded line by line: one bad byte costs one line, not the rest
+                try:
+                    line = line.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputError(where, f"not UTF-8 ({exc.reason} at byte {exc.start}); use --encoding") from None
             if len(line) > options.max_bytes:
                 raise InputError(
                     where, f"line longer than the {options.max_bytes} byte limit (raise it with --max-bytes)"
@@ -60,7 +65,8 @@ def _jsonl_items(lines: Iterable[str], name: str, options: Options, warnings: li
         if isinstance(obj, dict) and isinstance(obj.get("documents"), list):
             story = str(obj.get("id") or where)
             for record in records:
-                number_in_story = record.name.rsplit("#", 1)[1]
+                head, _, tail = record.name.rpartition("#")
+                number_in_story = tail if head else "1"  # no "#": the record stands for itself
                 fields = {"text": record.text, "input_story": story}
                 yield InputItem(f"{story}#{number_in_story}", record, fields)
             continue
@@ -76,8 +82,7 @@ def read_items(paths: Iterable[str], options: Options, warnings: list[str]) -> I
     for path in paths:
         if path.lower().endswith(JSONL_EXTENSIONS):
             try:
-                encoding = options.encoding or "utf-8-sig"
-                with open(path, encoding=encoding) as handle:
+                with open(path, "rb") if options.encoding is None else open(path, encoding=options.encoding) as handle:
                     yield from _jsonl_items(handle, path, options, warnings)
             except (OSError, UnicodeDecodeError, LookupError) as exc:
                 warnings.append(f"{path}: cannot be read ({exc})")

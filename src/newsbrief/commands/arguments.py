@@ -66,4 +66,10 @@ def add_brief_arguments(parser: argparse.ArgumentParser) -> None:
     length.add_argument("--sentences", type=positive_int, help="summary length in sentences (instead of --words)")
     parser.add_argument("--summarizer", default="default", help=f"sentence selection method: {', '.join(available())}")
     parser.add_argument("--no-analysis", action="store_true", help="summary and sources only (faster)")
+    parser.add_argument(
+        "--timeout",
+        type=positive_float,
+        metavar="SECONDS",
+        help="stop a briefing (in batch: one story) that runs longer than this (default: no limit)",
+    )
     add_fields_argument(parser)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from newsbrief.batch import make_engine, run_batch
+from newsbrief.batch import BatchReport, make_engine, run_batch
+from newsbrief.batch.engines import DaskTLS
 from newsbrief.batch.runner import DEFAULT_PARTITION_SIZE
 from newsbrief.commands.arguments import add_brief_arguments, positive_int
 from newsbrief.errors import EXIT_OK, UsageError
@@ -22,27 +24,39 @@ INPUT is a benchmark file (one story per line with a "documents" list; the id is
 
 Each result is flushed and fsynced as it is written, so a crash never leaves a corrupt line;
 --resume continues an interrupted run (even one killed with kill -9), skipping the stories
-already in OUT, with nothing lost and nothing duplicated.
+already in OUT, with nothing lost and nothing duplicated. Failed stories are not retried
+unless --retry-failed says so. A write error (disk full, OUT removed) stops the run with a
+line saying how many results are safely written. One run writes OUT at a time (a lock file
+OUT.lock); OUT may not be INPUT.
 
 Engines: local processes over all cores (default), or Dask: --engine dask starts a local
-Dask cluster, --scheduler tcp://HOST:PORT uses an existing one (see docs/scale.md).
+Dask cluster secured with TLS (credentials made for this run; no dashboard), --scheduler
+tls://HOST:PORT with --tls-ca/--tls-cert/--tls-key uses an existing one (see docs/scale.md).
 
 examples:
   newsbrief batch multinews-val250.jsonl -o briefs.jsonl
   newsbrief batch clustered.jsonl -o briefs.jsonl --workers 8 --no-analysis
   newsbrief batch clustered.jsonl -o briefs.jsonl --resume
-  newsbrief batch corpus.jsonl -o briefs.jsonl --scheduler tcp://10.0.0.5:8786
+  newsbrief batch corpus.jsonl -o briefs.jsonl --scheduler tls://10.0.0.5:8786 \
+      --tls-ca ca.pem --tls-cert client.pem --tls-key client.key
 
-exit codes: 0 finished (failed stories are in OUT), 2 bad usage, 1 internal error."""
+exit codes: 0 finished (failed stories are in OUT), 2 bad usage, bad input or a write
+error, 1 internal error, 130 interrupted (Ctrl-C or SIGTERM; --resume continues)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", metavar="INPUT", help="benchmark JSONL or 'newsbrief cluster' output")
     parser.add_argument("--output", "-o", metavar="OUT", required=True, help="JSONL file of results")
     parser.add_argument("--resume", action="store_true", help="continue an interrupted run into OUT")
+    parser.add_argument(
+        "--retry-failed", action="store_true", help="with --resume: brief the stories that failed again"
+    )
     parser.add_argument("--engine", choices=["local", "dask"], default="local", help="where to run (default local)")
     parser.add_argument("--workers", type=positive_int, help="worker processes (default: all cores)")
-    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="an existing Dask scheduler (implies dask)")
+    parser.add_argument("--scheduler", metavar="tls://HOST:PORT", help="an existing Dask scheduler (implies dask)")
+    parser.add_argument("--tls-ca", metavar="PEM", help="CA certificate of a secured --scheduler")
+    parser.add_argument("--tls-cert", metavar="PEM", help="this client's certificate for a secured --scheduler")
+    parser.add_argument("--tls-key", metavar="PEM", help="this client's private key (if not in --tls-cert)")
     parser.add_argument(
         "--partition-size",
         type=positive_int,
@@ -61,20 +75,45 @@ def options_from_args(args: argparse.Namespace) -> Options:
             sentences=args.sentences,
             summarizer=args.summarizer,
             analyse=not args.no_analysis,
+            timeout_s=args.timeout,
             fields=args.fields,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
 
+def tls_from_args(args: argparse.Namespace) -> DaskTLS | None:
+    given = [args.tls_ca, args.tls_cert, args.tls_key]
+    if not any(given):
+        return None
+    if not args.scheduler:
+        raise UsageError("--tls-ca/--tls-cert/--tls-key secure a connection to --scheduler; none given")
+    if not (args.tls_ca and args.tls_cert):
+        raise UsageError("a secured --scheduler needs both --tls-ca and --tls-cert")
+    for path in filter(None, given):
+        if not os.path.isfile(path):
+            raise UsageError(f"{path}: no such file (TLS credentials)")
+    return DaskTLS(args.tls_ca, args.tls_cert, args.tls_key)
+
+
+def _resume_detail(report: BatchReport) -> str:
+    """What a resumed run did with earlier failures (nothing is retried silently)."""
+    if report.retried:
+        return f" ({report.retried} earlier failures retried)"
+    if report.not_retried:
+        return f" ({report.not_retried} failed earlier, not retried: --retry-failed retries them)"
+    return ""
+
+
 def run(args: argparse.Namespace) -> int:
-    engine = make_engine(args.engine, args.workers, args.scheduler)
+    engine = make_engine(args.engine, args.workers, args.scheduler, tls_from_args(args))
     report = run_batch(
         args.input,
         args.output,
         options_from_args(args),
         engine,
         resume=args.resume,
+        retry_failed=args.retry_failed,
         partition_size=args.partition_size,
         progress=not args.no_progress,
     )
@@ -82,7 +121,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"newsbrief: warning: {warning}", file=sys.stderr)
     print(
         f"newsbrief: {report.stories} stories: {report.briefed} briefed, {report.failed} failed, "
-        f"{report.already_done} already done; {report.articles_without_story} articles without a story skipped; "
+        f"{report.already_done} already done{_resume_detail(report)}; "
+        f"{report.articles_without_story} articles without a story skipped; "
         f"engine {engine.name} with {engine.workers} workers",
         file=sys.stderr,
     )

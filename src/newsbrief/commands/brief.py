@@ -6,8 +6,9 @@ import argparse
 import sys
 
 from newsbrief.commands.arguments import add_brief_arguments, positive_int
-from newsbrief.errors import EXIT_OK, NewsbriefError, UsageError
-from newsbrief.fileio import write_atomic
+from newsbrief.errors import EXIT_OK, UsageError
+from newsbrief.fileio import refuse_input_as_output, write_atomic
+from newsbrief.limits import time_limit
 from newsbrief.pipeline import brief
 from newsbrief.render import formats, render
 from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_MIN_SHARED_TERMS, DEFAULT_SUPPORT_THRESHOLD, Options
@@ -74,6 +75,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
             max_bytes=args.max_bytes,
             encoding=args.encoding,
             analyse=not args.no_analysis,
+            timeout_s=args.timeout,
             fields=args.fields,
         )
     except ValueError as exc:
@@ -81,15 +83,16 @@ def options_from_args(args: argparse.Namespace) -> Options:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = brief(args.paths, options_from_args(args))
+    if args.output:
+        refuse_input_as_output(args.output, args.paths)
+    options = options_from_args(args)
+    with time_limit(options.timeout_s):
+        result = brief(args.paths, options)
     for warning in result.warnings:
         print(f"newsbrief: warning: {warning}", file=sys.stderr)
     text = render(result, args.format)
     if args.output:
-        try:
-            write_atomic(args.output, text)
-        except OSError as exc:
-            raise NewsbriefError(f"{args.output}: cannot write the output ({exc.strerror or exc})") from None
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return EXIT_OK

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from newsbrief.cluster.run import ClusterRun, ClusterSettings, annotated_articles, cluster_inputs, summary_rows
@@ -15,7 +14,7 @@ from newsbrief.cluster.stories import (
 )
 from newsbrief.commands.arguments import add_fields_argument, fraction, non_negative, positive_int
 from newsbrief.errors import EXIT_OK, UsageError
-from newsbrief.fileio import write_atomic
+from newsbrief.fileio import exclusive_output, json_line, refuse_input_as_output, write_atomic
 from newsbrief.settings import DEFAULT_MAX_BYTES, Options
 
 HELP = "sort a mixed stream of articles into stories (JSONL out, one line per article)"
@@ -77,7 +76,8 @@ def print_summary(run: ClusterRun, rows: int) -> None:
     singles = sum(r["articles"] == 1 for r in stories)
     print(
         f"{len(run.assignments)} articles -> {len(stories)} stories ({singles} single-article), "
-        f"{no_story} without story (no article content), {copies} near-duplicate copies",
+        f"{no_story} without story (no article content), {copies} near-duplicate copies, "
+        f"{len(run.errors)} failed (written with an error)",
         file=sys.stderr,
     )
     print(f"{'story':<9} {'articles':>8}  {'dates':<23} top terms", file=sys.stderr)
@@ -91,6 +91,14 @@ def print_summary(run: ClusterRun, rows: int) -> None:
 def run(args: argparse.Namespace) -> int:
     if "-" in args.paths:
         raise UsageError("cluster reads its inputs twice and cannot read stdin: save it to a file first")
+    if not args.output:
+        return _cluster(args)
+    refuse_input_as_output(args.output, args.paths)
+    with exclusive_output(args.output):
+        return _cluster(args)
+
+
+def _cluster(args: argparse.Namespace) -> int:
     options = Options(max_bytes=args.max_bytes, encoding=args.encoding, fields=args.fields)
     settings = ClusterSettings(
         threshold=args.threshold,
@@ -101,9 +109,7 @@ def run(args: argparse.Namespace) -> int:
     result = cluster_inputs(args.paths, options, settings)
     for warning in result.warnings:
         print(f"newsbrief: warning: {warning}", file=sys.stderr)
-    lines = (
-        json.dumps(record, ensure_ascii=False) + "\n" for record in annotated_articles(args.paths, options, result)
-    )
+    lines = (json_line(record) + "\n" for record in annotated_articles(args.paths, options, result))
     if args.output:
         write_atomic(args.output, "".join(lines))
     else:

@@ -14,7 +14,10 @@ DESCRIPTION = """\
 Start a small web app: open the printed address, drop article files or paste texts, and get
 the same HTML report as `newsbrief brief --format html`. The JSON API is POST /api/brief,
 described at /openapi.json. It listens on 127.0.0.1 (this computer only) unless --host says
-otherwise.
+otherwise. It answers only requests addressed to 127.0.0.1, localhost, [::1], the --host
+address and the names given with --allow-host (others get 421: a web page that points its own
+name at 127.0.0.1 cannot read the app), and refuses state-changing requests sent by another
+site's page (403). See docs/report.md, "Security".
 
 examples:
   newsbrief serve
@@ -28,6 +31,13 @@ exit codes: 0 after a clean stop (Ctrl-C), 2 bad usage or missing 'serve' extra.
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: local only)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests whose Host is NAME (e.g. the machine's name with --host 0.0.0.0); repeatable",
+    )
     parser.add_argument(
         "--max-body-bytes", type=positive_int, default=10 * 1024 * 1024, help="largest request body (default 10 MiB)"
     )
@@ -50,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
         import uvicorn
 
         from newsbrief.serve import Limits, create_app
+        from newsbrief.serve.guard import allowed_hosts
     except ImportError as exc:
         raise UsageError(f"the web app needs the 'serve' extra: pip install 'newsbrief[serve]' ({exc})") from None
     if not 0 < args.port < 65536:
@@ -66,5 +77,6 @@ def run(args: argparse.Namespace) -> int:
         max_workers=args.workers,
     )
     print(f"newsbrief: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    uvicorn.run(create_app(limits), host=args.host, port=args.port, log_level="warning")
+    hosts = allowed_hosts(args.host, args.allow_host)
+    uvicorn.run(create_app(limits, hosts), host=args.host, port=args.port, log_level="warning")
     return EXIT_OK

@@ -113,6 +113,8 @@ def read_multinews(
 
 _DUC_CLUSTER_DIR = re.compile(r"^(d\d+)[a-z]$", re.IGNORECASE)
 _DUC_REFERENCE = re.compile(r"^(d\d+)\.m\.\d+\.t\.[a-z]+$", re.IGNORECASE)
+
+
 def read_duc(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iterator[EvalCluster]:
     """Cluster folders (``d30001t``) and reference files (``D30001.M.100.T.A``) anywhere under ``path``."""
     folders: dict[str, str] = {}

@@ -120,6 +120,8 @@ def parse_published(value: object, provenance: str = "metadata:published") -> Pa
     if isinstance(value, int | float):
         if value != value or value in (float("inf"), float("-inf")):
             return None, f"{value} is not a date"
+        if isinstance(value, int) and abs(value) > _EPOCH_MS_ABOVE * 1e6:  # float() would overflow
+            return None, f"{str(value)[:40]}...: a number far too large to be a date"
         iso, reason = _from_epoch(float(value))
     else:
         text = " ".join(value.split())

@@ -2,14 +2,21 @@
 
 Limits are enforced here, before and around the work: the request body size (413, counted
 byte by byte so a missing or false ``Content-Length`` does not help), the number of documents
-(422) and the processing time (504, the worker process is stopped). Errors are JSON objects
-``{"error": CODE, "message": TEXT, ...}`` on the API and escaped HTML pages on the form.
+(422, counted before any document is validated: the JSON parser itself stops past a bound on
+objects), the processing time (504, the worker process is stopped), and the client's patience
+(a client that disconnects has its worker stopped). Errors are JSON objects
+``{"error": CODE, "message": TEXT, ...}`` on the API, built from strings only so that they always
+serialise (NaN, ±Infinity and over-long numbers are refused as invalid JSON), and escaped HTML
+pages on the form. :mod:`newsbrief.serve.guard` checks Host and Origin first.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+import json
+import math
+import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -18,17 +25,24 @@ from importlib import resources
 from typing import Any, Literal
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsbrief import __version__
 from newsbrief.errors import NewsbriefError
-from newsbrief.serve.worker import Job, JobFailed, JobTimeout, run_with_deadline, start_fork_server
+from newsbrief.serve.guard import HostOriginGuard, SecurityHeaders, allowed_hosts
+from newsbrief.serve.worker import Job, JobCancelled, JobFailed, JobTimeout, run_with_deadline, start_fork_server
 from newsbrief.settings import DEFAULT_WORDS
 
 MAX_WORDS = 5000
+# How often a running briefing checks that its client is still connected (seconds).
+DISCONNECT_POLL_S = 0.25
+# JSON objects a request body may hold per allowed document (one per document, the request
+# itself, room to spare): the parser stops past this, long before 600k tiny documents are built.
+OBJECTS_PER_DOCUMENT = 2
 PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -159,9 +173,80 @@ def _error_response(path: str, error: ApiError) -> Response:
     return HTMLResponse(_error_page(error.status_code, error.message), error.status_code)
 
 
-def create_app(limits: Limits | None = None) -> FastAPI:
-    """The ASGI app. ``limits`` bound every request; the fork server starts with the app."""
+class _TooManyObjects(Exception):
+    pass
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text[:40]} is out of range")
+    return value
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_body(body: bytes, max_objects: int) -> Any:
+    """The request's JSON, refusing NaN/±Infinity/out-of-range numbers and stopping past
+    ``max_objects`` objects (the count is checked while parsing, not after)."""
+    count = 0
+
+    def counted(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal count
+        count += 1
+        if count > max_objects:
+            raise _TooManyObjects
+        return dict(pairs)
+
+    try:
+        return json.loads(body, object_pairs_hook=counted, parse_float=_finite, parse_constant=_refuse_constant)
+    except _TooManyObjects:
+        raise ApiError(
+            422, "too_many_documents", f"more than {max_objects} JSON objects sent; too many documents"
+        ) from None
+    except RecursionError:
+        raise ApiError(422, "invalid_json", "the request body is nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer too long, NaN
+        raise ApiError(422, "invalid_json", f"the request body is not valid JSON: {exc}") from None
+
+
+def _validation_error(errors: list[Any]) -> ApiError:
+    """A 422 listing where and what, without echoing the input (which may not serialise)."""
+    details = [
+        {"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", ""))} for error in errors
+    ]
+    summary = "; ".join(f"{'.'.join(d['loc'])}: {d['msg']}" for d in details[:5])
+    return ApiError(422, "invalid_request", f"invalid request: {summary}", details=details[:20])
+
+
+def _openapi_with_request_body(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """/api/brief reads its body itself (to count before validating): describe it in the spec."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        spec = original()  # cached by FastAPI as app.openapi_schema: completed in place below
+        schema = BriefRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+        components = spec.setdefault("components", {}).setdefault("schemas", {})
+        components.update(schema.pop("$defs", {}))
+        components["BriefRequest"] = schema
+        spec["paths"]["/api/brief"]["post"]["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BriefRequest"}}},
+        }
+        return spec
+
+    return openapi
+
+
+def create_app(limits: Limits | None = None, hosts: frozenset[str] | None = None) -> FastAPI:
+    """The ASGI app. ``limits`` bound every request; ``hosts`` are the names a request's Host may
+    carry (default: loopback only); the fork server starts with the app."""
     limits = limits or Limits()
+    hosts = hosts or allowed_hosts("127.0.0.1")
     slots = asyncio.Semaphore(limits.max_workers)
 
     @asynccontextmanager
@@ -182,25 +267,31 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_body_bytes)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostOriginGuard, hosts=hosts)  # added last: runs first
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, error: ApiError) -> Response:
         return _error_response(request.url.path, error)
 
-    async def run(job: Job) -> str:
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        return _error_response(request.url.path, _validation_error(list(error.errors())))
+
+    async def run(job: Job, request: Request) -> str:
         try:
             await asyncio.wait_for(slots.acquire(), limits.timeout_s)
         except TimeoutError:
             raise ApiError(503, "busy", "the server is busy; try again shortly") from None
+        cancel = threading.Event()
+        work = asyncio.ensure_future(asyncio.to_thread(run_with_deadline, job, limits.timeout_s, cancel))
         try:
-            return await asyncio.to_thread(run_with_deadline, job, limits.timeout_s)
+            while not (await asyncio.wait({work}, timeout=DISCONNECT_POLL_S))[0]:
+                if await request.is_disconnected():
+                    cancel.set()  # the worker process is stopped; the slot frees at once
+            return await work
+        except JobCancelled as exc:
+            raise ApiError(499, "client_closed_request", str(exc)) from None
         except JobTimeout as exc:
             raise ApiError(504, "timeout", str(exc), limit_s=limits.timeout_s) from None
         except JobFailed as exc:
@@ -208,6 +299,9 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         except NewsbriefError as exc:
             raise ApiError(422, "no_usable_input", str(exc)) from None
         finally:
+            cancel.set()
+            if not work.done():
+                await asyncio.wait({work})
             slots.release()
 
     def check_count(count: int) -> None:
@@ -235,9 +329,15 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         return {"status": "ok", "version": __version__, "limits": asdict(limits)}
 
     @app.post("/api/brief", summary="Brief articles about one story", responses=API_RESPONSES)
-    async def api_brief(request: BriefRequest) -> Response:
+    async def api_brief(raw: Request) -> Response:
         """Brief the documents; every summary sentence cites the sources that support it."""
-        check_count(len(request.documents))
+        payload = parse_body(await raw.body(), OBJECTS_PER_DOCUMENT * limits.max_documents + 2)
+        if isinstance(payload, dict) and isinstance(payload.get("documents"), list):
+            check_count(len(payload["documents"]))  # before a single document is validated
+        try:
+            request = BriefRequest.model_validate(payload)
+        except ValidationError as exc:
+            raise _validation_error(exc.errors(include_input=False, include_context=False)) from None
         job = Job(
             documents=[d.model_dump(exclude_none=True) for d in request.documents],
             words=request.words,
@@ -246,7 +346,7 @@ def create_app(limits: Limits | None = None) -> FastAPI:
             fmt=request.format,
             max_bytes=limits.max_body_bytes,
         )
-        output = await run(job)
+        output = await run(job, raw)
         media = "text/html; charset=utf-8" if request.format == "html" else "application/json"
         return Response(output, media_type=media)
 
@@ -278,6 +378,7 @@ def create_app(limits: Limits | None = None) -> FastAPI:
             fmt="html",
             max_bytes=limits.max_body_bytes,
         )
-        return HTMLResponse(await run(job))
+        return HTMLResponse(await run(job, request))
 
+    app.openapi = _openapi_with_request_body(app)  # type: ignore[method-assign]
     return app

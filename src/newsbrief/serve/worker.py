@@ -4,13 +4,17 @@ The web app never briefs in its own process: a slow or huge input (a pathologica
 a long analysis) must not block the server, and a request past its deadline must really stop.
 Each job runs in a process forked from a fork server that has already imported the pipeline
 (so starting one costs milliseconds); when the deadline passes the process is terminated and
-the caller gets :class:`JobTimeout`.
+the caller gets :class:`JobTimeout`; when the caller sets its ``cancel`` event (the web client
+went away) the process is terminated too and the caller gets :class:`JobCancelled`.
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import threading
+import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
@@ -19,6 +23,7 @@ from newsbrief.errors import InputError, NewsbriefError, NoUsableInput
 from newsbrief.ingest import parse_records, records_to_articles
 from newsbrief.ingest.decode import decode
 from newsbrief.ingest.formats import Record
+from newsbrief.limits import die_with_parent
 from newsbrief.pipeline import brief_articles
 from newsbrief.render import render
 from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Options
@@ -26,6 +31,8 @@ from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Options
 # Modules the fork server imports once, so every worker starts with them loaded.
 PRELOAD = ["newsbrief.serve.worker", "newsbrief.analyse", "newsbrief.render.html", "newsbrief.render.json"]
 _JOIN_S = 2.0
+# How often a running job checks whether its caller cancelled it (seconds).
+CANCEL_POLL_S = 0.1
 
 
 @dataclass(slots=True)
@@ -49,6 +56,10 @@ class JobTimeout(Exception):
 
 class JobFailed(Exception):
     """The job crashed (a bug, or the worker was killed): not the user's fault."""
+
+
+class JobCancelled(Exception):
+    """The caller cancelled the job (its client disconnected); the worker was stopped."""
 
 
 def _records(job: Job, warnings: list[str]) -> list[Record]:
@@ -86,6 +97,7 @@ def run_job(job: Job) -> str:
 
 
 def _child(connection: Connection, job: Job) -> None:
+    die_with_parent(os.getppid())  # the fork server: if it goes (the app was killed), so does this job
     try:
         connection.send(("ok", run_job(job)))
     except NewsbriefError as exc:
@@ -110,20 +122,24 @@ def start_fork_server() -> None:
     forkserver.ensure_running()
 
 
-def run_with_deadline(job: Job, timeout_s: float) -> str:
+def run_with_deadline(job: Job, timeout_s: float, cancel: threading.Event | None = None) -> str:
     """Run ``job`` in a fresh worker process; blocks (call it from a thread in async code).
 
-    Raises :class:`NewsbriefError` for unusable input, :class:`JobTimeout` past ``timeout_s``
-    and :class:`JobFailed` when the worker crashed.
+    Raises :class:`NewsbriefError` for unusable input, :class:`JobTimeout` past ``timeout_s``,
+    :class:`JobCancelled` once ``cancel`` is set, and :class:`JobFailed` when the worker crashed.
     """
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, job), daemon=True)
     process.start()
     sender.close()
+    deadline = time.monotonic() + timeout_s
     try:
-        if not receiver.poll(timeout_s):
-            raise JobTimeout(f"briefing took longer than the {timeout_s:g} s limit")
+        while not receiver.poll(max(0.0, min(CANCEL_POLL_S, deadline - time.monotonic()))):
+            if cancel is not None and cancel.is_set():
+                raise JobCancelled("the client went away; the briefing was stopped")
+            if time.monotonic() >= deadline:
+                raise JobTimeout(f"briefing took longer than the {timeout_s:g} s limit")
         status, payload = receiver.recv()
     except EOFError:
         raise JobFailed(f"the worker process stopped unexpectedly (exit code {process.exitcode})") from None
