@@ -456,7 +456,7 @@ def date_mentions(
     ]
 
 
-@register("dates")
+@register("dates", assigns=("publication_dates", "dates"))
 def analyse_dates(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     years = [own_year(article) for article in cluster.articles]
     fallback_year = story_year(years)

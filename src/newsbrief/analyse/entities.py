@@ -358,7 +358,7 @@ class AliasIndex:
         return found
 
 
-@register("entities")
+@register("entities", assigns=("entities",))
 def analyse_entities(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     vocabulary = lowercase_vocabulary(cluster)
     builder = EntityBuilder()

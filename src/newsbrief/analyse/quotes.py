@@ -377,7 +377,7 @@ def find_quotes(article: Article, index: AliasIndex) -> list[Quote]:
     return _ArticleQuotes(article, index).quotes()
 
 
-@register("quotes")
+@register("quotes", requires=("entities",), assigns=("quotes",))
 def analyse_quotes(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     index = AliasIndex(analysis.entities, lowercase_vocabulary(cluster))
     analysis.quotes = [q for article in cluster.articles for q in find_quotes(article, index)]
