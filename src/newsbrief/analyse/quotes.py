@@ -14,28 +14,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from newsbrief.analyse import register
-from newsbrief.analyse.entities import AliasIndex, lowercase_vocabulary
+from newsbrief.analyse.entities import NOT_NAMES, AliasIndex, lowercase_vocabulary
+from newsbrief.lexicon import DESCRIBED_SPEAKER_VERBS, REPORTING_VERBS, SPEECH_VERBS, alternation
 from newsbrief.model import Analysis, Article, Brief, Entity, Quote, Sentence
 from newsbrief.textsim import Cluster
 
 FRAGMENT_MAX_WORDS = 2
-CUE_VERBS = (
-    "said|says|say|added|adds|told|tells|noted|notes|claimed|claims|stated|states|asked|asks|warned|warns|"
-    "insisted|insists|argued|argues|explained|explains|described|describes|accused|accuses|termed|called|calls|"
-    "denied|denies|announced|announces|wrote|writes|tweeted|declared|declares|urged|urges|acknowledged|admitted|"
-    "replied|responded|asserted|asserts|put it|wants|demanded|demands|stressed|conceded|suggested|reported"
-)
-_CUE = re.compile(rf"\b(?:{CUE_VERBS})\b|\b[Aa]ccording to\b")
+CUE_VERBS = alternation(SPEECH_VERBS)
+_CUE = re.compile(rf"\b{CUE_VERBS}\b|\b[Aa]ccording to\b")
 # Reported speech: only verbs that introduce what someone said (not "called", "wants").
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|noted|claimed|claims|insisted|insists|warned|warns|argued|argues|asserted|"
-    r"asserts|announced|stated|denied|denies|added|believes|acknowledged|admitted)\b"
-)
+_REPORTING = re.compile(rf"\b{alternation(REPORTING_VERBS)}\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|it|It|they|They)\b")
 _INDIRECT_OBJECT = re.compile(r"^\s*(?:that\s+|reporters\s+|journalists\s+|him\s+|her\s+|them\s+|MPs\s+)*(?:that\s+)?")
-_QUOTE_MARK = re.compile(r"[\"'“”‘’]")
+# Marks: straight and curly, ``newswire'' pairs, «guillemets» and „low-high“ quotes.
+_QUOTE_MARK = re.compile(r"``|''|[\"'“”‘’«»„]")
+_CLOSES = {"”": "“", "»": "«", "''": "``"}  # closing mark -> the opening mark it closes
 _OPEN_CONTEXT = re.compile(r"(?:^|[\s(\[—–:-])$")
 _SUBJECT_WINDOW = 6  # words between a subject and its verb ("Mr Kerry merely noted")
 _AFTER_WINDOW = 6  # words after a closing quote in which ", he said" is looked for
@@ -48,8 +44,19 @@ _BETWEEN_OK = frozenset(
 )
 _PARENTHETICAL = re.compile(r",[^,]{0,80},")
 _DESCRIBED_SPEAKER = re.compile(
-    r"^\W*((?:the |a |an )?[a-z][\w-]*(?: [a-z][\w-]*){0,2}) "
-    r"(said|says|added|told|wrote|explained|noted|stated|claimed)\b"
+    rf"^\W*((?:the |a |an )?[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}) ({alternation(DESCRIBED_SPEAKER_VERBS)})\b"
+)
+# A capitalised name the entity finder did not keep, right by the cue after a quotation
+# ("…,” Burns said. / “…,” said Burns.): the text names the speaker, so it is not left unnamed.
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_NAMED_AFTER = re.compile(
+    rf"^\W*(?:(?P<before>{_NAME}) {alternation(SPEECH_VERBS)}\b|{alternation(SPEECH_VERBS)} (?P<after>{_NAME}))"
+)
+_INVERTED = re.compile(r"said|says|added|adds|asked|wrote|writes|continued|explained|noted|told|tells")
+# "Saeed, 19, a student from Damascus, called …": an apposition between a person and the verb.
+# "Amadou, 35, from Mauritania told AFP": an age, then where the person is from, before the verb.
+_APPOSITION = re.compile(
+    r"^,\s*(?:(?:\d{1,3}|an?|the|[a-z])[^,;:.]{0,80}(?:,[^,;:.]{0,60})?,|\d{1,3},\s*(?:from|of)\s[^,;:.]{0,40})\s*$"
 )
 _NOT_SPEAKERS = frozenset("he she they it we i you and but who which that this then also".split())
 
@@ -69,10 +76,12 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     for mark in _QUOTE_MARK.finditer(text):
         i, ch = mark.start(), mark.group(0)
         prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
+        nxt = text[mark.end()] if mark.end() < len(text) else " "
         closes = None
-        if ch == "”":
-            closes = "“"
+        if ch in _CLOSES:
+            closes = _CLOSES[ch]
+        elif ch == "“" and any(m == "„" for m, _ in stack):
+            closes = "„"
         elif ch == "’" and not (prev.isalnum() and nxt.isalpha()):
             closes = "‘"
         elif ch == '"' and any(mark == '"' for mark, _ in stack):
@@ -87,11 +96,15 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             if not stack:
                 spans.append(QuoteSpan(start, i))
             continue
-        if ch in "“‘\"'" and _OPEN_CONTEXT.search(text[:i][-1:] or " ") and not nxt.isspace():
+        if (
+            ch in ("“", "‘", '"', "'", "``", "«", "„")
+            and _OPEN_CONTEXT.search(text[:i][-1:] or " ")
+            and not nxt.isspace()
+        ):
             if ch in "‘'" and prev.isalnum():
                 continue
-            stack.append((ch, i + 1))
-    if stack and stack[0][0] in '"“':  # a quote running to the paragraph end (the next one reopens)
+            stack.append((ch, mark.end()))
+    if stack and stack[0][0] in ('"', "“", "``", "«", "„"):  # runs to the paragraph end (the next one reopens)
         spans.append(QuoteSpan(stack[0][1], len(text.rstrip())))
     return spans
 
@@ -183,6 +196,11 @@ class _ArticleQuotes:
         if not candidates:
             return None
         mention = candidates[-1]
+        person = next(
+            (m for m in reversed(candidates) if m.entity is not None and m.entity.label in ("PERSON", "OTHER")), None
+        )
+        if person is not None and _APPOSITION.match(self.masked[person.end : position]):
+            return person  # "Saeed, 19, a student from Damascus, called": Saeed, never the place
         if re.search(r"[\"“”‘’]", self.article.text[mention.end : position]):
             return None
         # "Mr Putin, who initiated the call, asserted": skip the appositive.
@@ -245,7 +263,13 @@ class _ArticleQuotes:
                 mention = self.subject_after(first, first.start + cue.end())
             else:
                 mention = self.subject_before(first, position)
-                if mention is None and before[: cue.start()].rstrip().endswith(","):
+                # Inverted only with a verb of saying ("…, said Mr Lavrov, '…'"); after "called" or
+                # "accused" the name that follows is who is criticised, never the speaker.
+                if (
+                    mention is None
+                    and before[: cue.start()].rstrip().endswith(",")
+                    and _INVERTED.fullmatch(cue.group(0))
+                ):
                     mention = self.subject_after(first, first.start + cue.end())
             if mention is not None and (entity := self.entity_of(mention, first)) is not None:
                 return entity, cue.group(0).lower(), 0.85
@@ -267,7 +291,13 @@ class _ArticleQuotes:
                 speaker = self.speakers.get(first.index - back)
                 if speaker is not None:
                     return speaker, "continuation", 0.6
-        # 5. No named speaker: a described one right after the quote (“…,” police said / the lawsuit said).
+        # 5. A capitalised name by the cue right after the quote that no entity covers ("…,” Burns said).
+        named = _NAMED_AFTER.match(after)
+        if named:
+            name = named.group("before") or named.group("after")
+            if name.split()[0] not in NOT_NAMES and name.split()[0].lower() not in _NOT_SPEAKERS:
+                return name, "named", 0.6
+        # 6. No named speaker: a described one right after the quote (“…,” police said / the lawsuit said).
         described = _DESCRIBED_SPEAKER.match(after)
         if described and described.group(1).split()[0] not in _NOT_SPEAKERS:
             return described.group(1), described.group(2), 0.5
@@ -315,6 +345,7 @@ class _ArticleQuotes:
             is_fragment=fragment,
             cue=cue,
             confidence=confidence if speaker else 0.0,
+            speaker_type=speaker_type(speaker, cue),
         )
 
     def _merge_split(self, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
@@ -369,8 +400,18 @@ class _ArticleQuotes:
                 is_fragment=False,
                 cue=cue.group(0) if mention.pronoun is None else f"{mention.pronoun} {cue.group(0)}",
                 confidence=0.7 if mention.pronoun is None else 0.55,
+                speaker_type=speaker_type(entity, ""),
             )
         return None
+
+
+def speaker_type(speaker: Entity | str | None, cue: str) -> Literal["person", "organisation"] | None:
+    """A person for people (and bare names by a cue), an organisation for organisations and the
+    places that speak for governments ("Russia said"); None for no speaker or a description."""
+    if isinstance(speaker, Entity):
+        # A bare name the gazetteer does not know ("Burns", "Saeed") speaking is, in news, a person.
+        return "person" if speaker.label in ("PERSON", "OTHER") else "organisation"
+    return "person" if speaker and cue == "named" else None
 
 
 def find_quotes(article: Article, index: AliasIndex) -> list[Quote]:
