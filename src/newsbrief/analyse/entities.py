@@ -15,7 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsbrief.analyse import register
-from newsbrief.lexicon import HONORIFICS, ROLES as LEXICON_ROLES, TITLES as LEXICON_TITLES
+from newsbrief.lexicon import HONORIFICS
+from newsbrief.lexicon import ROLES as LEXICON_ROLES
+from newsbrief.lexicon import TITLES as LEXICON_TITLES
 from newsbrief.model import Analysis, Brief, Entity, Sentence
 from newsbrief.textsim import Cluster
 
