@@ -8,7 +8,9 @@ Candidates are picked mechanically, so the labelled pairs are not only the easy 
   ``SUPPORT_RANDOM`` from the rest per cluster; plus up to ``NEWSBRIEF_PER_CLUSTER`` supports
   that the current pipeline cites, so its mistakes are in the sample;
 * conflicts: cross-document pairs that both carry a number, date or month and share at least
-  ``CONFLICT_SHARED`` content words, most similar first; reading keeps those about one event;
+  ``CONFLICT_SHARED`` content words, most similar first; plus (over all documents) pairs that
+  count the same thing with different numbers ("144 people" / "125 people") and share
+  ``NUMERIC_SHARED`` content words; reading keeps those about one event;
 * quotes: every quotation (straight, curly, ``DUC ``...''``, single curly, guillemets, low-high)
   in the first ``REGION`` characters of a labelled document's body;
 * dates: every weekday, month, year and relative expression in the same region.
@@ -46,6 +48,11 @@ HARD_SHARE = 0.3
 NEWSBRIEF_PER_CLUSTER = 4
 CONFLICT_PER_CLUSTER = 6
 CONFLICT_SHARED = 2
+NUMERIC_PER_CLUSTER = 8
+# ranks of the numeric candidates taken per pass; later passes (DUC only: 25 documents) add more
+NUMERIC_PASSES = ((0, NUMERIC_PER_CLUSTER), (NUMERIC_PER_CLUSTER, 24))
+NUMERIC_SHARED = 3
+NUMERIC_MIN_SIMILARITY = 0.15
 REGION = 3500
 MIN_WORDS = 6
 
@@ -79,7 +86,7 @@ ANSWERS = {
 SKIP = "skip"
 
 QUOTE = re.compile(
-    r"``(.{3,600}?)''|\"([^\"\n]{3,600}?)\"|“([^”]{3,600}?)”"
+    r"``(.{3,600}?)''|\"([^\"\n]{3,600}?)(?:\"|'')|“([^”]{3,600}?)”"
     r"|‘([^’]{3,600}?)’(?!\w)|«([^»]{3,600}?)»|„([^“”]{3,600}?)[“”]",
     re.S,
 )
@@ -96,6 +103,12 @@ DATE = re.compile(
     r"|(?:last|next|earlier this|later this|the previous|the following)"
     r" (?:week|month|year|weekend|spring|summer|fall|autumn|winter)"
     r"|(?:\w+|\d+) (?:days|weeks|months|years) ago)\b"
+)
+# a number and the word it counts: "144 people", "$1.2 billion", "three journalists"
+COUNTED = re.compile(
+    r"(\$?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds|thousands)"
+    r"\s+(?:more\s+|other\s+)?([a-z]+)",
+    re.I,
 )
 NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|hundreds?|thousands?|millions?|billions?)\b",
@@ -201,6 +214,40 @@ def _pair_row(dataset: str, cluster: str, a: tuple[str, int, int, str], b: tuple
             f"{prefix}excerpt": excerpt(text),
         }
     return row
+
+
+def _counted(text: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for value, unit in COUNTED.findall(text):
+        found.setdefault(unit.lower(), set()).add(value.lower().rstrip(".,"))
+    return found
+
+
+def numeric_candidates(dataset: str, cluster: str, seen: set[tuple[str, str]]) -> list[dict[str, str]]:
+    """Cross-document pairs over all documents that count one thing with different numbers."""
+    docs, arts = articles(dataset, cluster)
+    prepare(arts)
+    units = [(d.doc, *s) for d, a in zip(docs, arts, strict=True) for s in sentences(d, a)]
+    vectors = _tfidf([u[3] for u in units])
+    counted = [_counted(u[3]) for u in units]
+    words = [set(WORD.findall(u[3].lower())) - STOP for u in units]
+    found = []
+    for i, j in itertools.combinations(range(len(units)), 2):
+        if units[i][0] == units[j][0] or not counted[i] or not counted[j]:
+            continue
+        if not any(counted[i][k] != counted[j][k] for k in counted[i].keys() & counted[j].keys()):
+            continue
+        if len(words[i] & words[j]) < NUMERIC_SHARED:
+            continue
+        similarity = _cosine(vectors[i], vectors[j])
+        key = (f"{units[i][0]}:{units[i][1]}", f"{units[j][0]}:{units[j][1]}")
+        if similarity >= NUMERIC_MIN_SIMILARITY and key not in seen:
+            found.append((similarity, i, j))
+    found.sort(reverse=True)
+    return [
+        _pair_row(dataset, cluster, units[i], units[j]) | {"similarity": f"{similarity:.2f}", "origin": "numeric"}
+        for similarity, i, j in found
+    ]
 
 
 def cluster_candidates(dataset: str, cluster: str) -> dict[str, list[dict[str, str]]]:
@@ -316,6 +363,21 @@ def write_candidates(split: str, out: Path) -> None:
     for dataset, cluster in clusters(split):
         for name, rows in cluster_candidates(dataset, cluster).items():
             tables[name] += rows
+    # appended after every cluster's other candidates, one pass per slice of the ranking, so the
+    # numbering of earlier candidates stays put when a pass is added
+    numeric = {}
+    for dataset, cluster in clusters(split):
+        seen = {
+            (f"{r['a_doc']}:{r['a_span'].split(':')[0]}", f"{r['b_doc']}:{r['b_span'].split(':')[0]}")
+            for r in tables["conflicts"]
+            if r["cluster"] == cluster
+        }
+        numeric[cluster] = numeric_candidates(dataset, cluster, seen)
+    for start, stop in NUMERIC_PASSES:
+        for dataset, cluster in clusters(split):
+            tables["conflicts"] += numeric[cluster][
+                start : stop if dataset == "duc" else min(stop, NUMERIC_PER_CLUSTER)
+            ]
     for name, rows in tables.items():
         extra = sorted({k for r in rows for k in r} - set(COLUMNS[name]))
         with (folder / f"{name}.cand.tsv").open("w", encoding="utf-8", newline="") as handle:
