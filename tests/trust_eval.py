@@ -100,12 +100,156 @@ def score_outlets(labels: Labels) -> dict[str, float]:
     return {"document pairs": pairs, "agree": agree / pairs if pairs else 1.0}
 
 
+def cleaned_span(span: Span) -> tuple[Article, int, int] | None:
+    """A labelled span's place in newsbrief's cleaned text of its document, or None when cleaning dropped it."""
+    article = story(span.dataset, span.cluster).by_doc[span.doc]
+    where = locate(article.text, span.text)
+    return (article, *where) if where else None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def _same_speaker(label: str, found: str | None) -> bool:
+    if found is None:
+        return False
+    label_words = {w.strip(".,").casefold() for w in label.replace("’s", "").split()}
+    found_words = {w.strip(".,").casefold() for w in found.replace("’s", "").split()}
+    return bool(label_words & found_words)
+
+
+def score_speakers(labels: Labels) -> dict[str, float]:
+    """Attributed = labelled quotations newsbrief gives a named speaker (an entity or a name, not
+    a description such as "police"); right / wrong among those; coverage = share of quotations
+    whose speaker the text names that get one."""
+    attributed = right = wrong = named = named_found = unplaced = 0
+    for label in labels.quotes:
+        place = cleaned_span(label.quote)
+        if place is None:
+            unplaced += 1
+            continue
+        article, start, end = place
+        quotes = [
+            q
+            for q in story(label.quote.dataset, label.quote.cluster).brief.analysis.quotes
+            if q.source == article.id and _overlaps((q.start, q.end), (start, end)) and q.kind == "direct"
+        ]
+        speaker = next((q.speaker for q in quotes if q.speaker and q.speaker_type), None)
+        if label.speaker != "unnamed":
+            named += 1
+            named_found += speaker is not None
+        if speaker is not None:
+            attributed += 1
+            if label.speaker != "unnamed" and _same_speaker(label.speaker, speaker):
+                right += 1
+            else:
+                wrong += 1
+    return {
+        "quotes": len(labels.quotes) - unplaced,
+        "unplaced": unplaced,
+        "attributed": attributed,
+        "right": right / attributed if attributed else 1.0,
+        "wrong": wrong / attributed if attributed else 0.0,
+        "named given one": named_found / named if named else 1.0,
+    }
+
+
+def score_dates(labels: Labels) -> dict[str, float]:
+    """Dated = labelled expressions newsbrief gives an ISO value; right / wrong among those
+    (a value for an expression labelled abstain is wrong); coverage over decidable labels."""
+    dated = right = wrong = decidable = decided = unplaced = 0
+    for label in labels.dates:
+        place = cleaned_span(label.expression)
+        if place is None:
+            unplaced += 1
+            continue
+        article, start, end = place
+        mentions = [
+            m
+            for m in story(label.expression.dataset, label.expression.cluster).brief.analysis.dates
+            if m.source == article.id and _overlaps((m.start, m.end), (start, end))
+        ]
+        value = next((m.iso for m in mentions if m.iso), None)
+        decidable += label.iso is not None
+        if value is not None:
+            dated += 1
+            decided += label.iso is not None
+            if value == label.iso:
+                right += 1
+            else:
+                wrong += 1
+    return {
+        "expressions": len(labels.dates) - unplaced,
+        "unplaced": unplaced,
+        "dated": dated,
+        "right": right / dated if dated else 1.0,
+        "wrong": wrong / dated if dated else 0.0,
+        "decidable dated": decided / decidable if decidable else 1.0,
+    }
+
+
+def score_fact_outlets(labels: Labels) -> dict[str, float]:
+    """Key facts (two or more sources) whose "N independent outlets" equals the number of distinct
+    labelled report groups among their sources."""
+    groups = {(o.dataset, o.cluster, o.doc): o.group for o in labels.outlets}
+    facts = right = 0
+    for dataset, cluster in {(o.dataset, o.cluster) for o in labels.outlets}:
+        found = story(dataset, cluster)
+        doc_of = {article.id: doc for doc, article in found.by_doc.items()}
+        for fact in found.brief.analysis.facts:
+            truth = {groups.get((dataset, cluster, doc_of[s])) for s in fact.sources}
+            if None in truth:
+                continue
+            facts += 1
+            right += fact.independent_outlets == len(truth)
+    return {"key facts": facts, "right": right / facts if facts else 1.0}
+
+
+def score_conflicts(labels: Labels) -> dict[str, float]:
+    """Precision over newsbrief's conflicts that join a labelled pair (disagree, agree or different
+    event); recall over the labelled disagreements."""
+    placed = []
+    for pair in labels.conflicts:
+        a, b = cleaned_span(pair.a), cleaned_span(pair.b)
+        if a and b:
+            placed.append((pair, a, b))
+    found = right = 0
+    hit: set[int] = set()
+    for dataset, cluster in {(p.a.dataset, p.a.cluster) for p, _, _ in placed}:
+        for conflict in story(dataset, cluster).brief.analysis.conflicts:
+            sides = [(side.source, (side.start, side.end)) for side in conflict.sides]
+            matches = [
+                i
+                for i, (pair, a, b) in enumerate(placed)
+                if (pair.a.dataset, pair.a.cluster) == (dataset, cluster)
+                and any(s == a[0].id and _overlaps(r, (a[1], a[2])) for s, r in sides)
+                and any(s == b[0].id and _overlaps(r, (b[1], b[2])) for s, r in sides)
+            ]
+            if matches:
+                found += 1
+                good = [i for i in matches if placed[i][0].label == "disagree"]
+                right += bool(good)
+                hit |= set(good)
+    disagreements = sum(p.label == "disagree" for p, _, _ in placed)
+    return {
+        "labelled pairs": len(placed),
+        "disagreements": disagreements,
+        "conflicts on labelled pairs": found,
+        "precision": right / found if found else 1.0,
+        "recall": len(hit) / disagreements if disagreements else 1.0,
+    }
+
+
 def main(split: str) -> None:
     labels = load(split)
     print(split, labels.counts())
     print("support", score_support(labels))
-    if labels.outlets:
-        print("outlets", score_outlets(labels))
+    print("outlets (document pairs)", score_outlets(labels))
+    print("key facts' independent outlets", score_fact_outlets(labels))
+    print("speakers", score_speakers(labels))
+    print("dates", score_dates(labels))
+    print("conflicts", score_conflicts(labels))
 
 
 if __name__ == "__main__":

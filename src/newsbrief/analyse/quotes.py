@@ -23,6 +23,7 @@ from newsbrief.model import Analysis, Article, Brief, Entity, Quote, Sentence
 from newsbrief.textsim import Cluster
 
 FRAGMENT_MAX_WORDS = 2
+PRONOUN_WINDOW = 3  # sentences back in which "he"/"she" looks for its person
 CUE_VERBS = alternation(SPEECH_VERBS)
 _CUE = re.compile(rf"\b{CUE_VERBS}\b|\b[Aa]ccording to\b")
 # Reported speech: only verbs that introduce what someone said (not "called", "wants").
@@ -31,7 +32,7 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She|it|It|they|They)\b")
 _INDIRECT_OBJECT = re.compile(r"^\s*(?:that\s+|reporters\s+|journalists\s+|him\s+|her\s+|them\s+|MPs\s+)*(?:that\s+)?")
 # Marks: straight and curly, ``newswire'' pairs, «guillemets» and „low-high“ quotes.
 _QUOTE_MARK = re.compile(r"``|''|[\"'“”‘’«»„]")
-_CLOSES = {"”": "“", "»": "«", "''": "``"}  # closing mark -> the opening mark it closes
+_CLOSES = {"”": "“", "»": "«"}  # closing mark -> the opening mark it closes
 _OPEN_CONTEXT = re.compile(r"(?:^|[\s(\[—–:-])$")
 _SUBJECT_WINDOW = 6  # words between a subject and its verb ("Mr Kerry merely noted")
 _AFTER_WINDOW = 6  # words after a closing quote in which ", he said" is looked for
@@ -52,7 +53,10 @@ _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _NAMED_AFTER = re.compile(
     rf"^\W*(?:(?P<before>{_NAME}) {alternation(SPEECH_VERBS)}\b|{alternation(SPEECH_VERBS)} (?P<after>{_NAME}))"
 )
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
 _INVERTED = re.compile(r"said|says|added|adds|asked|wrote|writes|continued|explained|noted|told|tells")
+_DASH_NAME = re.compile(rf"^\s*[—–]\s*(?P<before>{_NAME})(?:,|$)(?P<after>)")
 # "Saeed, 19, a student from Damascus, called …": an apposition between a person and the verb.
 # "Amadou, 35, from Mauritania told AFP": an age, then where the person is from, before the verb.
 _APPOSITION = re.compile(
@@ -80,6 +84,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         closes = None
         if ch in _CLOSES:
             closes = _CLOSES[ch]
+        elif ch == "''":  # closes ``newswire'' quotes, and straight ones typed "like this''
+            closes = next((m for m, _ in reversed(stack) if m in ("``", '"')), "``")
         elif ch == "“" and any(m == "„" for m, _ in stack):
             closes = "„"
         elif ch == "’" and not (prev.isalnum() and nxt.isalpha()):
@@ -151,7 +157,11 @@ class _ArticleQuotes:
         self.mentions: dict[int, list[_Mention]] = {}
         for sentence in article.sentences:
             text = self.masked[sentence.start : sentence.end]
-            found = [_Mention(s, e, entity) for s, e, entity in index.mentions(sentence, text)]
+            found = [
+                _Mention(s, e, entity)
+                for s, e, entity in index.mentions(sentence, text)
+                if not _PARTY_TAG.match(entity.name)  # "(R-Ky.)" says which party, not who speaks
+            ]
             found += [
                 _Mention(sentence.start + m.start(), sentence.start + m.end(), None, m.group(0).lower())
                 for m in _PRONOUN.finditer(text)
@@ -169,19 +179,24 @@ class _ArticleQuotes:
 
     def resolve_pronoun(self, mention: _Mention, sentence: Sentence) -> Entity | None:
         if mention.pronoun in ("he", "she"):
-            for back in (0, 1, 2):
-                speaker = self.speakers.get(sentence.index - back)
-                if speaker is not None and speaker.label == "PERSON" and back > 0:
-                    return speaker
-            for index in range(sentence.index, max(-1, sentence.index - 4), -1):
-                people = [
+            # The nearest compatible person, when the text leaves one: the speaker of a quote in
+            # the previous two sentences, else the one person named nearby. With two people in
+            # play ("Farrow praised McHugh … he said") the text does not decide: abstain.
+            speaker = next(
+                (s for back in (1, 2) if (s := self.speakers.get(sentence.index - back)) and s.label == "PERSON"), None
+            )
+            people: list[Entity] = []
+            for index in range(sentence.index, max(-1, sentence.index - PRONOUN_WINDOW), -1):
+                found = [
                     m.entity
                     for m in self.mentions.get(index, [])
-                    if m.entity is not None and m.entity.label == "PERSON" and m.end <= mention.start
+                    if m.entity is not None and m.entity.label == "PERSON" and m.start < mention.start
                 ]
-                if people:
-                    return people[-1]
-            return None
+                people += reversed(found)
+                if found and speaker is None:
+                    break
+            candidates = {e.id: e for e in [*([speaker] if speaker else []), *people]}
+            return next(iter(candidates.values())) if len(candidates) == 1 else None
         # "it"/"they": the subject (first named mention) of the previous sentence.
         previous = self.mentions.get(sentence.index - 1, [])
         subjects = [m.entity for m in previous if m.entity is not None and m.entity.label in ("ORG", "PLACE")]
@@ -203,6 +218,8 @@ class _ArticleQuotes:
             return person  # "Saeed, 19, a student from Damascus, called": Saeed, never the place
         if re.search(r"[\"“”‘’]", self.article.text[mention.end : position]):
             return None
+        if _PREPOSITION_BEFORE.search(self.masked[max(sentence.start, mention.start - 12) : mention.start]):
+            return None  # "a diplomat in New York said": the place is where, not who
         # "Mr Putin, who initiated the call, asserted": skip the appositive.
         between = _PARENTHETICAL.sub(" ", self.masked[mention.end : position]).replace("’s", "").replace("'s", "")
         words = re.findall(r"[\w-]+", between)
@@ -223,10 +240,16 @@ class _ArticleQuotes:
         return people[0] if people else named[-1] if named else None
 
     def subject_after(self, sentence: Sentence, position: int) -> _Mention | None:
+        """The name right after a cue ("said Mr Lavrov"); when a title names an organisation first
+        ("said CNN senior political analyst David Gergen"), the person of that clause."""
         candidates = [m for m in self.mentions[sentence.index] if m.start >= position]
-        if candidates and word_count(self.masked[position : candidates[0].start]) <= 3:
-            return candidates[0]
-        return None
+        if not candidates or word_count(self.masked[position : candidates[0].start]) > 3:
+            return None
+        end = self.masked.find(",", position, sentence.end)
+        clause = [m for m in candidates if end == -1 or m.start < end]
+        person = next((m for m in clause if m.entity is not None and m.entity.label == "PERSON"), None)
+        bare = next((m for m in clause if m.entity is not None and m.entity.label == "OTHER"), None)
+        return person or bare or candidates[0]
 
     def attribute(self, span: QuoteSpan) -> tuple[Entity | str | None, str, float]:
         """Speaker (an entity, or a description such as "police" when the text names none), cue and
@@ -275,9 +298,19 @@ class _ArticleQuotes:
                 return entity, cue.group(0).lower(), 0.85
         if before.rstrip().endswith(":"):
             # "Yanukovych: '…'", "Jon Huntsman stuck to Twitter: '…'": the person before the colon.
-            named = [m.entity for m in self.mentions[first.index] if m.entity is not None and m.end <= span.start]
-            people = [e for e in named if e.label == "PERSON"]
-            if people or named:
+            # Never a place ("cited violence in Homs and Hama and asked:") or a name after a
+            # preposition ("spokeswoman for House Speaker Paul Ryan:"); a pronoun subject abstains.
+            named = [
+                m.entity
+                for m in self.mentions[first.index]
+                if m.entity is not None
+                and m.end <= span.start
+                and m.entity.label != "PLACE"
+                and not _PREPOSITION_BEFORE.search(self.masked[max(first.start, m.start - 12) : m.start])
+            ]
+            people = [e for e in named if e.label in ("PERSON", "OTHER")]
+            opens_with_pronoun = _PRONOUN.match(self.masked[first.start : first.end].lstrip())
+            if (people or named) and not opens_with_pronoun:
                 return (people or named)[-1 if not people else 0], "colon", 0.8
         # 3. A cue later in the sentence ("…" is what Lavrov told reporters).
         for cue in _CUE.finditer(after):
@@ -292,7 +325,7 @@ class _ArticleQuotes:
                 if speaker is not None:
                     return speaker, "continuation", 0.6
         # 5. A capitalised name by the cue right after the quote that no entity covers ("…,” Burns said).
-        named = _NAMED_AFTER.match(after)
+        named = _NAMED_AFTER.match(after) or _DASH_NAME.match(after)
         if named:
             name = named.group("before") or named.group("after")
             if name.split()[0] not in NOT_NAMES and name.split()[0].lower() not in _NOT_SPEAKERS:
