@@ -103,8 +103,19 @@ def score_outlets(labels: Labels) -> dict[str, float]:
 def cleaned_span(span: Span) -> tuple[Article, int, int] | None:
     """A labelled span's place in newsbrief's cleaned text of its document, or None when cleaning dropped it."""
     article = story(span.dataset, span.cluster).by_doc[span.doc]
-    where = locate(article.text, span.text)
-    return (article, *where) if where else None
+    raw = span.document.raw
+    # A short expression ("February") occurs more than once: find it with its context around it.
+    for context in (60, 30, 12, 0):
+        before = raw[max(0, span.start - context) : span.start]
+        after = raw[span.end : span.end + context]
+        where = locate(article.text, before + span.text + after)
+        if where:
+            lead = locate(article.text[where[0] :], before) if before.strip() else (0, 0)
+            start = where[0] + (lead[1] if lead else 0)
+            inner = locate(article.text[start:], span.text)
+            if inner:
+                return article, start + inner[0], start + inner[1]
+    return None
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
