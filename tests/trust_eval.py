@@ -27,7 +27,7 @@ from newsbrief.pipeline import brief_articles
 from newsbrief.settings import Options
 from newsbrief.textsim import Cluster
 from trust_candidates import articles, locate
-from trust_labels import Labels, Span, load
+from trust_labels import Labels, OutletLabel, Span, load
 
 
 @dataclass
@@ -83,8 +83,16 @@ def score_support(labels: Labels, threshold: float | None = None, min_terms: int
     }
 
 
+def independent_outlet(label: OutletLabel) -> str:
+    """The label's answer to "which independent outlet is this": the wire for wire copy, else the
+    outlet, else (outlet unknown) the report group."""
+    if label.wire:
+        return f"wire:{label.wire}"
+    return label.outlet if label.outlet not in ("unknown", "") else f"group:{label.group}"
+
+
 def score_outlets(labels: Labels) -> dict[str, float]:
-    """Per document pair of a cluster: do label and newsbrief agree whether they are one report?"""
+    """Per document pair of a cluster: do label and newsbrief agree whether they are one outlet?"""
     by_cluster: dict[tuple[str, str], list] = defaultdict(list)
     for label in labels.outlets:
         by_cluster[(label.dataset, label.cluster)].append(label)
@@ -96,7 +104,7 @@ def score_outlets(labels: Labels) -> dict[str, float]:
             for y in docs[i + 1 :]:
                 kx, ky = keys.get(found.by_doc[x.doc].id), keys.get(found.by_doc[y.doc].id)
                 pairs += 1
-                agree += (x.group == y.group) == (kx is not None and kx == ky)
+                agree += (independent_outlet(x) == independent_outlet(y)) == (kx is not None and kx == ky)
     return {"document pairs": pairs, "agree": agree / pairs if pairs else 1.0}
 
 
@@ -202,8 +210,8 @@ def score_dates(labels: Labels) -> dict[str, float]:
 
 def score_fact_outlets(labels: Labels) -> dict[str, float]:
     """Key facts (two or more sources) whose "N independent outlets" equals the number of distinct
-    labelled report groups among their sources."""
-    groups = {(o.dataset, o.cluster, o.doc): o.group for o in labels.outlets}
+    labelled independent outlets (:func:`independent_outlet`) among their sources."""
+    groups = {(o.dataset, o.cluster, o.doc): independent_outlet(o) for o in labels.outlets}
     facts = right = 0
     for dataset, cluster in {(o.dataset, o.cluster) for o in labels.outlets}:
         found = story(dataset, cluster)

@@ -32,6 +32,10 @@ UNIT_CLASSES = {
 }
 _UNIT_OF = {word: unit for unit, words in UNIT_CLASSES.items() for word in words.split()}
 UNIT_STEMS = set(content_terms(" ".join(_UNIT_OF)))
+# Durations ("five years", "10 days") measure different spans in sentences that look alike (a
+# sentence, a wait, an age of a building): on the tune half they were look-alikes, not conflicts.
+DURATION_STEMS = frozenset(content_terms("years months weeks days hours minutes year month week day hour minute"))
+_VERB_BEFORE = re.compile(r"\b(killed|wounded|injured)\s+(?:at least\s+|more than\s+|about\s+)?$", re.IGNORECASE)
 _TAIL_STOP = frozenset(
     "for of in on at to from by with and or than per since after before was were is are had has have who that".split()
 )
@@ -51,8 +55,8 @@ _QUANTITY = re.compile(
     r"(?:(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\s+of"
     r"|(?P<currency>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>million|billion|thousand))?"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
-    r"|\b(?P<word>" + alternation(tuple(NUMBER_WORDS)) + r"))"
-    r"(?P<tail>(?:[\s-]+[\w$%-]+[.,;:]?){0,4})",
+    r"|\b(?P<word>" + alternation(tuple(NUMBER_WORDS)) + r")(?:\s+(?P<wmult>million|billion|thousand)\b)?)"
+    r"(?P<tail>(?:[\s-]+(?!\d)[\w$%-]+[.,;:]?){0,4})",
     re.IGNORECASE,
 )
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -108,13 +112,22 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 head = head if head is not None else next((i for i, w in phrase if w.endswith("s")), None)
                 if head is None and phrase and stop < len(tail):
                     head = phrase[-1][0]
-                if head is None:
+                verb = _VERB_BEFORE.search(text[: m.start()])
+                if head is None and verb:  # "killed two and wounded 30": the verb says what is counted
+                    unit, position = _UNIT_OF[verb.group(1).lower()], -1
+                elif head is None:
                     continue
-                position = head
-                stems = content_terms(tail[position])
-                unit = _UNIT_OF.get(tail[position]) or (stems[0] if stems else "")
-                if not unit:
+                else:
+                    position = head
+                    stems = content_terms(tail[position])
+                    unit = _UNIT_OF.get(tail[position]) or (stems[0] if stems else "")
+                if not unit or unit in DURATION_STEMS:
                     continue
+                # "three people were killed" counts deaths, as "killed three" does.
+                if unit == "people":
+                    verbs = [_UNIT_OF[verb.group(1).lower()]] if verb else []
+                    verbs += [_UNIT_OF[w] for w in tail[position + 1 :] if _UNIT_OF.get(w) in ("deaths", "injured")]
+                    unit = verbs[0] if verbs else unit
         qual = (m.group("qual") or "").strip().lower()
         if m.group("vague"):
             low, high = _VAGUE[m.group("vague").lower()]
@@ -124,11 +137,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 value *= {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group("mult") or "").lower(), 1)
             else:
                 value = NUMBER_WORDS[m.group("word").lower()]
+                value *= {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group("wmult") or "").lower(), 1)
             low, high = _range(value, qual)
-        if position >= 0:
+        if position >= 0 and not (m.group("pct") or m.group("currency")) and tail_words:
             end = m.start("tail") + tail_words[position].end()
         else:
-            end = max(m.end("num"), m.end("mult") if m.group("mult") else 0, m.end("pct") if m.group("pct") else 0)
+            end = max(m.end(group) for group in ("num", "mult", "pct", "word", "wmult", "vague") if m.group(group))
         found.append(Quantity(unit, low, high, text[m.start() : end].strip(), m.start()))
     for m in _AGE_AFTER_NAME.finditer(text):  # "Saeed, 19, a student": an age by apposition
         value = float(m.group("age"))
