@@ -151,6 +151,7 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
     return tuple(kept)
 
 
+HISTORY_YEARS = 1  # explicit dates older than this before the reference year do not date the article
 WEEKDAY_YEAR_SPAN = 6  # years either side of the reference in which "Friday, Aug. 17" looks for its year
 
 
@@ -419,6 +420,10 @@ def estimate_publication(
     anchors = year_anchors([article]) or story_anchors
     dated = [d for c in captions(article) for d in _explicit_dates(c, "caption", year, anchors)]
     dated += [d for s in article.sentences for d in _explicit_dates(s.text, "text", year, anchors)]
+    # History is no evidence of when the article was written: a date years before the latest year
+    # the source (or story) reaches is the past it recounts ("hanged on May 31, 1962").
+    if year is not None:
+        dated = [d for d in dated if d.day.year >= year - HISTORY_YEARS]
     lo: date | None = None
     hi: date | None = None
     for d in dated:
