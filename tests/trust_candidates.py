@@ -6,11 +6,13 @@ Candidates are picked mechanically, so the labelled pairs are not only the easy 
   of the other labelled documents (a plain TF-IDF cosine written here, not newsbrief's), sampled
   with a fixed seed: ``SUPPORT_BANDS`` spread over the most similar ``HARD_SHARE`` of them and
   ``SUPPORT_RANDOM`` from the rest per cluster; plus up to ``NEWSBRIEF_PER_CLUSTER`` supports
-  that the current pipeline cites, so its mistakes are in the sample;
+  that the current pipeline cites, so its mistakes are in the sample; then a second round of
+  ``SUPPORT_SECOND_ROUND`` more per cluster drawn from the most similar tenth;
 * conflicts: cross-document pairs that both carry a number, date or month and share at least
   ``CONFLICT_SHARED`` content words, most similar first; plus (over all documents) pairs that
   count the same thing with different numbers ("144 people" / "125 people") and share
-  ``NUMERIC_SHARED`` content words; reading keeps those about one event;
+  ``NUMERIC_SHARED`` content words; plus similar pairs where only one side negates or denies
+  (``NEGATION``), for polarity; reading keeps those about one event;
 * quotes: every quotation (straight, curly, ``DUC ``...''``, single curly, guillemets, low-high)
   in the first ``REGION`` characters of a labelled document's body;
 * dates: every weekday, month, year and relative expression in the same region.
@@ -33,18 +35,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newsbrief.eval.datasets import parse_duc_document
-from newsbrief.ingest import records_to_articles
-from newsbrief.ingest.formats import parse_multinews_documents
 from newsbrief.model import Article
 from newsbrief.pipeline import brief_articles, prepare
 from newsbrief.settings import Options
-from trust_labels import EXCERPT, LABELS, SEED, DevDocument, clusters, digest, documents, labelled_documents
+from trust_labels import EXCERPT, LABELS, SEED, DevDocument, clusters, digest, labelled_documents, locate, read_articles
 
 TOP_SIMILAR = 3
 SUPPORT_BANDS = 8
 SUPPORT_RANDOM = 2
 HARD_SHARE = 0.3
+SUPPORT_SECOND_ROUND = 5
 NEWSBRIEF_PER_CLUSTER = 4
 CONFLICT_PER_CLUSTER = 6
 CONFLICT_SHARED = 2
@@ -124,18 +124,8 @@ STOP = frozenset(
 
 def articles(dataset: str, cluster: str) -> tuple[list[DevDocument], list[Article]]:
     """The cluster's documents and newsbrief's articles for them (same order, same reader as eval)."""
-    docs = list(documents(dataset, cluster))
-    if dataset == "multinews":
-        records = list(parse_multinews_documents([d.raw for d in docs], f"multinews:{cluster}"))
-    else:
-        records = [r for d in docs for r in parse_duc_document(d.raw, d.path)]
-    return docs, records_to_articles(records)
-
-
-def locate(raw: str, text: str, start: int = 0) -> tuple[int, int] | None:
-    """Where ``text`` (whitespace aside) lies in ``raw``."""
-    match = re.compile(r"\s+".join(re.escape(w) for w in text.split())).search(raw, start)
-    return (match.start(), match.end()) if match else None
+    found, doc_of = read_articles(dataset, cluster)
+    return [doc_of[a.id] for a in found], found
 
 
 def excerpt(text: str) -> str:
@@ -250,6 +240,34 @@ def numeric_candidates(dataset: str, cluster: str, seen: set[tuple[str, str]]) -
     ]
 
 
+NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|n't|without|refused|rejected|false)\b", re.I)
+NEGATION_PER_CLUSTER = 4
+NEGATION_MIN_SIMILARITY = 0.2
+
+
+def negation_candidates(dataset: str, cluster: str, seen: set[tuple[str, str]]) -> list[dict[str, str]]:
+    """Similar cross-document pairs where one sentence negates or denies and the other does not."""
+    docs, arts = articles(dataset, cluster)
+    prepare(arts)
+    labelled = {d.doc for d in labelled_documents(dataset, cluster)}
+    units = [(d.doc, *s) for d, a in zip(docs, arts, strict=True) if d.doc in labelled for s in sentences(d, a)]
+    vectors = _tfidf([u[3] for u in units])
+    negated = [bool(NEGATION.search(u[3])) for u in units]
+    found = []
+    for i, j in itertools.combinations(range(len(units)), 2):
+        if units[i][0] == units[j][0] or negated[i] == negated[j]:
+            continue
+        key = (f"{units[i][0]}:{units[i][1]}", f"{units[j][0]}:{units[j][1]}")
+        similarity = _cosine(vectors[i], vectors[j])
+        if similarity >= NEGATION_MIN_SIMILARITY and key not in seen:
+            found.append((similarity, i, j))
+    found.sort(reverse=True)
+    return [
+        _pair_row(dataset, cluster, units[i], units[j]) | {"similarity": f"{similarity:.2f}", "origin": "negation"}
+        for similarity, i, j in found[:NEGATION_PER_CLUSTER]
+    ]
+
+
 def cluster_candidates(dataset: str, cluster: str) -> dict[str, list[dict[str, str]]]:
     docs, arts = articles(dataset, cluster)
     prepare(arts)
@@ -296,6 +314,13 @@ def cluster_candidates(dataset: str, cluster: str) -> dict[str, list[dict[str, s
                     | {"origin": "newsbrief", "similarity": f"{s.similarity:.2f}"}
                 )
     support += rng.sample(cited, min(NEWSBRIEF_PER_CLUSTER, len(cited)))
+    # a second round (appended after every cluster's first, see write_candidates): more pairs from
+    # the most similar tenth, where same-fact pairs and look-alikes are both common
+    close = [k for k in by_similarity[: max(SUPPORT_SECOND_ROUND, len(by_similarity) // 10)] if k not in set(chosen)]
+    second = [
+        _pair_row(dataset, cluster, units[i], units[j]) | {"origin": "tfidf", "similarity": f"{ranked[(i, j)]:.2f}"}
+        for i, j in rng.sample(close, min(SUPPORT_SECOND_ROUND, len(close)))
+    ]
     conflicts = []
     for (i, j), similarity in sorted(ranked.items(), key=lambda kv: -kv[1]):
         a, b = units[i], units[j]
@@ -353,15 +378,25 @@ def cluster_candidates(dataset: str, cluster: str) -> dict[str, list[dict[str, s
         }
         for d in docs
     ]
-    return {"support": support, "conflicts": conflicts, "quotes": quotes, "dates": dates, "documents": docs_rows}
+    return {
+        "support": support,
+        "support_second": second,
+        "conflicts": conflicts,
+        "quotes": quotes,
+        "dates": dates,
+        "documents": docs_rows,
+    }
 
 
 def write_candidates(split: str, out: Path) -> None:
     folder = out / split
     folder.mkdir(parents=True, exist_ok=True)
     tables: dict[str, list[dict[str, str]]] = {name: [] for name in COLUMNS}
+    second: list[dict[str, str]] = []
     for dataset, cluster in clusters(split):
-        for name, rows in cluster_candidates(dataset, cluster).items():
+        found = cluster_candidates(dataset, cluster)
+        second += found.pop("support_second")
+        for name, rows in found.items():
             tables[name] += rows
     # appended after every cluster's other candidates, one pass per slice of the ranking, so the
     # numbering of earlier candidates stays put when a pass is added
@@ -378,6 +413,14 @@ def write_candidates(split: str, out: Path) -> None:
             tables["conflicts"] += numeric[cluster][
                 start : stop if dataset == "duc" else min(stop, NUMERIC_PER_CLUSTER)
             ]
+    for dataset, cluster in clusters(split):
+        seen = {
+            (f"{r['a_doc']}:{r['a_span'].split(':')[0]}", f"{r['b_doc']}:{r['b_span'].split(':')[0]}")
+            for r in tables["conflicts"]
+            if r["cluster"] == cluster
+        }
+        tables["conflicts"] += negation_candidates(dataset, cluster, seen)
+    tables["support"] += second
     for name, rows in tables.items():
         extra = sorted({k for r in rows for k in r} - set(COLUMNS[name]))
         with (folder / f"{name}.cand.tsv").open("w", encoding="utf-8", newline="") as handle:

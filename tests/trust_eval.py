@@ -1,275 +1,383 @@
-"""Score newsbrief's trust analysers against the hand labels of one split (issue 11).
+"""Score newsbrief's current pipeline against the trust labels (issue 11).
 
-``python tests/trust_eval.py tune`` while developing; ``python tests/trust_eval.py report`` only
-to report (the report half is never tuned on). Each measure runs the real pipeline on the
-labelled clusters (read as ``newsbrief eval`` reads them) and matches labels to its output by
-character span, through the cleaned text.
+``python tests/trust_eval.py --split tune|report [--misses]`` briefs every cluster of the split
+with the public pipeline (:func:`newsbrief.pipeline.brief_articles`, analysis on, default
+options), reading the documents as ``newsbrief eval`` does, and prints:
 
-* support: each labelled pair judged by :func:`newsbrief.corroborate.judge` on the sentences
-  holding the two spans; precision counts an accepted pair right when it is labelled ``yes`` or
-  ``partial`` (the citation states the fact or part of it), recall is over ``yes`` pairs.
-* outlets: for every cluster, the number of independent reports among the documents (label
-  groups) against newsbrief's count of independence keys, per document pair: right when both
-  agree whether the two are one report.
-* speakers / dates / conflicts: see the functions.
+* support: for each labelled sentence pair, newsbrief's decision (:func:`corroborate.supports`
+  at the brief's threshold and shared-term minimum); precision counts a cited ``partial`` as a
+  true citation (it states part of the fact), strict precision does not; recall is over ``yes``;
+* N independent outlets: for each fact in ``analysis.facts``, its ``independent_outlets``
+  against the number of distinct outlets among its sources by the labels (wire copy counts as
+  its wire, copies of one report once, a document of unknown outlet on its own);
+* speakers: labelled quotations newsbrief finds, with a speaker right / wrong / described / none;
+  a speaker is right when it names the labelled one (surnames or an alias of its entity match),
+  wrong when it names an entity that is not the one, described when it is only a description
+  ("the network") for a named speaker; for a quote labelled ``unnamed`` a description ("police")
+  is right and an entity name wrong;
+* dates: labelled expressions newsbrief finds, right / wrong / abstained (an abstention is
+  right when the label is ``abstain``);
+* conflicts: a labelled pair is flagged when one conflict has a side in each of its sentences;
+  precision over flagged labelled pairs, recall over ``disagree`` pairs;
+* DUC years: of the dates newsbrief resolves in DUC documents from an expression without a
+  year, the share in the publication year of its document (by the labels).
+
+Matching is by text and position, never by newsbrief's offsets: every newsbrief sentence is
+located in the development text (:func:`trust_labels.locate`), and a label belongs to the
+sentence its span overlaps most. Test and bench support, not library code.
 """
 
 from __future__ import annotations
 
+import argparse
+import math
+import re
 import sys
-from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache
+from collections import Counter
+from dataclasses import dataclass, field
 
-from newsbrief.corroborate import judge, story_terms
+from newsbrief.corroborate import story_terms, supports
 from newsbrief.model import Article, Brief, Sentence
 from newsbrief.pipeline import brief_articles
 from newsbrief.settings import Options
 from newsbrief.textsim import Cluster
-from trust_candidates import articles, locate
-from trust_labels import Labels, OutletLabel, Span, load
+from trust_labels import SPLITS, DevDocument, Labels, Span, clusters, load, locate, missing_data, read_articles
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_TITLE = re.compile(r"^(?:the|mr|mrs|ms|dr|prof|sen|rep|gov|president)\.?\s+", re.I)
+
+
+def _words(text: str) -> list[str]:
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    return re.findall(r"[\w']+", text)
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Do two texts hold the same words (one contains the other, or most of the shorter)?"""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    ja, jb = " ".join(wa), " ".join(wb)
+    if ja in jb or jb in ja:
+        return True
+    shorter, longer = (wa, set(wb)) if len(wa) <= len(wb) else (wb, set(wa))
+    return sum(w in longer for w in shorter) >= 0.6 * len(shorter)
 
 
 @dataclass
-class Story:
+class StoryRun:
+    """One briefed cluster and where newsbrief's sentences lie in the development text."""
+
     brief: Brief
     cluster: Cluster
-    by_doc: dict[str, Article]
+    article_of: dict[str, Article]  # label doc -> article
+    doc_of: dict[int, DevDocument]  # article id -> document
+    spans: dict[tuple[int, int], tuple[int, int]]  # (article id, sentence index) -> raw span
+
+    def sentence(self, span: Span) -> Sentence | None:
+        """The newsbrief sentence the labelled span overlaps most."""
+        article = self.article_of.get(span.doc)
+        if article is None:
+            return None
+        best, best_overlap = None, 0
+        for sentence in article.sentences:
+            raw = self.spans.get((article.id, sentence.index))
+            if raw:
+                overlap = min(raw[1], span.end) - max(raw[0], span.start)
+                if overlap > best_overlap:
+                    best, best_overlap = sentence, overlap
+        return best
 
 
-@cache
-def story(dataset: str, cluster: str) -> Story:
-    docs, arts = articles(dataset, cluster)
-    brief = brief_articles(arts, Options())
+def run_story(dataset: str, cluster_id: str, options: Options | None = None) -> StoryRun:
+    articles, doc_of = read_articles(dataset, cluster_id)
+    brief = brief_articles(articles, options or Options())
     usable = [a for a in brief.sources if a.sentences]
-    return Story(brief, Cluster(usable), {d.doc: a for d, a in zip(docs, arts, strict=True)})
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for article in usable:
+        cursor = 0
+        raw = doc_of[article.id].raw
+        for sentence in article.sentences:
+            found = locate(raw, sentence.text, cursor)
+            if found:
+                spans[(article.id, sentence.index)] = found
+                cursor = found[1]
+    return StoryRun(brief, Cluster(usable), {doc_of[a.id].doc: a for a in usable}, doc_of, spans)
 
 
-def sentence_of(span: Span) -> Sentence | None:
-    """The cleaned sentence holding most of a labelled span."""
-    found = story(span.dataset, span.cluster)
-    article = found.by_doc[span.doc]
-    where = locate(article.text, span.text) or locate(article.text, " ".join(span.text.split()[:8]))
-    if where is None:
-        return None
-    best = max(article.sentences, key=lambda s: min(s.end, where[1]) - max(s.start, where[0]), default=None)
-    return best if best is not None and min(best.end, where[1]) > max(best.start, where[0]) else None
+@dataclass
+class Tally:
+    counts: Counter[str] = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    def share(self, numerator: str | tuple[str, ...], denominator: tuple[str, ...]) -> float:
+        top = sum(self.counts[k] for k in ((numerator,) if isinstance(numerator, str) else numerator))
+        bottom = sum(self.counts[k] for k in denominator)
+        return top / bottom if bottom else float("nan")
 
 
-def score_support(labels: Labels, threshold: float | None = None, min_terms: int | None = None) -> dict[str, float]:
-    options = Options()
-    threshold = options.support_threshold if threshold is None else threshold
-    min_terms = options.min_shared_terms if min_terms is None else min_terms
-    accepted = right = yes = found_yes = missing = 0
-    for pair in labels.support:
-        a, b = sentence_of(pair.a), sentence_of(pair.b)
-        if a is None or b is None:
-            missing += 1
+def _key(outlets: dict[str, tuple[str, str, str]], doc: str) -> str:
+    """Independence key of a document: its wire, else its outlet, else its copy group."""
+    outlet, group, wire = outlets[doc]
+    if wire:
+        return f"wire:{wire.casefold()}"
+    if outlet != "unknown" and not outlet.startswith("Internet Archive"):
+        return f"outlet:{outlet.casefold()}"
+    return f"group:{group}"
+
+
+def _name_matches(gold: str, predicted: str, aliases: list[str]) -> bool:
+    for name in [predicted, *aliases]:
+        g, p = _words(_TITLE.sub("", gold)), _words(_TITLE.sub("", name))
+        if g and p and (g == p or g[-1] in p or p[-1] in g):
+            return True
+    return False
+
+
+def evaluate(split: str, show_misses: bool = False) -> dict[str, Tally]:
+    labels: Labels = load(split)
+    tallies = {name: Tally() for name in ("support", "outlets", "speakers", "dates", "conflicts", "duc_years")}
+    for dataset, cluster_id in clusters(split):
+        story = run_story(dataset, cluster_id)
+
+        def here(span: Span, dataset: str = dataset, cluster_id: str = cluster_id) -> bool:
+            return span.dataset == dataset and span.cluster == cluster_id
+
+        _score_support(story, [p for p in labels.support if here(p.a)], tallies["support"])
+        outlets = {o.doc: (o.outlet, o.group, o.wire) for o in labels.outlets if o.cluster == cluster_id}
+        published = {o.doc: o.published for o in labels.outlets if o.cluster == cluster_id}
+        _score_outlets(story, outlets, tallies["outlets"])
+        _score_speakers(story, [q for q in labels.quotes if here(q.quote)], tallies["speakers"])
+        _score_dates(story, [d for d in labels.dates if here(d.expression)], tallies["dates"])
+        _score_conflicts(story, [p for p in labels.conflicts if here(p.a)], tallies["conflicts"])
+        if dataset == "duc":
+            _score_duc_years(story, published, tallies["duc_years"])
+    return tallies
+
+
+def _score_support(story: StoryRun, pairs: list, tally: Tally) -> None:
+    options = story.brief.options
+    topic = story_terms(story.cluster)
+    for pair in pairs:
+        a, b = story.sentence(pair.a), story.sentence(pair.b)
+        if a is None or b is None or a.doc_id == b.doc_id:  # newsbrief lost a sentence: it cannot cite it
+            tally.counts[f"{pair.label} unmapped"] += 1
+            tally.misses.append(f"not in newsbrief's sentences: {pair.a.text[:50]!r} / {pair.b.text[:50]!r}")
             continue
-        found = story(pair.a.dataset, pair.a.cluster)
-        similarity = float(found.cluster.similarity([found.cluster.row(a)], [found.cluster.row(b)])[0, 0])
-        verdict = judge(found.cluster, a, b, similarity, threshold, min_terms, story_terms(found.cluster))
-        yes += pair.label == "yes"
-        if verdict.accepted:
-            accepted += 1
-            right += pair.label in ("yes", "partial")
-            found_yes += pair.label == "yes"
-    return {
-        "pairs": len(labels.support) - missing,
-        "unlocated": missing,
-        "accepted": accepted,
-        "precision": right / accepted if accepted else 1.0,
-        "recall": found_yes / yes if yes else 1.0,
-    }
+        similarity = float(story.cluster.similarity([story.cluster.row(a)], [story.cluster.row(b)])[0, 0])
+        accepted = supports(
+            story.cluster, a, b, similarity, options["support_threshold"], options["min_shared_terms"], topic
+        )
+        tally.counts[f"{pair.label} {'accepted' if accepted else 'rejected'}"] += 1
+        if accepted != (pair.label == "yes") and not (accepted and pair.label == "partial"):
+            tally.misses.append(
+                f"{pair.label} {'accepted' if accepted else 'rejected'} ({similarity:.2f}): "
+                f"{pair.a.text[:60]!r} / {pair.b.text[:60]!r}"
+            )
 
 
-def independent_outlet(label: OutletLabel) -> str:
-    """The label's answer to "which independent outlet is this": the wire for wire copy, else the
-    outlet, else (outlet unknown) the report group."""
-    if label.wire:
-        return f"wire:{label.wire}"
-    return label.outlet if label.outlet not in ("unknown", "") else f"group:{label.group}"
-
-
-def score_outlets(labels: Labels) -> dict[str, float]:
-    """Per document pair of a cluster: do label and newsbrief agree whether they are one outlet?"""
-    by_cluster: dict[tuple[str, str], list] = defaultdict(list)
-    for label in labels.outlets:
-        by_cluster[(label.dataset, label.cluster)].append(label)
-    pairs = agree = 0
-    for (dataset, cluster), docs in by_cluster.items():
-        found = story(dataset, cluster)
-        keys = {p.source: p.independence for p in found.brief.analysis.outlets}
-        for i, x in enumerate(docs):
-            for y in docs[i + 1 :]:
-                kx, ky = keys.get(found.by_doc[x.doc].id), keys.get(found.by_doc[y.doc].id)
-                pairs += 1
-                agree += (independent_outlet(x) == independent_outlet(y)) == (kx is not None and kx == ky)
-    return {"document pairs": pairs, "agree": agree / pairs if pairs else 1.0}
-
-
-def cleaned_span(span: Span) -> tuple[Article, int, int] | None:
-    """A labelled span's place in newsbrief's cleaned text of its document, or None when cleaning dropped it."""
-    article = story(span.dataset, span.cluster).by_doc[span.doc]
-    raw = span.document.raw
-    # A short expression ("February") occurs more than once: find it with its context around it.
-    for context in (60, 30, 12, 0):
-        before = raw[max(0, span.start - context) : span.start]
-        after = raw[span.end : span.end + context]
-        where = locate(article.text, before + span.text + after)
-        if where:
-            lead = locate(article.text[where[0] :], before) if before.strip() else (0, 0)
-            start = where[0] + (lead[1] if lead else 0)
-            inner = locate(article.text[start:], span.text)
-            if inner:
-                return article, start + inner[0], start + inner[1]
-    return None
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return min(a[1], b[1]) > max(a[0], b[0])
-
-
-def _same_speaker(label: str, found: str | None) -> bool:
-    if found is None:
-        return False
-    label_words = {w.strip(".,").casefold() for w in label.replace("’s", "").split()}
-    found_words = {w.strip(".,").casefold() for w in found.replace("’s", "").split()}
-    return bool(label_words & found_words)
-
-
-def score_speakers(labels: Labels) -> dict[str, float]:
-    """Attributed = labelled quotations newsbrief gives a named speaker (an entity or a name, not
-    a description such as "police"); right / wrong among those; coverage = share of quotations
-    whose speaker the text names that get one."""
-    attributed = right = wrong = named = named_found = unplaced = 0
-    for label in labels.quotes:
-        place = cleaned_span(label.quote)
-        if place is None:
-            unplaced += 1
+def _score_outlets(story: StoryRun, outlets: dict[str, tuple[str, str, str]], tally: Tally) -> None:
+    assert story.brief.analysis is not None
+    for fact in story.brief.analysis.facts:
+        docs = [story.doc_of[s].doc for s in fact.sources]
+        if any(d not in outlets for d in docs):
+            tally.counts["unlabelled"] += 1
             continue
-        article, start, end = place
-        quotes = [
-            q
-            for q in story(label.quote.dataset, label.quote.cluster).brief.analysis.quotes
-            if q.source == article.id and _overlaps((q.start, q.end), (start, end)) and q.kind == "direct"
+        gold = len({_key(outlets, d) for d in docs})
+        right = fact.independent_outlets == gold
+        tally.counts["right" if right else "wrong"] += 1
+        if not right:
+            tally.misses.append(f"{fact.independent_outlets} outlets, labels say {gold}: {fact.text[:70]!r}")
+
+
+def _score_speakers(story: StoryRun, quotes: list, tally: Tally) -> None:
+    analysis = story.brief.analysis
+    assert analysis is not None
+    aliases = {e.id: [e.name, *e.aliases] for e in analysis.entities}
+    for label in quotes:
+        article = story.article_of.get(label.quote.doc)
+        found = [
+            q for q in analysis.quotes if article and q.source == article.id and _overlaps(q.text, label.quote.text)
         ]
-        speaker = next((q.speaker for q in quotes if q.speaker and q.speaker_type), None)
-        if label.speaker != "unnamed":
-            named += 1
-            named_found += speaker is not None
-        if speaker is not None:
-            attributed += 1
-            if label.speaker != "unnamed" and _same_speaker(label.speaker, speaker):
-                right += 1
-            else:
-                wrong += 1
-    return {
-        "quotes": len(labels.quotes) - unplaced,
-        "unplaced": unplaced,
-        "attributed": attributed,
-        "right": right / attributed if attributed else 1.0,
-        "wrong": wrong / attributed if attributed else 0.0,
-        "named given one": named_found / named if named else 1.0,
-    }
-
-
-def score_dates(labels: Labels) -> dict[str, float]:
-    """Dated = labelled expressions newsbrief gives an ISO value; right / wrong among those
-    (a value for an expression labelled abstain is wrong); coverage over decidable labels."""
-    dated = right = wrong = decidable = decided = unplaced = 0
-    for label in labels.dates:
-        place = cleaned_span(label.expression)
-        if place is None:
-            unplaced += 1
+        found.sort(key=lambda q: q.kind != "direct")
+        named = label.speaker != "unnamed"
+        if not found:
+            tally.counts["named not found" if named else "unnamed not found"] += 1
             continue
-        article, start, end = place
-        mentions = [
+        quote = found[0]
+        if quote.speaker is None:
+            outcome = "none"
+        elif not named:
+            outcome = "right" if quote.speaker_entity is None else "wrong"
+        elif _name_matches(label.speaker, quote.speaker, aliases.get(quote.speaker_entity or "", [])):
+            outcome = "right"
+        else:  # a description ("the network", "the president") names no one: not wrong, not the name
+            outcome = "wrong" if quote.speaker_entity else "described"
+        tally.counts[f"{'named' if named else 'unnamed'} {outcome}"] += 1
+        if outcome != "right":
+            tally.misses.append(f"{outcome}: {label.quote.text[:50]!r} -> {quote.speaker} (label {label.speaker})")
+
+
+def _score_dates(story: StoryRun, dates: list, tally: Tally) -> None:
+    analysis = story.brief.analysis
+    assert analysis is not None
+    used: set[int] = set()
+    for label in dates:
+        sentence = story.sentence(label.expression)
+        candidates = [
             m
-            for m in story(label.expression.dataset, label.expression.cluster).brief.analysis.dates
-            if m.source == article.id and _overlaps((m.start, m.end), (start, end))
+            for m in analysis.dates
+            if sentence is not None
+            and m.source == sentence.doc_id
+            and m.sentence == sentence.index
+            and id(m) not in used
+            and _overlaps(m.text, label.expression.text)
         ]
-        value = next((m.iso for m in mentions if m.iso), None)
-        decidable += label.iso is not None
-        if value is not None:
-            dated += 1
-            decided += label.iso is not None
-            if value == label.iso:
-                right += 1
-            else:
-                wrong += 1
-    return {
-        "expressions": len(labels.dates) - unplaced,
-        "unplaced": unplaced,
-        "dated": dated,
-        "right": right / dated if dated else 1.0,
-        "wrong": wrong / dated if dated else 0.0,
-        "decidable dated": decided / decidable if decidable else 1.0,
-    }
+        if not candidates:
+            tally.counts["not found"] += 1
+            tally.misses.append(f"not found: {label.expression.text!r} (label {label.iso or 'abstain'})")
+            continue
+        mention = candidates[0]
+        used.add(id(mention))
+        if mention.iso is None:
+            outcome = "abstained right" if label.iso is None else "abstained"
+        else:
+            outcome = "right" if mention.iso == label.iso else "wrong"
+        tally.counts[outcome] += 1
+        if outcome in ("wrong", "abstained"):
+            tally.misses.append(
+                f"{outcome}: {label.expression.text!r} -> {mention.iso} (label {label.iso or 'abstain'})"
+            )
 
 
-def score_fact_outlets(labels: Labels) -> dict[str, float]:
-    """Key facts (two or more sources) whose "N independent outlets" equals the number of distinct
-    labelled independent outlets (:func:`independent_outlet`) among their sources."""
-    groups = {(o.dataset, o.cluster, o.doc): independent_outlet(o) for o in labels.outlets}
-    facts = right = 0
-    for dataset, cluster in {(o.dataset, o.cluster) for o in labels.outlets}:
-        found = story(dataset, cluster)
-        doc_of = {article.id: doc for doc, article in found.by_doc.items()}
-        for fact in found.brief.analysis.facts:
-            truth = {groups.get((dataset, cluster, doc_of[s])) for s in fact.sources}
-            if None in truth:
-                continue
-            facts += 1
-            right += fact.independent_outlets == len(truth)
-    return {"key facts": facts, "right": right / facts if facts else 1.0}
+def _score_conflicts(story: StoryRun, pairs: list, tally: Tally) -> None:
+    analysis = story.brief.analysis
+    assert analysis is not None
+    flagged_sides = [{(side.source, side.sentence) for side in c.sides} for c in analysis.conflicts]
+    for pair in pairs:
+        a, b = story.sentence(pair.a), story.sentence(pair.b)
+        if a is None or b is None:  # newsbrief lost a sentence: it cannot flag the pair
+            tally.counts[f"{pair.label} unmapped"] += 1
+            continue
+        flagged = any((a.doc_id, a.index) in sides and (b.doc_id, b.index) in sides for sides in flagged_sides)
+        tally.counts[f"{pair.label} {'flagged' if flagged else 'not flagged'}"] += 1
+        if flagged != (pair.label == "disagree"):
+            tally.misses.append(
+                f"{pair.label} {'flagged' if flagged else 'missed'}: {pair.a.text[:50]!r} / {pair.b.text[:50]!r}"
+            )
 
 
-def score_conflicts(labels: Labels) -> dict[str, float]:
-    """Precision over newsbrief's conflicts that join a labelled pair (disagree, agree or different
-    event); recall over the labelled disagreements."""
-    placed = []
-    for pair in labels.conflicts:
-        a, b = cleaned_span(pair.a), cleaned_span(pair.b)
-        if a and b:
-            placed.append((pair, a, b))
-    found = right = 0
-    hit: set[int] = set()
-    for dataset, cluster in {(p.a.dataset, p.a.cluster) for p, _, _ in placed}:
-        for conflict in story(dataset, cluster).brief.analysis.conflicts:
-            sides = [(side.source, (side.start, side.end)) for side in conflict.sides]
-            matches = [
-                i
-                for i, (pair, a, b) in enumerate(placed)
-                if (pair.a.dataset, pair.a.cluster) == (dataset, cluster)
-                and any(s == a[0].id and _overlaps(r, (a[1], a[2])) for s, r in sides)
-                and any(s == b[0].id and _overlaps(r, (b[1], b[2])) for s, r in sides)
-            ]
-            if matches:
-                found += 1
-                good = [i for i in matches if placed[i][0].label == "disagree"]
-                right += bool(good)
-                hit |= set(good)
-    disagreements = sum(p.label == "disagree" for p, _, _ in placed)
-    return {
-        "labelled pairs": len(placed),
-        "disagreements": disagreements,
-        "conflicts on labelled pairs": found,
-        "precision": right / found if found else 1.0,
-        "recall": len(hit) / disagreements if disagreements else 1.0,
-    }
+def _score_duc_years(story: StoryRun, published: dict[str, str | None], tally: Tally) -> None:
+    analysis = story.brief.analysis
+    assert analysis is not None
+    for mention in analysis.dates:
+        if mention.iso is None or _YEAR.search(mention.text):
+            continue
+        year = (published.get(story.doc_of[mention.source].doc) or "")[:4]
+        if not year:
+            continue
+        right = mention.iso[:4] == year
+        tally.counts["in its year" if right else "other year"] += 1
+        if not right:
+            tally.misses.append(f"{mention.text!r} -> {mention.iso} (published {year})")
 
 
-def main(split: str) -> None:
-    labels = load(split)
-    print(split, labels.counts())
-    print("support", score_support(labels))
-    print("outlets (document pairs)", score_outlets(labels))
-    print("key facts' independent outlets", score_fact_outlets(labels))
-    print("speakers", score_speakers(labels))
-    print("dates", score_dates(labels))
-    print("conflicts", score_conflicts(labels))
+def _unmapped(tally: Tally) -> int:
+    return sum(n for k, n in tally.counts.items() if k.endswith("unmapped"))
+
+
+DATE_OUTCOMES = ("right", "wrong", "abstained", "abstained right", "not found")
+
+
+def _ratio(value: float) -> str:
+    return "n/a" if math.isnan(value) else f"{value:.2f}"
+
+
+def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
+    s, o, q, d, c, y = (tallies[k] for k in ("support", "outlets", "speakers", "dates", "conflicts", "duc_years"))
+    accepted = ("yes accepted", "partial accepted", "no accepted")
+    named = ("named right", "named wrong", "named described", "named none", "named not found")
+    attributed = ("named right", "named wrong", "named described", "unnamed right", "unnamed wrong")
+    dated = ("right", "wrong")
+    flagged = ("disagree flagged", "agree flagged", "different flagged")
+    return [
+        ("support precision (yes or partial)", f"{_ratio(s.share(('yes accepted', 'partial accepted'), accepted))}"),
+        ("support precision (yes only)", f"{_ratio(s.share('yes accepted', accepted))}"),
+        (
+            "support recall (of yes; lost sentences count as missed)",
+            f"{_ratio(s.share('yes accepted', ('yes accepted', 'yes rejected', 'yes unmapped')))}",
+        ),
+        (
+            "support pairs accepted / scored / unmapped",
+            f"{sum(s.counts[k] for k in accepted)} / {s.counts.total() - (lost := _unmapped(s))} / {lost}",
+        ),
+        (
+            "N independent outlets right (facts)",
+            f"{_ratio(o.share('right', ('right', 'wrong')))} of {o.counts['right'] + o.counts['wrong']}",
+        ),
+        ("speakers right among attributed", f"{_ratio(q.share(('named right', 'unnamed right'), attributed))}"),
+        ("speakers wrong among attributed", f"{_ratio(q.share(('named wrong', 'unnamed wrong'), attributed))}"),
+        (
+            "named speakers given one (recall)",
+            f"{_ratio(q.share(named[:3], named))} of {sum(q.counts[k] for k in named)}",
+        ),
+        ("named speakers given the right one", f"{_ratio(q.share('named right', named))}"),
+        ("speakers given only as a description (named)", f"{q.counts['named described']}"),
+        ("quotes not found (named / unnamed)", f"{q.counts['named not found']} / {q.counts['unnamed not found']}"),
+        ("dates right among dated", f"{_ratio(d.share('right', dated))}"),
+        ("dates wrong among dated", f"{_ratio(d.share('wrong', dated))}"),
+        (
+            "dates right or rightly abstained (all labels)",
+            f"{_ratio(d.share(('right', 'abstained right'), tuple(DATE_OUTCOMES)))}",
+        ),
+        (
+            "dates right / wrong / abstained / abstained right / not found",
+            " / ".join(str(d.counts[k]) for k in DATE_OUTCOMES),
+        ),
+        (
+            "conflicts precision",
+            f"{_ratio(c.share('disagree flagged', flagged))} ({sum(c.counts[k] for k in flagged)} flagged)",
+        ),
+        (
+            "conflicts recall (lost sentences count as missed)",
+            f"{_ratio(c.share('disagree flagged', ('disagree flagged', 'disagree not flagged', 'disagree unmapped')))}",
+        ),
+        (
+            "conflict pairs scored / lost in newsbrief's sentences",
+            f"{c.counts.total() - (lost := _unmapped(c))} / {lost}",
+        ),
+        (
+            "DUC: yearless dates in their document's year",
+            f"{_ratio(y.share('in its year', ('in its year', 'other year')))} of {y.counts.total()}",
+        ),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("split", nargs="?", choices=SPLITS, help="the split to score (or --split)")
+    parser.add_argument("--split", dest="split_option", choices=SPLITS)
+    parser.add_argument("--misses", action="store_true", help="list what each score got wrong")
+    args = parser.parse_args(argv)
+    split = args.split_option or args.split
+    if split is None:
+        parser.error("name a split: tune or report")
+    missing = missing_data()
+    if missing:
+        print(f"trust_eval: {missing}", file=sys.stderr)
+        return 2
+    tallies = evaluate(split)
+    if args.misses:
+        for name, tally in tallies.items():
+            for miss in tally.misses:
+                print(f"[{name}] {miss}")
+    counts = load(split).counts()
+    print(f"split {split}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    width = max(len(name) for name, _ in report(tallies))
+    for name, value in report(tallies):
+        print(f"{name:<{width}}  {value}")
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "tune")
+    sys.exit(main())

@@ -49,6 +49,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsbrief.ingest import records_to_articles
+from newsbrief.ingest.formats import parse_multinews_document
+from newsbrief.model import Article
+
+try:  # the SGML reader of newsbrief's ingest (issue: containers), where it exists
+    from newsbrief.ingest.sgml import parse_sgml as read_sgml
+except ImportError:  # before it: the DUC reader of ``newsbrief eval``
+    from newsbrief.eval.datasets import parse_duc_document as read_sgml
+
+
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "fixtures" / "trust_labels"
 EVAL_DATA = Path(os.environ.get("NEWSBRIEF_EVAL_DATA", ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl"))
@@ -79,6 +89,13 @@ def missing_data() -> str | None:
 
 def normalise(text: str) -> str:
     return " ".join(text.split())
+
+
+def locate(raw: str, text: str, start: int = 0) -> tuple[int, int] | None:
+    """Where ``text`` lies in ``raw`` (from ``start``), whitespace aside: how a sentence newsbrief
+    segmented is found in the development text."""
+    match = re.compile(r"\s+".join(re.escape(w) for w in text.split())).search(raw, start)
+    return (match.start(), match.end()) if match else None
 
 
 def digest(text: str) -> str:
@@ -176,6 +193,21 @@ def labelled_documents(dataset: str, cluster: str) -> list[DevDocument]:
     if dataset == "duc":
         docs = random.Random(f"{SEED}:{cluster}").sample(docs, min(DUC_LABELLED_DOCUMENTS, len(docs)))
     return docs
+
+
+def read_articles(dataset: str, cluster_id: str) -> tuple[list[Article], dict[int, DevDocument]]:
+    """newsbrief's articles for a cluster, read as ``newsbrief eval`` reads the dataset, and the
+    document each article came from."""
+    records, origin = [], []
+    for doc in documents(dataset, cluster_id):
+        if dataset == "multinews":
+            found = list(parse_multinews_document(doc.raw, f"multinews:{cluster_id}#{doc.doc}"))
+        else:
+            found = list(read_sgml(doc.raw, doc.path))
+        records += found
+        origin += [doc] * len(found)
+    articles = records_to_articles(records)
+    return articles, {a.id: d for a, d in zip(articles, origin, strict=True)}
 
 
 # --- labels --------------------------------------------------------------------------------
@@ -283,7 +315,7 @@ def _rows(split: str, name: str) -> list[tuple[str, dict[str, str]]]:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     found = []
     for number, row in enumerate(rows, start=2):
-        where = f"{path.relative_to(ROOT)}:{number}"
+        where = f"{split}/{name}:{number}"
         if split_of(row["dataset"], row["cluster"]) != split:
             raise LabelError(f"{where}: cluster {row['dataset']}:{row['cluster']} belongs to the other split")
         found.append((where, row))
