@@ -105,6 +105,25 @@ def assertion(text: str) -> Assertion:
     )
 
 
+@lru_cache(maxsize=8)
+def _lowercase_words(cluster: Cluster) -> frozenset[str]:
+    """Words the story writes in lower case somewhere: capitalised at a sentence start they are
+    ordinary words ("Researchers"), not names."""
+    return frozenset(w for s in cluster.sentences for w in _TOKEN.findall(s.text) if w.islower())
+
+
+def opening_name(text: str, cluster: Cluster) -> str | None:
+    """The name a sentence opens with ("Kuisis, who …", "Hernandez has been charged"): its subject,
+    when the word is capitalised, not a function word, and never written in lower case."""
+    match = _TOKEN.match(text.lstrip("“\"‘'( "))
+    if not match:
+        return None
+    word = match.group(0).rstrip("’'s").rstrip("’'")
+    if not word[:1].isupper() or not word.isalpha() or word in _NOT_NAME_WORDS:
+        return None
+    return None if word.lower() in _lowercase_words(cluster) else word
+
+
 def compatible(a: str, b: str, similarity: float, topic: frozenset[str] = frozenset()) -> tuple[bool, str]:
     """Can ``a`` and ``b`` state the same fact? ``(verdict, reason)``; see the module docstring."""
     first, second = assertion(a), assertion(b)
@@ -158,6 +177,9 @@ def judge(
     ok, why = compatible(a.text, b.text, similarity, topic)
     if not ok:
         return Verdict(False, 0.0, why)
+    first, second = opening_name(a.text, cluster), opening_name(b.text, cluster)
+    if first and second and first != second and first not in b.text and second not in a.text:
+        return Verdict(False, 0.0, f"different subjects: {first} vs {second}")
     own = [set(cluster.terms[cluster.row(s)]) - topic for s in (a, b)]
     score = len(shared) / max(1, min(len(t) for t in own))
     reason = f"{len(shared)} shared terms: {', '.join(sorted(shared)[:6])}" + (f"; {why}" if why else "")

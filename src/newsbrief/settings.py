@@ -17,13 +17,14 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Two sentences are taken to state the same fact (corroboration) when the cosine of their TF-IDF
 # vectors over stemmed content words reaches this value, they share at least
 # DEFAULT_MIN_SHARED_TERMS content words that are not in every article of the story, and their
-# figures, dates, names and polarity are compatible (newsbrief.corroborate). Calibrated on the
-# tune half of the trust labels (tests/fixtures/trust_labels, Multi-News stories other than the
-# example): at 0.22 / 3 terms precision 0.88 (yes or partial) at recall 0.71 (of yes pairs); 0.30
-# reaches 0.92 / 0.62 there but leaves no summary sentence of the example corroborated, so 0.22.
-# The example's own 136 pairs (the earlier calibration, 0.18): see docs/design.md.
+# figures, dates, names, subjects and polarity are compatible (newsbrief.corroborate). Calibrated
+# on the tune half of the trust labels (tests/fixtures/trust_labels: Multi-News and DUC 2006
+# stories other than the example; `python tests/trust_eval.py --split tune`): at 0.22 / 2 terms
+# precision 0.90 (yes or partial) at recall 0.63 (of yes pairs); 0.22 / 3 gives 0.93 / 0.58 and
+# 0.30 leaves no summary sentence of the example corroborated. The example's own 136 pairs (the
+# earlier calibration, 0.18 / 3): 0.45 / 0.24 at these defaults; see docs/analysis.md.
 DEFAULT_SUPPORT_THRESHOLD = 0.22
-DEFAULT_MIN_SHARED_TERMS = 3
+DEFAULT_MIN_SHARED_TERMS = 2
 
 
 @dataclass(slots=True)
