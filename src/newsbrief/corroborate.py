@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsbrief.lexicon import NEGATIONS, alternation
+from newsbrief.lexicon import NEGATIONS
 from newsbrief.model import Sentence, Support
 from newsbrief.quantities import Quantity, contradicting, quantities
 from newsbrief.settings import DEFAULT_MIN_SHARED_TERMS
@@ -63,7 +63,7 @@ _MONTH_DAY = re.compile(
     r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>[0-3]?\d)\b(?!,\d)"
     r"|\b(?P<day2>[0-3]?\d)\s+(?P<month2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
 )
-_NEGATION = re.compile(r"\b" + alternation(NEGATIONS) + r"\b|n['’]t\b", re.IGNORECASE)
+_NEGATION_WORDS = frozenset(w.lower() for w in NEGATIONS)
 _TOKEN = re.compile(r"[\w'’-]+")
 NEGATION_SCOPE = 4  # a negation governs the next few words ("did not immediately return")
 # Two sentences naming different people or places share no name; below this cosine that means two
@@ -93,7 +93,8 @@ def assertion(text: str) -> Assertion:
     negated: set[str] = set()
     negations = 0
     for i, token in enumerate(tokens):
-        if _NEGATION.fullmatch(token) or token.lower().endswith(("n't", "n’t")):
+        lowered = token.lower()
+        if lowered in _NEGATION_WORDS or lowered.endswith(("n't", "n’t")):
             negations += 1
             negated |= set(content_terms(" ".join(tokens[i + 1 : i + 1 + NEGATION_SCOPE])))
     days = frozenset(
@@ -103,6 +104,12 @@ def assertion(text: str) -> Assertion:
     return Assertion(
         quantities(text), frozenset(_YEAR.findall(text)), days, names, frozenset(negated), negations % 2 == 1
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def term_set(text: str) -> frozenset[str]:
+    """:func:`~newsbrief.textsim.content_terms` of a sentence as a set (cached: pairs share sentences)."""
+    return frozenset(content_terms(text))
 
 
 @lru_cache(maxsize=8)
@@ -124,8 +131,11 @@ def opening_name(text: str, cluster: Cluster) -> str | None:
     return None if word.lower() in _lowercase_words(cluster) else word
 
 
-def compatible(a: str, b: str, similarity: float, topic: frozenset[str] = frozenset()) -> tuple[bool, str]:
-    """Can ``a`` and ``b`` state the same fact? ``(verdict, reason)``; see the module docstring."""
+def compatible(
+    a: str, b: str, similarity: float, topic: frozenset[str] = frozenset(), shared: set[str] | None = None
+) -> tuple[bool, str]:
+    """Can ``a`` and ``b`` state the same fact? ``(verdict, reason)``; see the module docstring.
+    ``shared`` is their common content terms minus ``topic`` when the caller has them."""
     first, second = assertion(a), assertion(b)
     notes = []
     if clash := contradicting(first.quantities, second.quantities):
@@ -144,7 +154,8 @@ def compatible(a: str, b: str, similarity: float, topic: frozenset[str] = frozen
             notes.append(f"names agree: {', '.join(sorted(names_a & names_b))}")
         elif similarity < DISJOINT_NAMES_SIMILARITY:
             return False, f"different names: {', '.join(sorted(names_a))} vs {', '.join(sorted(names_b))}"
-    shared = (set(content_terms(a)) & set(content_terms(b))) - topic
+    if shared is None:
+        shared = (term_set(a) & term_set(b)) - topic
     flipped = (first.negated ^ second.negated) & shared
     if flipped:
         return False, f"polarity differs: '{sorted(flipped)[0]}' negated in one sentence only"
@@ -174,7 +185,7 @@ def judge(
     shared = shared_terms(cluster, a, b, topic)
     if len(shared) < min_shared_terms:
         return Verdict(False, 0.0, f"{len(shared)} shared terms, {min_shared_terms} needed")
-    ok, why = compatible(a.text, b.text, similarity, topic)
+    ok, why = compatible(a.text, b.text, similarity, topic, shared)
     if not ok:
         return Verdict(False, 0.0, why)
     first, second = opening_name(a.text, cluster), opening_name(b.text, cluster)

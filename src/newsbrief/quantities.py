@@ -59,6 +59,9 @@ _QUANTITY = re.compile(
     r"(?P<tail>(?:[\s-]+(?!\d)[\w$%-]+[.,;:]?){0,4})",
     re.IGNORECASE,
 )
+_ANY_NUMBER = re.compile(
+    r"\d|\b(?:" + alternation(tuple(NUMBER_WORDS)) + r"|dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE
+)
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+,\s+(?P<age>\d{1,3}),")
 
@@ -89,6 +92,8 @@ def _range(value: float, qual: str) -> tuple[float, float]:
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Counted things in a sentence with the range of values the wording allows; the unit is the
     counted noun (its synonym class when it has one). Years and days of the month are not counts."""
+    if not _ANY_NUMBER.search(text):  # most sentences count nothing: skip the full pattern
+        return ()
     found = []
     for m in _QUANTITY.finditer(text):
         if m.group("num") and _YEARISH.match(m.group("num")) and not m.group("currency"):

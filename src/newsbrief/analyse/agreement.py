@@ -23,12 +23,13 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 
 from newsbrief.analyse import register, support_threshold
-from newsbrief.corroborate import assertion, judge, shared_terms, story_terms
+from newsbrief.corroborate import assertion, judge, shared_terms, story_terms, term_set
 from newsbrief.lexicon import ATTRIBUTION_WORDS, alternation
 from newsbrief.model import Analysis, Brief, Conflict, ConflictSide, Fact, Quote, Sentence, Support
 from newsbrief.quantities import UNIT_STEMS, contradicting, quantities
@@ -98,9 +99,10 @@ MIN_SHARED_NON_NAME_TERMS = 2
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")
 
 
-def _name_terms(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _name_terms(text: str) -> frozenset[str]:
     """Stemmed capitalised words after the first: names and titles ("German Chancellor Angela Merkel")."""
-    return set(content_terms(" ".join(_CAPITALISED.findall(text))))
+    return frozenset(content_terms(" ".join(_CAPITALISED.findall(text))))
 
 
 def corroborating_pairs(
@@ -215,9 +217,10 @@ def _side(sentence: Sentence, value: str, published: dict[int, str], attributed_
     )
 
 
-def _context_terms(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _context_terms(text: str) -> frozenset[str]:
     """Content terms that are neither names, numbers nor counted-thing words: what a number is about."""
-    return {t for t in content_terms(text) if not t[0].isdigit()} - _name_terms(text) - UNIT_STEMS
+    return frozenset(t for t in term_set(text) if not t[0].isdigit()) - _name_terms(text) - UNIT_STEMS
 
 
 def aligned_pairs(cluster: Cluster, pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -363,7 +366,7 @@ def claim_conflicts(
     conflicts = []
     for a, b, similarity in aligned:
         s1, s2 = cluster.sentences[a], cluster.sentences[b]
-        shared = set(content_terms(s1.text)) & set(content_terms(s2.text))
+        shared = set(cluster.terms[a]) & set(cluster.terms[b])
         flipped = (assertion(s1.text).negated ^ assertion(s2.text).negated) & shared
         if similarity >= POLARITY_SIMILARITY and flipped and assertion(s1.text).negative != assertion(s2.text).negative:
             negative, positive = (s1, s2) if assertion(s1.text).negative else (s2, s1)
