@@ -29,7 +29,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     insisted insists argued argues explained explains described describes accused accuses termed called calls
     denied denies announced announces wrote writes tweeted declared declares urged urges acknowledged admitted
     replied responded asserted asserts wants demanded demands stressed conceded suggested reported recalled
-    recalls continued continues testified posted""".split(),
+    recalls continued continues testified posted vowed pledged promised""".split(),
     "put it",
 )
 
@@ -37,7 +37,7 @@ SPEECH_VERBS: tuple[str, ...] = (
 # opposed to a scare-quote frame ("called it …").
 REPORTING_VERBS: tuple[str, ...] = tuple(
     """said says say told tells noted claimed claims insisted insists warned warns argued argues asserted
-    asserts announced stated denied denies added believes acknowledged admitted""".split()
+    asserts announced stated denied denies added believes acknowledged admitted vowed pledged promised""".split()
 )
 
 # Verbs after which a described, unnamed speaker follows a quotation ("…,” police said).

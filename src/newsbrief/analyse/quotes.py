@@ -58,9 +58,11 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:
 _INVERTED = re.compile(r"said|says|added|adds|asked|wrote|writes|continued|explained|noted|told|tells")
 _DASH_NAME = re.compile(rf"^\s*[—–]\s*(?P<before>{_NAME})(?:,|$)(?P<after>)")
 # "Saeed, 19, a student from Damascus, called …": an apposition between a person and the verb.
-# "Amadou, 35, from Mauritania told AFP": an age, then where the person is from, before the verb.
+# "Amadou, 35, from Mauritania told AFP": an age, then where the person is from, before the verb;
+# "Ted Deutch, Democrat of Florida, wrote": a role of a place or body.
 _APPOSITION = re.compile(
-    r"^,\s*(?:(?:\d{1,3}|an?|the|[a-z])[^,;:.]{0,80}(?:,[^,;:.]{0,60})?,|\d{1,3},\s*(?:from|of)\s[^,;:.]{0,40})\s*$"
+    r"^,\s*(?:(?:\d{1,3}|an?|the|[a-z])[^,;:.]{0,80}(?:,[^,;:.]{0,60})?,|\d{1,3},\s*(?:from|of)\s[^,;:.]{0,40}"
+    r"|[A-Z][a-z]+ (?:of|for|from) [^,;:.]{1,40},)\s*$"
 )
 _NOT_SPEAKERS = frozenset("he she they it we i you and but who which that this then also".split())
 
@@ -211,11 +213,18 @@ class _ArticleQuotes:
         if not candidates:
             return None
         mention = candidates[-1]
-        person = next(
-            (m for m in reversed(candidates) if m.entity is not None and m.entity.label in ("PERSON", "OTHER")), None
+        appositive = next(
+            (
+                m
+                for m in reversed(candidates)
+                if m.entity is not None
+                and m.entity.label in ("PERSON", "OTHER")
+                and _APPOSITION.match(self.masked[m.end : position])
+            ),
+            None,
         )
-        if person is not None and _APPOSITION.match(self.masked[person.end : position]):
-            return person  # "Saeed, 19, a student from Damascus, called": Saeed, never the place
+        if appositive is not None:
+            return appositive  # "Saeed, 19, a student from Damascus, called": Saeed, never the place
         if re.search(r"[\"“”‘’]", self.article.text[mention.end : position]):
             return None
         if _PREPOSITION_BEFORE.search(self.masked[max(sentence.start, mention.start - 12) : mention.start]):
@@ -246,9 +255,15 @@ class _ArticleQuotes:
         if not candidates or word_count(self.masked[position : candidates[0].start]) > 3:
             return None
         end = self.masked.find(",", position, sentence.end)
-        clause = [m for m in candidates if end == -1 or m.start < end]
+        clause = [
+            m
+            for m in candidates
+            if (end == -1 or m.start < end) and word_count(self.masked[position : m.start]) <= _SUBJECT_WINDOW
+        ]
         person = next((m for m in clause if m.entity is not None and m.entity.label == "PERSON"), None)
-        bare = next((m for m in clause if m.entity is not None and m.entity.label == "OTHER"), None)
+        # A bare name the gazetteer does not know: the last of the clause is its head ("Harvard
+        # law professor Jack Goldsmith", "CNN senior political analyst David Gergen").
+        bare = next((m for m in reversed(clause) if m.entity is not None and m.entity.label == "OTHER"), None)
         return person or bare or candidates[0]
 
     def attribute(self, span: QuoteSpan) -> tuple[Entity | str | None, str, float]:
