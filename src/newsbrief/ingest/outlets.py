@@ -124,7 +124,11 @@ def masthead_outlet(line: str) -> str | None:
 
 
 def host_of(url: str) -> str:
-    return (urlparse(url).hostname or "").lower()
+    """The URL's lower-cased host; "" for a URL that does not parse ("http://[::1")."""
+    try:
+        return (urlparse(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def _host_matches(host: str, domain: str) -> bool:
