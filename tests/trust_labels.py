@@ -4,7 +4,8 @@ The labels live in ``tests/fixtures/trust_labels/{tune,report}/*.tsv``; the text
 not (Multi-News validation and DUC 2006 are local development data, never committed). Each label
 names its place in the development data -- dataset, cluster, document, character span -- and
 carries a short excerpt and the sha1 of the labelled text, so loading checks every label against
-the data and a mismatch is an error, not a silent drift.
+the data and a mismatch is an error, not a silent drift. DUC rows carry no excerpt: DUC 2006 is
+NIST data for local use only, and the span and sha1 identify the text.
 
 The material, drawn once with ``random.Random(SEED)``:
 
