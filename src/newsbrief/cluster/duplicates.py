@@ -12,6 +12,7 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,8 +32,10 @@ _A = _RNG.integers(1, 2**31, size=NUM_PERMUTATIONS, dtype=np.uint64)
 _B = _RNG.integers(0, 2**32, size=NUM_PERMUTATIONS, dtype=np.uint64)
 
 
+# Cached: the pipeline finds a story's copies and the outlets analyser asks again for the same texts.
+@lru_cache(maxsize=4096)
 def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature of ``text``, or None when it has fewer words than a shingle."""
+    """The MinHash signature of ``text``, or None when it has fewer words than a shingle (read only)."""
     tokens = words(text)
     if len(tokens) < SHINGLE_WORDS:
         return None
