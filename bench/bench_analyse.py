@@ -145,9 +145,9 @@ def time_table(runs: int, cold_runs: int) -> None:
             for earlier_name, earlier in ANALYSERS.items():
                 if earlier_name == name:
                     break
-                earlier(brief, cluster, analysis)
+                earlier.function(brief, cluster, analysis)
             start = time.perf_counter()
-            analyser(brief, cluster, analysis)
+            analyser.function(brief, cluster, analysis)
             run.elapsed = time.perf_counter() - start  # type: ignore[attr-defined]
 
         samples = []
@@ -198,7 +198,7 @@ def scale_table(sizes: list[int]) -> None:
         timings = []
         for analyser in ANALYSERS.values():
             start = time.perf_counter()
-            analyser(brief, cluster, analysis)
+            analyser.function(brief, cluster, analysis)
             timings.append(time.perf_counter() - start)
         rows.append([size, len(cluster.sentences), *timings, sum(timings)])
     table(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsbrief.analyse import analyse_texts
-from newsbrief.analyse.agreement import quantities
+from newsbrief.quantities import quantities
 
 
 def test_differing_troop_numbers_are_a_conflict_with_both_sides_cited():
@@ -38,7 +38,11 @@ def test_quantity_ranges():
     assert (more.unit, more.low) == ("deaths", 90) and more.high == float("inf")
     (vague,) = quantities("tens of thousands of Russian soldiers")
     assert (vague.unit, vague.low, vague.high) == ("troops", 20_000, 99_999)
-    assert quantities("the 2014 referendum") == []
+    assert quantities("the 2014 referendum") == ()
+    (age,) = quantities("Saeed, 19, a student from Damascus, said")
+    assert (age.unit, age.low) == ("years old", 19)
+    (share,) = quantities("turnout was 83 percent")
+    assert share.unit == "percent"
 
 
 def test_differing_dates_for_the_same_event():
@@ -52,7 +56,8 @@ def test_differing_dates_for_the_same_event():
     assert [s.value for s in conflict.sides] == ["16 March 2014 (2014-03-16)", "30 March 2014 (2014-03-30)"]
 
 
-def test_opposing_characterisations_by_different_actors():
+def test_opposing_judgements_of_one_thing_by_different_actors_are_a_conflict():
+    # No topic list: "talks" is found as what both judgements stand next to.
     brief = analyse_texts(
         [
             "Foreign Minister Sergei Lavrov said the talks with Washington were very constructive.",
@@ -61,8 +66,30 @@ def test_opposing_characterisations_by_different_actors():
         outlets=["Outlet A", "Outlet B"],
     )
     (conflict,) = [c for c in brief.analysis.conflicts if c.kind == "claim"]
-    assert conflict.topic == "outcome of the talks"
+    assert conflict.topic == "outcome of 'talk'"
     assert [(s.source, s.attributed_to) for s in conflict.sides] == [(1, "Sergei Lavrov"), (2, "Outlet B")]
+
+
+def test_a_denial_of_the_same_claim_is_a_polarity_conflict_dated_by_its_outlet():
+    brief = analyse_texts(
+        [
+            "The ministry confirmed that the company had paid the fine to the regulator last week.",
+            "The ministry denied that the company had paid the fine to the regulator last week.",
+        ],
+        published=["2017-07-20", "2017-07-21"],
+    )
+    (conflict,) = [c for c in brief.analysis.conflicts if c.topic == "polarity"]
+    assert [s.published for s in conflict.sides] == ["2017-07-20", "2017-07-21"]
+
+
+def test_differing_ages_of_one_person_are_a_conflict():
+    brief = analyse_texts(
+        [
+            "Saeed, 19, a student from Damascus, reached the border crossing on foot with his brother.",
+            "Saeed, 21, a student from Damascus, reached the border crossing on foot with his brother.",
+        ]
+    )
+    assert [c.topic for c in brief.analysis.conflicts if c.kind == "number"] == ["years old"]
 
 
 def test_agreeing_characterisations_are_no_conflict():

@@ -122,3 +122,35 @@ def test_quote_spans_are_ordered_and_inside_the_text(text):
         assert span.start > previous_end
         previous_end = span.end
     assert len(mask_quotes(text, spans)) == len(text)
+
+
+def _quotes(text: str) -> list:
+    return analyse_texts([text]).analysis.quotes
+
+
+def test_apposition_gives_the_person_never_the_place_or_the_criticised_party():
+    (quote,) = _quotes('Saeed, 19, a student from Damascus, called Hungary\'s treatment "old-fashioned racism" today.')
+    assert (quote.speaker, quote.speaker_type) == ("Saeed", "person")
+    (quote,) = _quotes('Amadou, 35, from Mauritania told AFP: "We walked for three days without food."')
+    assert quote.speaker == "Amadou"
+
+
+def test_a_name_by_the_cue_is_a_speaker_even_when_no_entity_covers_it():
+    (quote,) = _quotes('"The allegations were found to be credible," Burns said. The diocese did not respond.')
+    assert (quote.speaker, quote.cue) == ("Burns", "said")
+
+
+def test_newswire_guillemet_and_low_high_quote_marks():
+    texts = {
+        "``We have more people in need of housing than ever before,'' Cuomo said on Monday.": "We have more",
+        "«We will not leave this square,» Ahmed said on Monday.": "We will not",
+        "„We will not leave this square“, Ahmed said on Monday.": "We will not",
+    }
+    for text, start in texts.items():
+        quote = _quotes(text)[0]
+        assert quote.text.startswith(start) and quote.speaker in ("Cuomo", "Ahmed"), text
+
+
+def test_a_criticism_of_someone_is_not_their_quote():
+    quotes = _quotes('The survivors network criticised Bishop Robert Finn, saying "he protected abusers for years."')
+    assert all(q.speaker != "Robert Finn" for q in quotes)

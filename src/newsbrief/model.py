@@ -91,13 +91,19 @@ class Article:
 
 @dataclass(slots=True)
 class Support:
-    """A sentence in some source that states the same content as a summary sentence."""
+    """A sentence in some source that states the same content as a summary sentence.
+
+    ``similarity`` is the TF-IDF cosine; ``score`` the support test's confidence that the two state
+    the same fact (0..1) and ``reason`` why it accepted them ("4 shared terms: ceasefir, …; numbers
+    agree: 40,000"). Members of a fact's group other than its lead carry the same fields."""
 
     source: int
     sentence: int  # index into that article's ``sentences``
     start: int
     end: int
     similarity: float
+    score: float = 0.0
+    reason: str = ""
 
 
 @dataclass(slots=True)
@@ -163,6 +169,7 @@ class Quote:
     is_fragment: bool = False
     cue: str = ""  # the attribution cue that decided the speaker ("told reporters", "he said")
     confidence: float = 1.0
+    speaker_type: Literal["person", "organisation"] | None = None  # None: no speaker, or a description
 
 
 @dataclass(slots=True)
@@ -198,6 +205,7 @@ class Fact:
     sources: list[int]
     independent_outlets: int
     members: list[Support] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # the independent outlets, as OutletProfile.independence
 
 
 @dataclass(slots=True)
@@ -209,10 +217,14 @@ class ConflictSide:
     start: int
     end: int
     attributed_to: str | None = None  # who the side's statement is attributed to, when the text says
+    published: str | None = None  # the side's source's publication date (ISO), so a reader sees which is later
 
 
 @dataclass(slots=True)
 class Conflict:
+    """Two aligned sentences (the same event by the support test) that disagree on one thing:
+    a count or amount ("number"), a date, or polarity ("claim": one says it happened, one denies)."""
+
     kind: Literal["number", "date", "claim"]
     topic: str
     sides: list[ConflictSide]
@@ -243,6 +255,28 @@ class PublicationDate:
 
 
 @dataclass(slots=True)
+class OutletProfile:
+    """Who published a source, and what that means for independence.
+
+    ``independence`` is the key sources are counted by: the wire for republished wire copy, else
+    the outlet, else the source itself; near-duplicate copies take the key of the text they copy.
+    ``owner``/``country``/``type``/``lean`` come from the built-in table or the user's
+    ``--outlets`` file (empty when neither says)."""
+
+    source: int
+    name: str | None
+    independence: str
+    wire: str | None = None
+    copy_of: int | None = None  # the source whose text this one copies (near-duplicate)
+    parent: str = ""
+    owner: str = ""
+    country: str = ""
+    type: str = ""
+    lean: str = ""
+    provenance: str = ""
+
+
+@dataclass(slots=True)
 class Analysis:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -253,6 +287,7 @@ class Analysis:
     conflicts: list[Conflict] = field(default_factory=list)
     source_types: list[SourceType] = field(default_factory=list)
     publication_dates: list[PublicationDate] = field(default_factory=list)
+    outlets: list[OutletProfile] = field(default_factory=list)
 
 
 @dataclass(slots=True)

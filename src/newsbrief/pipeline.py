@@ -13,6 +13,7 @@ from newsbrief.cluster.duplicates import copy_warnings, independent_support, nea
 from newsbrief.corroborate import find_support
 from newsbrief.errors import NoUsableInput
 from newsbrief.ingest import load_articles
+from newsbrief.ingest.outlets import load_outlet_table
 from newsbrief.model import Article, Brief, SummarySentence
 from newsbrief.segment import segment
 from newsbrief.settings import Options
@@ -46,6 +47,8 @@ def _ordered(summary: list[SummarySentence], cluster: Cluster) -> list[SummarySe
 def brief_articles(articles: list[Article], options: Options | None = None, warnings: list[str] | None = None) -> Brief:
     """Brief articles that are already loaded (raw text set; cleaning happens here)."""
     options = options or Options()
+    if options.outlets_file:  # a bad table is a usage error before any work, not a late traceback
+        load_outlet_table(options.outlets_file)
     prepare(articles)
     usable = [a for a in articles if a.sentences]
     skipped = [f"{a.path}: no article text left after removing boilerplate" for a in articles if not a.sentences]
@@ -88,6 +91,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
             "sentences": options.sentences,
             "support_threshold": options.support_threshold,
             "min_shared_terms": options.min_shared_terms,
+            "outlets_file": options.outlets_file,
         },
     )
     if options.analyse:

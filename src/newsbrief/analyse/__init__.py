@@ -1,31 +1,69 @@
-"""Analysis stages over a brief: entities, quotes, dates and timeline, agreement, source types.
+"""Analysis stages over a brief: outlets, dates, entities, quotes, timeline, agreement, source types.
 
-Each analyser is a function ``(brief, cluster, analysis) -> None`` that fills its part of
-:class:`~newsbrief.model.Analysis`; they run in registration order, so later analysers can
-use earlier results (quotes use entities, the timeline uses dates).
+Each analyser is a function ``(brief, cluster, analysis) -> None`` registered with the fields of
+:class:`~newsbrief.model.Analysis` it ``requires`` and the ones it ``assigns`` (as spaCy's
+component factories). Registration checks that every required field is assigned by an analyser
+registered before, so registration order is a valid run order; ``analyse(..., only=[...])`` runs
+the named analysers *and* everything they need, so running quotes alone still finds speakers.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 
+from newsbrief.errors import UsageError
 from newsbrief.model import Analysis, Article, Brief, Extracted
 from newsbrief.pipeline import brief_articles
 from newsbrief.settings import DEFAULT_SUPPORT_THRESHOLD
 from newsbrief.textsim import Cluster
 
-Analyser = Callable[[Brief, Cluster, Analysis], None]
+AnalyserFunction = Callable[[Brief, Cluster, Analysis], None]
+_FIELDS = frozenset(f.name for f in fields(Analysis))
+
+
+@dataclass(frozen=True, slots=True)
+class Analyser:
+    name: str
+    function: AnalyserFunction
+    requires: tuple[str, ...]  # Analysis fields read
+    assigns: tuple[str, ...]  # Analysis fields written
+
 
 ANALYSERS: dict[str, Analyser] = {}
 
 
-def register(name: str) -> Callable[[Analyser], Analyser]:
-    def decorator(function: Analyser) -> Analyser:
-        ANALYSERS[name] = function
+def register(
+    name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...]
+) -> Callable[[AnalyserFunction], AnalyserFunction]:
+    """Register an analyser; refuses unknown fields and requirements no earlier analyser assigns."""
+
+    def decorator(function: AnalyserFunction) -> AnalyserFunction:
+        unknown = sorted((set(requires) | set(assigns)) - _FIELDS)
+        if unknown:
+            raise ValueError(f"analyser {name!r}: {', '.join(unknown)} not fields of Analysis")
+        assigned = {f for a in ANALYSERS.values() for f in a.assigns}
+        missing = sorted(set(requires) - assigned)
+        if missing:
+            raise ValueError(f"analyser {name!r} requires {', '.join(missing)}, which no earlier analyser assigns")
+        ANALYSERS[name] = Analyser(name, function, tuple(requires), tuple(assigns))
         return function
 
     return decorator
+
+
+def needed(only: list[str]) -> list[str]:
+    """The analysers to run for ``only``: those named plus, transitively, the ones assigning what
+    they require, in registration order. Unknown names are a usage error naming the known ones."""
+    unknown = [name for name in only if name not in ANALYSERS]
+    if unknown:
+        raise UsageError(f"unknown analyser {', '.join(unknown)} (known: {', '.join(ANALYSERS)})")
+    wanted = set(only)
+    for analyser in reversed(ANALYSERS.values()):  # a requirement is always registered earlier
+        if analyser.name in wanted:
+            wanted |= {a.name for a in ANALYSERS.values() if set(a.assigns) & set(analyser.requires)}
+    return [name for name in ANALYSERS if name in wanted]
 
 
 def support_threshold(brief: Brief | None) -> float:
@@ -39,17 +77,17 @@ def support_threshold(brief: Brief | None) -> float:
 
 
 def analyse(brief: Brief, cluster: Cluster, only: list[str] | None = None) -> Analysis:
+    """Run every analyser, or those in ``only`` with what they require, in registration order."""
     analysis = Analysis()
-    for name, analyser in ANALYSERS.items():
-        if only is None or name in only:
-            analyser(brief, cluster, analysis)
+    for name in needed(only) if only is not None else list(ANALYSERS):
+        ANALYSERS[name].function(brief, cluster, analysis)
     return analysis
 
 
-# Registration order is run order: publication dates and date mentions first, then entities,
-# quotes (they need entities), the timeline (needs dates), agreement (needs dates and quotes)
-# and source types (need quotes). Imported by name so the order is explicit, not import-sorted.
-ANALYSER_MODULES = ("dates", "entities", "quotes", "timeline", "agreement", "source_types")
+# Modules holding the built-in analysers, imported in an order where each one's requirements are
+# registered first (registration checks it): outlets and dates, entities, quotes (need entities),
+# the timeline (needs dates), agreement (needs outlets, dates and quotes), source types (quotes).
+ANALYSER_MODULES = ("outlets", "dates", "entities", "quotes", "timeline", "agreement", "source_types")
 for _module in ANALYSER_MODULES:
     importlib.import_module(f"{__name__}.{_module}")
 

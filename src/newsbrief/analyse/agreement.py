@@ -1,14 +1,17 @@
 """Agreement and conflict across sources.
 
-* **Corroborated facts**: sentences of different sources that say the same thing (TF-IDF cosine
-  at the support threshold), grouped; each group counts its independent outlets (two BBC pages
-  are one outlet).
+* **Corroborated facts**: sentences of different sources that state the same fact (the support
+  test of :mod:`newsbrief.corroborate`: word overlap *and* compatible numbers, years, names and
+  polarity), grouped; each group counts its independent outlets (:mod:`newsbrief.analyse.outlets`:
+  two BBC pages are one outlet, republished wire copy is the wire).
 * **Single-source claims**: checkable sentences (a number, a date, a quote or reported speech)
   that no other source states, best-ranked first.
-* **Conflicts**: differing numbers for the same quantity ("40,000 troops" vs "20,000 troops";
-  "tens of thousands of soldiers" vs "40,000 troops" agree), differing dates for the same event,
-  and opposing characterisations ("constructive" vs "deadlock", "legal" vs "illegal") attributed to
-  different actors. Each side cites its sentence.
+* **Conflicts**: *aligned* sentences of different sources (the same event: the support test's word
+  overlap, without its compatibility part) that disagree on a count, amount, percentage or age
+  ("40,000 troops" vs "20,000 troops"; "tens of thousands of soldiers" vs "40,000 troops" agree),
+  on the date of the event, or on polarity (one states what the other negates or denies, or they
+  judge it oppositely: "constructive" vs "deadlocked"). No topic list: any aligned pair is
+  compared. Each side cites its sentence and its source's publication date.
 
 Pairs are never formed over all sentences: candidates must share an informative term (one that
 occurs in at most ``MAX_POSTING`` sentences), each sentence keeps its best match per other source,
@@ -20,23 +23,31 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 
 from newsbrief.analyse import register, support_threshold
-from newsbrief.corroborate import shared_terms, story_terms, supports
+from newsbrief.corroborate import assertion, judge, shared_terms, story_terms, term_set
+from newsbrief.lexicon import ATTRIBUTION_WORDS, alternation
 from newsbrief.model import Analysis, Brief, Conflict, ConflictSide, Fact, Quote, Sentence, Support
+from newsbrief.quantities import UNIT_STEMS, contradicting, quantities
 from newsbrief.settings import DEFAULT_MIN_SHARED_TERMS
 from newsbrief.textsim import Cluster, content_terms
 
 MAX_POSTING = 60  # a term in more sentences than this does not make two sentences candidates
 INFORMATIVE_SHARE = 0.5
-MAX_BUCKET = 200  # sentences per conflict bucket (unit class or topic) compared pairwise
 MAX_SINGLE_SOURCE = 200
-TOPIC_SIMILARITY = 0.2  # two sentences with numbers are about the same thing from here on (with shared words)
+# Alignment (the same event) for conflicts: cosine and shared context words that are neither
+# names, numbers nor counted-thing words. Calibrated on the trust labels' tune half.
+ALIGN_SIMILARITY = 0.2
+MIN_ALIGNED_CONTEXT_TERMS = 2
 DATE_CONFLICT_SIMILARITY = 0.4  # sentences with differing dates must be near-paraphrases
+POLARITY_SIMILARITY = 0.5  # a negation flips the claim only of a near-paraphrase
+STANCE_WINDOW_BEFORE = 16  # words of its clause before a judgement that may name what it judges
+STANCE_WINDOW_AFTER = 6
+MAX_STANCE_BUCKET = 50  # judgements of one thing compared pairwise
 
 
 # --- candidate pairs -----------------------------------------------------------------------
@@ -76,10 +87,9 @@ def similar_pairs(cluster: Cluster, rows: list[int], threshold: float) -> list[t
     return [(rows[x], rows[y], c) for (x, y), c in sorted(pairs.items())]
 
 
-def outlet_key(brief: Brief, source: int) -> str:
-    """Outlets decide independence; a source with no known outlet counts on its own."""
-    outlet = brief.source(source).outlet_name if brief else None
-    return outlet.casefold() if outlet else f"source-{source}"
+def independence_keys(analysis: Analysis) -> dict[int, str]:
+    """Source id -> the key independence counts it by (:class:`~newsbrief.model.OutletProfile`)."""
+    return {p.source: p.independence for p in analysis.outlets}
 
 
 # --- facts ---------------------------------------------------------------------------------
@@ -89,28 +99,34 @@ MIN_SHARED_NON_NAME_TERMS = 2
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")
 
 
-def _name_terms(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _name_terms(text: str) -> frozenset[str]:
     """Stemmed capitalised words after the first: names and titles ("German Chancellor Angela Merkel")."""
-    return set(content_terms(" ".join(_CAPITALISED.findall(text))))
+    return frozenset(content_terms(" ".join(_CAPITALISED.findall(text))))
 
 
-def corroborating_pairs(cluster: Cluster, pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """The pairs :func:`newsbrief.corroborate.supports` accepts (enough shared non-topic terms) that
-    also share words besides names: two sentences naming "German Chancellor Angela Merkel" share a
-    name, not a fact."""
+def corroborating_pairs(
+    cluster: Cluster, pairs: list[tuple[int, int, float]]
+) -> list[tuple[int, int, float, float, str]]:
+    """``(row_a, row_b, cosine, score, reason)`` for the pairs the support test
+    (:func:`newsbrief.corroborate.judge`) accepts that also share words besides names: two
+    sentences naming "German Chancellor Angela Merkel" share a name, not a fact."""
     topic = story_terms(cluster)
     accepted = []
     for a, b, c in pairs:
         first, second = cluster.sentences[a], cluster.sentences[b]
-        if not supports(cluster, first, second, c, 0.0, DEFAULT_MIN_SHARED_TERMS, topic):
+        verdict = judge(cluster, first, second, c, 0.0, DEFAULT_MIN_SHARED_TERMS, topic)
+        if not verdict.accepted:
             continue
         names = _name_terms(first.text) | _name_terms(second.text)
         if len(shared_terms(cluster, first, second, topic) - names) >= MIN_SHARED_NON_NAME_TERMS:
-            accepted.append((a, b, c))
+            accepted.append((a, b, c, verdict.score, verdict.reason))
     return accepted
 
 
-def find_facts(brief: Brief, cluster: Cluster, pairs: list[tuple[int, int, float]]) -> tuple[list[Fact], set[int]]:
+def find_facts(
+    analysis: Analysis, cluster: Cluster, pairs: list[tuple[int, int, float, float, str]]
+) -> tuple[list[Fact], set[int]]:
     """Groups of sentences that state the same thing, at most one per source, and the rows with a match.
 
     Star grouping, best pairs first: a sentence joins a group only when it is itself paired with
@@ -118,12 +134,10 @@ def find_facts(brief: Brief, cluster: Cluster, pairs: list[tuple[int, int, float
     """
     lead_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
-    accepted = {(a, b): c for a, b, c in pairs} | {(b, a): c for a, b, c in pairs}
+    accepted = {(a, b): (c, score, why) for a, b, c, score, why in pairs}
+    accepted |= {(b, a): value for (a, b), value in list(accepted.items())}
 
-    def matches_lead(row: int, lead: int) -> bool:
-        return (row, lead) in accepted
-
-    for a, b, _ in sorted(pairs, key=lambda p: -p[2]):
+    for a, b, *_ in sorted(pairs, key=lambda p: -p[2]):
         if a not in lead_of and b not in lead_of:
             lead_of[a] = lead_of[b] = a
             groups[a] = [a, b]
@@ -133,34 +147,37 @@ def find_facts(brief: Brief, cluster: Cluster, pairs: list[tuple[int, int, float
             if joining in lead_of or lead is None:
                 continue
             docs = {cluster.sentences[r].doc_id for r in groups[lead]}
-            if cluster.sentences[joining].doc_id not in docs and matches_lead(joining, lead):
+            if cluster.sentences[joining].doc_id not in docs and (joining, lead) in accepted:
                 lead_of[joining] = lead
                 groups[lead].append(joining)
+    keys = independence_keys(analysis)
     facts = []
     for lead, members in groups.items():
-        sims = [accepted.get((lead, r), 1.0) for r in members]
         sentences = [cluster.sentences[r] for r in members]
         sources = [s.doc_id for s in sentences]
+        outlets = list(dict.fromkeys(keys.get(s, f"source {s}") for s in sources))
+        support = []
+        for row, s in zip(members, sentences, strict=True):
+            similarity, score, why = accepted.get((lead, row), (1.0, 1.0, "the fact's own sentence"))
+            support.append(Support(s.doc_id, s.index, s.start, s.end, round(float(similarity), 4), score, why))
         facts.append(
             Fact(
                 text=cluster.sentences[lead].text,
                 sources=sources,
-                independent_outlets=len({outlet_key(brief, s) for s in sources}),
-                members=[
-                    Support(s.doc_id, s.index, s.start, s.end, round(float(x), 4))
-                    for s, x in zip(sentences, sims, strict=True)
-                ],
+                independent_outlets=len(outlets),
+                members=support,
+                outlets=outlets,
             )
         )
     facts.sort(key=lambda f: (-f.independent_outlets, -len(f.members), f.sources[0]))
     return facts, set(lead_of)
 
 
-_NUMBER_OR_CLAIM = re.compile(r"\d|\b(?:said|says|told|according to|claimed|announced|denied)\b")
+_NUMBER_OR_CLAIM = re.compile(r"\d|\b" + alternation(ATTRIBUTION_WORDS) + r"\b")
 
 
 def single_source_claims(
-    brief: Brief, cluster: Cluster, corroborated: set[int], quoted: set[tuple[int, int]]
+    brief: Brief, cluster: Cluster, corroborated: set[int], quoted: set[tuple[int, int]], keys: dict[int, str]
 ) -> list[Fact]:
     """Checkable sentences only one source makes, in the summarizer's rank order when it has one."""
     rank = {(s.doc_id, s.sentence): s.rank for s in brief.scores} if brief else {}
@@ -177,7 +194,8 @@ def single_source_claims(
             text=s.text,
             sources=[s.doc_id],
             independent_outlets=1,
-            members=[Support(s.doc_id, s.index, s.start, s.end, 1.0)],
+            members=[Support(s.doc_id, s.index, s.start, s.end, 1.0, 1.0, "single source")],
+            outlets=[keys.get(s.doc_id, f"source {s.doc_id}")],
         )
         for s in claims[:MAX_SINGLE_SOURCE]
     ]
@@ -185,127 +203,64 @@ def single_source_claims(
 
 # --- numeric conflicts ---------------------------------------------------------------------
 
-# Counted things whose numbers outlets report and contradict. Generic counts ("12 people",
-# "21 days") are left out: two sentences rarely count the same people or days.
-UNIT_CLASSES = {
-    "deaths": "deaths dead killed died fatalities",
-    "injured": "injured wounded",
-    "troops": "troops soldiers servicemen personnel marines fighters",
-    "ships": "ships warships vessels",
-    "aircraft": "aircraft planes jets helicopters",
-}
-_UNIT_OF = {word: unit for unit, words in UNIT_CLASSES.items() for word in words.split()}
-_UNIT_STEMS = set(content_terms(" ".join(_UNIT_OF)))
-_ANY_UNIT = re.compile(r"\b(?:" + "|".join(sorted(_UNIT_OF)) + r")\b", re.IGNORECASE)
-_TAIL_STOP = frozenset("for of in on at to from by with and or than per since after before".split())
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-}  # fmt: skip
-_VAGUE = {
-    "dozens": (24, 99),
-    "scores": (40, 99),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 9_999_999),
-}
-_QUANTITY = re.compile(
-    r"(?P<qual>\b(?:more than|over|at least|nearly|almost|about|around|some|roughly|approximately|estimated|"
-    r"up to|as many as|fewer than|less than|under)\s+)?"
-    r"(?:(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\s+of"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>million|billion|thousand))?"
-    r"|(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred))"
-    r"(?P<tail>(?:\s+[\w-]+[.,;:]?){1,4})",
-    re.IGNORECASE,
-)
 
-
-@dataclass(slots=True)
-class Quantity:
-    unit: str
-    low: float
-    high: float
-    text: str
-    start: int  # offset in the sentence
-
-
-def quantities(text: str) -> list[Quantity]:
-    """Counted things in a sentence with the range of values the wording allows."""
-    if not _ANY_UNIT.search(text):  # most sentences count nothing the conflicts compare
-        return []
-    found = []
-    for m in _QUANTITY.finditer(text):
-        tail = [w.lower().strip(".,;:") for w in m.group("tail").split()]
-        # "66,000 for 21 days": the counted noun comes before any preposition or other number.
-        stop = next((i for i, w in enumerate(tail) if w in _TAIL_STOP or w[:1].isdigit()), len(tail))
-        position = next((i for i, w in enumerate(tail[:stop]) if w in _UNIT_OF), None)
-        if position is None:
-            continue
-        unit = _UNIT_OF[tail[position]]
-        qual = (m.group("qual") or "").strip().lower()
-        if m.group("vague"):
-            low, high = _VAGUE[m.group("vague").lower()]
-        else:
-            if m.group("num"):
-                value = float(m.group("num").replace(",", ""))
-                value *= {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group("mult") or "").lower(), 1)
-            else:
-                value = _WORD_NUMBERS[m.group("word").lower()]
-            low, high = value * 0.95, value * 1.05  # reporters round
-            if qual in ("more than", "over", "at least"):
-                low, high = value, math.inf
-            elif qual in ("up to", "as many as", "fewer than", "less than", "under"):
-                low, high = 0, value
-            elif qual in ("nearly", "almost"):
-                low, high = value * 0.85, value
-            elif qual:
-                low, high = value * 0.85, value * 1.15
-        tail_words = list(re.finditer(r"\S+", m.group("tail")))
-        end = m.start("tail") + tail_words[position].end()
-        found.append(Quantity(unit, low, high, text[m.start() : end].strip(), m.start()))
-    return found
-
-
-def _side(sentence: Sentence, value: str, attributed_to: str | None = None) -> ConflictSide:
+def _side(sentence: Sentence, value: str, published: dict[int, str], attributed_to: str | None = None) -> ConflictSide:
     return ConflictSide(
-        sentence.text, value, sentence.doc_id, sentence.index, sentence.start, sentence.end, attributed_to
+        sentence.text,
+        value,
+        sentence.doc_id,
+        sentence.index,
+        sentence.start,
+        sentence.end,
+        attributed_to,
+        published.get(sentence.doc_id),
     )
 
 
-def _context_terms(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _context_terms(text: str) -> frozenset[str]:
     """Content terms that are neither names, numbers nor counted-thing words: what a number is about."""
-    return {t for t in content_terms(text) if not t[0].isdigit()} - _name_terms(text) - _UNIT_STEMS
+    return frozenset(t for t in term_set(text) if not t[0].isdigit()) - _name_terms(text) - UNIT_STEMS
 
 
-def numeric_conflicts(cluster: Cluster) -> list[Conflict]:
-    buckets: dict[str, list[tuple[Sentence, Quantity]]] = defaultdict(list)
-    for sentence in cluster.sentences:
-        for q in quantities(sentence.text):
-            if len(buckets[q.unit]) < MAX_BUCKET:
-                buckets[q.unit].append((sentence, q))
+def aligned_pairs(cluster: Cluster, pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Pairs of sentences about the same event: the support test's overlap (similarity, shared
+    non-topic terms beyond names and numbers) without its compatibility part, which is what a
+    conflict violates."""
+    topic = story_terms(cluster)
+    aligned = []
+    for a, b, similarity in pairs:
+        if similarity < ALIGN_SIMILARITY:
+            continue
+        first, second = cluster.sentences[a], cluster.sentences[b]
+        context = (_context_terms(first.text) & _context_terms(second.text)) - topic
+        # The same counted thing on the same named day or place ("144 people killed Monday" /
+        # "125 people died across Syria on Monday") is one event even with little else shared.
+        units = {q.unit for q in quantities(first.text)} & {q.unit for q in quantities(second.text)}
+        names = _name_terms(first.text) & _name_terms(second.text)  # the story's own names count here
+        if len(context) >= MIN_ALIGNED_CONTEXT_TERMS or (units and names):
+            aligned.append((a, b, similarity))
+    return aligned
+
+
+def numeric_conflicts(
+    cluster: Cluster, aligned: list[tuple[int, int, float]], published: dict[int, str]
+) -> list[Conflict]:
+    """Aligned sentences giving ranges of the same counted thing that cannot both hold."""
     conflicts = []
-    for unit, items in buckets.items():
-        rows = [cluster.row(s) for s, _ in items]
-        sims = cluster.similarity(rows) if len(rows) > 1 else np.zeros((1, 1))
-        context = [_context_terms(s.text) for s, _ in items]
-        for i, (s1, q1) in enumerate(items):
-            for j in range(i + 1, len(items)):
-                s2, q2 = items[j]
-                if s1.doc_id == s2.doc_id or sims[i, j] < TOPIC_SIMILARITY:
-                    continue
-                if len(context[i] & context[j]) < MIN_SHARED_NON_NAME_TERMS:
-                    continue
-                if q1.high < q2.low or q2.high < q1.low:
-                    conflicts.append(
-                        Conflict(
-                            kind="number",
-                            topic=unit,
-                            sides=[_side(s1, q1.text), _side(s2, q2.text)],
-                            explanation=f"'{q1.text}' and '{q2.text}' cannot both be right",
-                        )
-                    )
+    for a, b, _ in aligned:
+        s1, s2 = cluster.sentences[a], cluster.sentences[b]
+        found = contradicting(quantities(s1.text), quantities(s2.text))
+        if found is not None:
+            q1, q2 = found
+            conflicts.append(
+                Conflict(
+                    kind="number",
+                    topic=q1.unit,
+                    sides=[_side(s1, q1.text, published), _side(s2, q2.text, published)],
+                    explanation=f"'{q1.text}' and '{q2.text}' cannot both be right",
+                )
+            )
     return conflicts
 
 
@@ -324,8 +279,10 @@ def _date_range(iso: str) -> tuple[str, str]:
     return iso, iso
 
 
-def date_conflicts(analysis: Analysis, cluster: Cluster, pairs: list[tuple[int, int, float]]) -> list[Conflict]:
-    """Sentences that state the same event (a fact pair) with dates that do not overlap."""
+def date_conflicts(
+    analysis: Analysis, cluster: Cluster, aligned: list[tuple[int, int, float]], published: dict[int, str]
+) -> list[Conflict]:
+    """Aligned sentences that date the same event on days that do not overlap."""
     resolved: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
     for m in analysis.dates:
         # Day-level values only, and not ones whose year was borrowed from other sources.
@@ -334,7 +291,7 @@ def date_conflicts(analysis: Analysis, cluster: Cluster, pairs: list[tuple[int, 
     # Only sentences with one date: with two, which one dates the shared event is unknown.
     dated = {key: values[0] for key, values in resolved.items() if len(values) == 1}
     conflicts = []
-    for a, b, similarity in pairs:
+    for a, b, similarity in aligned:
         s1, s2 = cluster.sentences[a], cluster.sentences[b]
         d1, d2 = dated.get((s1.doc_id, s1.index)), dated.get((s2.doc_id, s2.index))
         if not d1 or not d2 or similarity < DATE_CONFLICT_SIMILARITY:
@@ -345,20 +302,17 @@ def date_conflicts(analysis: Analysis, cluster: Cluster, pairs: list[tuple[int, 
                 Conflict(
                     kind="date",
                     topic="date of the same event",
-                    sides=[_side(s1, f"{d1[1]} ({d1[0]})"), _side(s2, f"{d2[1]} ({d2[0]})")],
+                    sides=[_side(s1, f"{d1[1]} ({d1[0]})", published), _side(s2, f"{d2[1]} ({d2[0]})", published)],
                     explanation=f"the sentences match (similarity {similarity:.2f}) but their dates do not overlap",
                 )
             )
     return conflicts
 
 
-# --- opposing characterisations --------------------------------------------------------------
+# --- polarity: one states what the other negates, or they judge it oppositely -----------------
 
-TOPICS = {
-    "the talks": r"\b(?:talks|negotiations?|meeting|discussions?|dialogue|summit)\b",
-    "the vote": r"\b(?:vote|referendum|poll|ballot|decision to stage)\b",
-}
-# (positive, negative) wordings of one judgement.
+# (positive, negative) wordings of one judgement: generic evaluative antonyms, compared only
+# within aligned pairs, so no list of topics is needed.
 STANCES = {
     "outcome": (
         r"\b(?:constructive|productive|progress|breakthrough|success(?:ful)?|agreed|agreement)\b",
@@ -369,114 +323,119 @@ STANCES = {
         r"\b(?:illegal|illegitimate|unlawful|violat(?:e|es|ion) (?:of )?international law)\b",
     ),
 }
-_NEGATOR = re.compile(r"\b(?:not|no|nor|never|without|hardly|little)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
-_TOPIC_RX = {topic: re.compile(rx, re.IGNORECASE) for topic, rx in TOPICS.items()}
 _STANCE_RX = {k: (re.compile(p, re.IGNORECASE), re.compile(n, re.IGNORECASE)) for k, (p, n) in STANCES.items()}
+_NEGATOR = re.compile(r"\b(?:not|no|nor|never|without|hardly|little)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 
 
-@dataclass(slots=True)
-class Stance:
-    sentence: Sentence
-    topic: str
-    judgement: str
-    positive: bool
-    actor: str
-    cue: str
-
-
-def _actor_at(offset: int, quotes: list[Quote], fallback: str) -> str:
-    """Who a word at ``offset`` (article offset) is attributed to: the quote or reported speech holding it."""
-    for q in quotes:
-        if q.start <= offset < q.end and q.speaker:
-            return q.speaker
-    return fallback
-
-
-def stances(cluster: Cluster, analysis: Analysis) -> list[Stance]:
-    quotes_by_sentence: dict[tuple[int, int], list[Quote]] = defaultdict(list)
-    for q in analysis.quotes:
-        quotes_by_sentence[(q.source, q.sentence)].append(q)
+def _judgements(text: str) -> list[tuple[str, bool, re.Match[str]]]:
+    """``(judgement, positive, match)`` for each evaluative wording in ``text``, negation applied."""
     found = []
-    for article in cluster.articles:
-        outlet = article.outlet_name or f"source {article.id}"
-        for sentence in article.sentences:
-            if sentence.is_heading:
-                continue
-            previous = article.sentences[sentence.index - 1].text if sentence.index else ""
-            context = previous + " " + sentence.text  # "Putin defended the decision to stage the referendum. '…'"
-            topics = [t for t, rx in _TOPIC_RX.items() if rx.search(context)]
-            if not topics:
-                continue
-            quotes = quotes_by_sentence.get((sentence.doc_id, sentence.index), [])
-            for judgement, (positive_rx, negative_rx) in _STANCE_RX.items():
-                for positive, rx in ((True, positive_rx), (False, negative_rx)):
-                    for m in rx.finditer(sentence.text):
-                        negated = bool(_NEGATOR.search(sentence.text[: m.start()]))
-                        actor = _actor_at(sentence.start + m.start(), quotes, outlet)
-                        for topic in topics:
-                            found.append(Stance(sentence, topic, judgement, positive != negated, actor, m.group(0)))
+    for judgement, (positive_rx, negative_rx) in _STANCE_RX.items():
+        for positive, rx in ((True, positive_rx), (False, negative_rx)):
+            for m in rx.finditer(text):
+                found.append((judgement, positive != bool(_NEGATOR.search(text[: m.start()])), m))
     return found
 
 
-def claim_conflicts(cluster: Cluster, analysis: Analysis) -> list[Conflict]:
-    """One conflict per (topic, judgement): the best-supported opposite pair from different actors,
-    preferring pairs from different sources and sentences that are about the same thing."""
-    buckets: dict[tuple[str, str], list[Stance]] = defaultdict(list)
-    for stance in stances(cluster, analysis):
-        bucket = buckets[(stance.topic, stance.judgement)]
-        if len(bucket) < MAX_BUCKET:
-            bucket.append(stance)
+def _judged_terms(text: str, m: re.Match[str]) -> set[str]:
+    """Content terms near a judgement, within its clause: what is being judged ("four hours of
+    talks … failed"); names are who judges or is named, not the thing judged."""
+    clause_start = max(text.rfind(mark, 0, m.start()) for mark in ",;:—") + 1
+    clause_end = min((i for mark in ",;:—." if (i := text.find(mark, m.end())) != -1), default=len(text))
+    before = text[clause_start : m.start()].split()[-STANCE_WINDOW_BEFORE:]
+    after = text[m.end() : clause_end].split()[:STANCE_WINDOW_AFTER]
+    window = " ".join(before + after)
+    return set(content_terms(window)) - set(content_terms(m.group(0))) - _name_terms(" " + window)
+
+
+def _speaker_at(offset: int, quotes: list[Quote]) -> str | None:
+    """Who a word at ``offset`` (article offset) is attributed to: the quote or reported speech holding it."""
+    return next((q.speaker for q in quotes if q.start <= offset < q.end and q.speaker), None)
+
+
+def claim_conflicts(
+    cluster: Cluster, analysis: Analysis, aligned: list[tuple[int, int, float]], published: dict[int, str]
+) -> list[Conflict]:
+    """Opposite polarity about one thing: aligned near-paraphrases of which one negates or denies
+    what the other states, and opposite judgements (:data:`STANCES`) of the same judged thing (a
+    term both judgements stand next to, found in the text, not listed) by different actors."""
+    quotes: dict[tuple[int, int], list[Quote]] = defaultdict(list)
+    for q in analysis.quotes:
+        if q.speaker and not q.is_fragment:
+            quotes[(q.source, q.sentence)].append(q)
     conflicts = []
-    for (topic, judgement), items in sorted(buckets.items()):
-        # An actor's stance in a sentence is the majority of its wordings; a tie is no clear stance
-        # ("agreed ... but failed to break a deadlock" is negative, 1 against 2).
-        balance: dict[tuple[int, int, str], int] = defaultdict(int)
-        for s in items:
-            balance[(s.sentence.doc_id, s.sentence.index, s.actor)] += 1 if s.positive else -1
-        clear = [
-            s
-            for s in items
-            if (b := balance[(s.sentence.doc_id, s.sentence.index, s.actor)]) != 0 and (b > 0) == s.positive
-        ]
-        positives = [s for s in clear if s.positive]
-        negatives = [s for s in clear if not s.positive]
-        if not positives or not negatives:
-            continue
-        sims = cluster.similarity(
-            [cluster.row(p.sentence) for p in positives], [cluster.row(n.sentence) for n in negatives]
-        )
-        best = None
-        for i, p in enumerate(positives):
-            for j, n in enumerate(negatives):
-                if p.actor == n.actor:
-                    continue
-                similarity = float(sims[i, j])
-                key = (p.sentence.doc_id != n.sentence.doc_id, similarity)
-                if best is None or key > best[0]:
-                    best = (key, p, n)
-        if best is None:
-            continue
-        (_, similarity), p, n = best
-        conflicts.append(
-            Conflict(
-                kind="claim",
-                topic=f"{judgement} of {topic}",
-                sides=[_side(p.sentence, p.cue, p.actor), _side(n.sentence, n.cue, n.actor)],
-                explanation=f"{p.actor} calls it '{p.cue}'; {n.actor}: '{n.cue}'",
+    for a, b, similarity in aligned:
+        s1, s2 = cluster.sentences[a], cluster.sentences[b]
+        shared = set(cluster.terms[a]) & set(cluster.terms[b])
+        flipped = (assertion(s1.text).negated ^ assertion(s2.text).negated) & shared
+        if similarity >= POLARITY_SIMILARITY and flipped and assertion(s1.text).negative != assertion(s2.text).negative:
+            negative, positive = (s1, s2) if assertion(s1.text).negative else (s2, s1)
+            conflicts.append(
+                Conflict(
+                    kind="claim",
+                    topic="polarity",
+                    sides=[_side(s1, s1.text, published), _side(s2, s2.text, published)],
+                    explanation=f"source {negative.doc_id} negates or denies what source {positive.doc_id} states",
+                )
             )
-        )
+    buckets: dict[tuple[str, str], list[tuple[Sentence, bool, str, str]]] = defaultdict(list)
+    for sentence in cluster.sentences:
+        if sentence.is_heading:
+            continue
+        for judgement, positive, m in _judgements(sentence.text):
+            actor = _speaker_at(sentence.start + m.start(), quotes[(sentence.doc_id, sentence.index)])
+            actor = actor or cluster.article(sentence.doc_id).outlet_name or f"source {sentence.doc_id}"
+            for term in _judged_terms(sentence.text, m):
+                bucket = buckets[(judgement, term)]
+                if len(bucket) < MAX_STANCE_BUCKET:
+                    bucket.append((sentence, positive, actor, m.group(0)))
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    for (judgement, term), items in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
+        for i, (s1, p1, who1, cue1) in enumerate(items):
+            for s2, p2, who2, cue2 in items[i + 1 :]:
+                key = (*sorted([(s1.doc_id, s1.index), (s2.doc_id, s2.index)]),)
+                if p1 == p2 or s1.doc_id == s2.doc_id or who1 == who2 or key in seen:
+                    continue
+                seen.add(key)
+                first, second = ((s1, cue1, who1), (s2, cue2, who2)) if p1 else ((s2, cue2, who2), (s1, cue1, who1))
+                conflicts.append(
+                    Conflict(
+                        kind="claim",
+                        topic=f"{judgement} of '{term}'",
+                        sides=[
+                            _side(first[0], first[1], published, first[2]),
+                            _side(second[0], second[1], published, second[2]),
+                        ],
+                        explanation=f"{first[2]} calls it '{first[1]}'; {second[2]}: '{second[1]}'",
+                    )
+                )
     return conflicts
 
 
-@register("agreement")
+def _published(analysis: Analysis) -> dict[int, str]:
+    """Source -> its publication date, or the earliest it can be, for the conflict sides."""
+    return {p.source: value for p in analysis.publication_dates if (value := p.iso or p.earliest)}
+
+
+@register(
+    "agreement",
+    requires=("outlets", "dates", "quotes"),
+    assigns=("facts", "single_source_claims", "conflicts"),
+)
 def analyse_agreement(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     threshold = support_threshold(brief)
     rows = [cluster.row(s) for s in cluster.sentences if not s.is_heading]
-    pairs = corroborating_pairs(cluster, similar_pairs(cluster, rows, threshold))
-    facts, corroborated = find_facts(brief, cluster, pairs)
+    candidates = similar_pairs(cluster, rows, min(threshold, ALIGN_SIMILARITY))
+    supported = [pair for pair in candidates if pair[2] >= threshold]
+    facts, corroborated = find_facts(analysis, cluster, corroborating_pairs(cluster, supported))
     analysis.facts = facts
     quoted = {(q.source, q.sentence) for q in analysis.quotes if not q.is_fragment}
-    analysis.single_source_claims = single_source_claims(brief, cluster, corroborated, quoted)
+    keys = independence_keys(analysis)
+    analysis.single_source_claims = single_source_claims(brief, cluster, corroborated, quoted, keys)
+    aligned = aligned_pairs(cluster, candidates)
+    published = _published(analysis)
     analysis.conflicts = (
-        numeric_conflicts(cluster) + date_conflicts(analysis, cluster, pairs) + claim_conflicts(cluster, analysis)
+        numeric_conflicts(cluster, aligned, published)
+        + date_conflicts(analysis, cluster, aligned, published)
+        + claim_conflicts(cluster, analysis, aligned, published)
     )

@@ -151,6 +151,35 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
     return tuple(kept)
 
 
+HISTORY_YEARS = 1  # explicit dates older than this before the reference year do not date the article
+WEEKDAY_YEAR_SPAN = 6  # years either side of the reference in which "Friday, Aug. 17" looks for its year
+
+
+def weekday_year(text: str, e: Expression, expressions: tuple[Expression, ...], reference: int | None) -> int | None:
+    """The year a yearless day takes from the weekday written with it ("Friday, Aug. 17" is 2018
+    near 2017, since 17 August 2017 was a Thursday): the matching year nearest ``reference``; None
+    without a weekday, a reference, or a single nearest match."""
+    if e.kind not in ("dmy", "mdy") or e.groups.get("year") or reference is None:
+        return None
+    weekday = next((w for w in expressions if w.kind == "weekday" and 0 <= e.start - w.end <= 3), None)
+    if weekday is None or text[weekday.end : e.start].strip() not in (",", ""):
+        return None
+    month, day = MONTHS[e.groups["month"]], int(e.groups["day"])
+    target = WEEKDAYS[weekday.groups["weekday"]]
+    matches = []
+    for year in range(reference - WEEKDAY_YEAR_SPAN, reference + WEEKDAY_YEAR_SPAN + 1):
+        try:
+            if date(year, month, day).weekday() == target:
+                matches.append(year)
+        except ValueError:
+            continue
+    if not matches:
+        return None
+    best = min(matches, key=lambda y: abs(y - reference))
+    tied = [y for y in matches if abs(y - reference) == abs(best - reference)]
+    return best if len(tied) == 1 else None
+
+
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
@@ -278,10 +307,13 @@ def _days(lo: date, hi: date) -> list[date]:
 
 
 def resolve_in_window(e: Expression, window: tuple[date, date] | None, point: date | None, **kw) -> str | None:
-    """Resolve against the publication day, or against every day of the window when they agree."""
+    """Resolve against the publication day, or against every day of the window when they agree.
+    A date that names its year needs neither."""
+    if e.kind == "year" or e.groups.get("year"):
+        return absolute_value(e, None)
     if point is not None:
         return resolve(e, point, **kw)
-    if window is None or (window[1] - window[0]).days > _MAX_WINDOW_DAYS:
+    if window is None or not 0 <= (window[1] - window[0]).days <= _MAX_WINDOW_DAYS:
         return resolve(e, None, **kw)
     values = {resolve(e, day, **kw) for day in _days(*window)}
     return values.pop() if len(values) == 1 else None
@@ -301,13 +333,24 @@ class _Dated:
     future: bool
 
 
-def _explicit_dates(text: str, where: str, year_hint: int | None) -> list[_Dated]:
+def _explicit_dates(
+    text: str, where: str, year_hint: int | None, anchors: dict[int, set[int]] | None = None
+) -> list[_Dated]:
+    """Dates ``text`` names. With ``anchors`` (month -> years of the source's dates that name their
+    year) a yearless date takes a year only from its weekday or from the source's own dated
+    neighbours ("March 16" beside "10 March 2014"), never from ``year_hint`` alone."""
     quoted_spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     found = []
-    for e in find_expressions(text):
+    expressions = find_expressions(text)
+    for e in expressions:
         if e.kind not in ("dmy", "mdy", "my"):
             continue
-        value = absolute_value(e, year_hint)
+        year = int(e.groups["year"]) if e.groups.get("year") else weekday_year(text, e, expressions, year_hint)
+        if year is None and anchors is not None:
+            year = anchored_year(e, anchors)
+            if year is None:
+                continue
+        value = absolute_value(e, year or year_hint)
         if value is None:
             continue
         quoted = any(s <= e.start < t for s, t in quoted_spans)
@@ -320,19 +363,50 @@ def captions(article: Article) -> list[str]:
 
 
 def own_year(article: Article) -> int | None:
-    """The year the source's own explicit dates (text and captions) name most often."""
+    """The latest year the source's explicit dates (text and captions) name outside future context.
+
+    The latest, not the most frequent: a story names the years of its history and comparisons
+    ("Hurricane Hattie in 1961", "the worst since 2005"), all older than the year it reports in;
+    a year in future context ("elections in 2019") is not one it has reached."""
     texts = [*captions(article), *(s.text for s in article.sentences)]
-    years = Counter(int(e.groups["year"]) for t in texts for e in find_expressions(t) if e.groups.get("year"))
-    return years.most_common(1)[0][0] if years else None
+    years = [int(e.groups["year"]) for t in texts for e in find_expressions(t) if e.groups.get("year") and not e.future]
+    if article.published is not None:
+        years.append(int(article.published.value[:4]))
+    return max(years) if years else None
 
 
-def story_year(own_years: list[int | None]) -> int | None:
-    """The year most sources' explicit dates name: a weak hint for sources that name none."""
-    years = Counter(y for y in own_years if y is not None)
-    return years.most_common(1)[0][0] if years else None
+def story_year(own_years: list[int | None], published: list[int | None]) -> int | None:
+    """The story's reference year, from all its sources jointly: the year of the sources whose
+    publication date is given when any is, else the latest year most sources reach (ties: the
+    later). A weak hint for the yearless dates of sources that name no year."""
+    given = Counter(y for y in published if y is not None)
+    years = given or Counter(y for y in own_years if y is not None)
+    return max(years.items(), key=lambda item: (item[1], item[0]))[0] if years else None
 
 
-def estimate_publication(article: Article, own_year: int | None, fallback_year: int | None) -> PublicationDate:
+def anchored_year(e: Expression, anchors: dict[int, set[int]]) -> int | None:
+    """The one year the dated neighbours (within a month either side) give a yearless date."""
+    month = MONTHS[e.groups["month"]]
+    near = {y for m in (month - 1, month, month + 1) for y in anchors.get((m - 1) % 12 + 1, ())}
+    return near.pop() if len(near) == 1 else None
+
+
+def year_anchors(articles: list[Article]) -> dict[int, set[int]]:
+    """Month -> the years the articles' dates that name their year give it (text and captions)."""
+    anchors: dict[int, set[int]] = {}
+    for article in articles:
+        for text in [*captions(article), *(s.text for s in article.sentences)]:
+            for e in find_expressions(text):
+                if e.kind in ("dmy", "mdy", "my") and e.groups.get("year"):
+                    anchors.setdefault(MONTHS[e.groups["month"]], set()).add(int(e.groups["year"]))
+    return anchors
+
+
+def estimate_publication(
+    article: Article, own_year: int | None, fallback_year: int | None, story_anchors: dict[int, set[int]] | None = None
+) -> PublicationDate:
+    """From metadata, else from the text. ``story_anchors`` (:func:`year_anchors` of the whole story)
+    give yearless dates their year when the source's own dates name none."""
     if article.published is not None:
         value = article.published.value[:10]
         return PublicationDate(
@@ -341,8 +415,15 @@ def estimate_publication(article: Article, own_year: int | None, fallback_year: 
     year = own_year or fallback_year
     year_note = "" if own_year else f" (year {fallback_year} from other sources in the story)"
     evidence: list[str] = []
-    dated = [d for c in captions(article) for d in _explicit_dates(c, "caption", year)]
-    dated += [d for s in article.sentences for d in _explicit_dates(s.text, "text", year)]
+    # Evidence is the dates that name their year (or whose weekday pins it: "Friday, Aug. 17"): a
+    # yearless date given a guessed year would date the article by the guess.
+    anchors = year_anchors([article]) or story_anchors
+    dated = [d for c in captions(article) for d in _explicit_dates(c, "caption", year, anchors)]
+    dated += [d for s in article.sentences for d in _explicit_dates(s.text, "text", year, anchors)]
+    # History is no evidence of when the article was written: a date years before the latest year
+    # the source (or story) reaches is the past it recounts ("hanged on May 31, 1962").
+    if year is not None:
+        dated = [d for d in dated if d.day.year >= year - HISTORY_YEARS]
     lo: date | None = None
     hi: date | None = None
     for d in dated:
@@ -415,22 +496,28 @@ def _window(pub: PublicationDate) -> tuple[tuple[date, date] | None, date | None
 
 
 def date_mentions(
-    sentence: Sentence, pub: PublicationDate, year_hint: int | None, year_from_story: bool
+    sentence: Sentence, pub: PublicationDate, year_hint: int | None, anchors: dict[int, set[int]]
 ) -> list[DateMention]:
     """Normalised temporal expressions of one sentence; ``anchor`` says what each was resolved against."""
     window, point = _window(pub)
     found: list[tuple[Expression, str | None, str, float]] = []
-    for e in find_expressions(sentence.text):
+    expressions = find_expressions(sentence.text)
+    for e in expressions:
         if e.kind == "offset":
             continue
         value = resolve_in_window(e, window, point)
+        pinned = weekday_year(sentence.text, e, expressions, point.year if point else year_hint)
         if e.kind == "year" or e.groups.get("year"):
             anchor, confidence = "explicit", 0.95
+        elif pinned is not None:
+            value, anchor, confidence = absolute_value(e, pinned), "explicit+year:weekday", 0.9
         elif e.kind in ("dmy", "mdy", "month"):
+            # Without a publication date the year comes only from dated neighbours a month either
+            # side (the source's, else the story's); never from the years the story names in
+            # passing (often history: "Hurricane Hattie in 1961"). Else abstain.
             anchor, confidence = "explicit+year:published", max(0.5, pub.confidence)
-            if value is None and e.kind != "month" and year_hint:  # undated source: the year is a guess
-                value = absolute_value(e, year_hint)
-                anchor, confidence = ("explicit+year:story" if year_from_story else "explicit+year:source"), 0.6
+            if value is None and e.kind != "month" and (year := anchored_year(e, anchors)) is not None:
+                value, anchor, confidence = absolute_value(e, year), "explicit+year:story", 0.6
         else:
             anchor, confidence = "published:" + pub.provenance, max(0.3, pub.confidence)
         found.append((e, value, anchor, confidence))
@@ -456,16 +543,18 @@ def date_mentions(
     ]
 
 
-@register("dates")
+@register("dates", assigns=("publication_dates", "dates"))
 def analyse_dates(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     years = [own_year(article) for article in cluster.articles]
-    fallback_year = story_year(years)
+    fallback_year = story_year(years, [int(a.published.value[:4]) if a.published else None for a in cluster.articles])
+    story_anchors = year_anchors(cluster.articles)
     analysis.publication_dates = []
     analysis.dates = []
     for article, year in zip(cluster.articles, years, strict=True):
-        pub = estimate_publication(article, year, fallback_year)
+        pub = estimate_publication(article, year, fallback_year, story_anchors)
         analysis.publication_dates.append(pub)
         pub_year = int(pub.iso[:4]) if pub.iso else None
+        own_anchors = year_anchors([article])
         year_hint = pub_year or year or fallback_year
         for sentence in article.sentences:
-            analysis.dates.extend(date_mentions(sentence, pub, year_hint, not (pub_year or year)))
+            analysis.dates.extend(date_mentions(sentence, pub, year_hint, own_anchors or story_anchors))

@@ -15,6 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsbrief.analyse import register
+from newsbrief.lexicon import HONORIFICS
+from newsbrief.lexicon import ROLES as LEXICON_ROLES
+from newsbrief.lexicon import TITLES as LEXICON_TITLES
 from newsbrief.model import Analysis, Brief, Entity, Sentence
 from newsbrief.textsim import Cluster
 
@@ -62,17 +65,11 @@ CITIES = frozenset(
         "\n", ""
     ).split(";")
 )
-# Words that make the person named right after them (case-sensitive titles, lower-case roles).
-TITLES = (
-    "Secretary of State|Foreign Minister|Prime Minister|Defence Minister|Defense Minister|Vice President|"
-    "President|Chancellor|Minister|Secretary|Senator|Sen|Governor|Gov|General|Gen|Ambassador|Judge|King|Queen|"
-    "Pope|Prince|Princess|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|PM|Sir|Lord|Lady"
-)
-ROLES = (
-    "spokeswoman|spokesman|spokesperson|correspondent|editor|reporter|chief|counterpart|leader|minister|"
-    "president|analyst|director|envoy|ambassador|commander"
-)
-HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir)\.?\s+")
+# Titles, honorifics and roles that make the person named right after them: the shared lexicon.
+TITLES = "|".join(re.escape(t) for t in sorted(LEXICON_TITLES, key=len, reverse=True))
+ROLES = "|".join(LEXICON_ROLES)
+_HONORIFICS = "|".join(HONORIFICS)
+HONORIFIC = re.compile(rf"^(?:{_HONORIFICS})\.?\s+")
 _TITLED = re.compile(
     rf"\b(?:(?:{TITLES})\.?|(?:{ROLES}))\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){{0,3}})"
 )
@@ -119,7 +116,7 @@ _ALIAS_TO_CANONICAL = {_key(n): n for n in COUNTRIES | CITIES | ORGANISATIONS} |
     _key(a): c for c, aliases in COUNTRY_ALIASES.items() for a in (c, *aliases)
 }
 _GAZETTEER: dict[str, Label] = {_key(n): "PLACE" for n in COUNTRIES | CITIES} | {_key(n): "ORG" for n in ORGANISATIONS}
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir)\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{_HONORIFICS})\.?\s+$")
 
 
 def canonical_gazetteer_name(name: str) -> str | None:
@@ -358,7 +355,7 @@ class AliasIndex:
         return found
 
 
-@register("entities")
+@register("entities", assigns=("entities",))
 def analyse_entities(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     vocabulary = lowercase_vocabulary(cluster)
     builder = EntityBuilder()

@@ -14,28 +14,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from newsbrief.analyse import register
-from newsbrief.analyse.entities import AliasIndex, lowercase_vocabulary
+from newsbrief.analyse.entities import NOT_NAMES, AliasIndex, lowercase_vocabulary
+from newsbrief.lexicon import DESCRIBED_SPEAKER_VERBS, REPORTING_VERBS, SPEECH_VERBS, alternation
 from newsbrief.model import Analysis, Article, Brief, Entity, Quote, Sentence
 from newsbrief.textsim import Cluster
 
 FRAGMENT_MAX_WORDS = 2
-CUE_VERBS = (
-    "said|says|say|added|adds|told|tells|noted|notes|claimed|claims|stated|states|asked|asks|warned|warns|"
-    "insisted|insists|argued|argues|explained|explains|described|describes|accused|accuses|termed|called|calls|"
-    "denied|denies|announced|announces|wrote|writes|tweeted|declared|declares|urged|urges|acknowledged|admitted|"
-    "replied|responded|asserted|asserts|put it|wants|demanded|demands|stressed|conceded|suggested|reported"
-)
-_CUE = re.compile(rf"\b(?:{CUE_VERBS})\b|\b[Aa]ccording to\b")
+PRONOUN_WINDOW = 3  # sentences back in which "he"/"she" looks for its person
+CUE_VERBS = alternation(SPEECH_VERBS)
+_CUE = re.compile(rf"\b{CUE_VERBS}\b|\b[Aa]ccording to\b")
 # Reported speech: only verbs that introduce what someone said (not "called", "wants").
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|noted|claimed|claims|insisted|insists|warned|warns|argued|argues|asserted|"
-    r"asserts|announced|stated|denied|denies|added|believes|acknowledged|admitted)\b"
-)
+_REPORTING = re.compile(rf"\b{alternation(REPORTING_VERBS)}\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|it|It|they|They)\b")
 _INDIRECT_OBJECT = re.compile(r"^\s*(?:that\s+|reporters\s+|journalists\s+|him\s+|her\s+|them\s+|MPs\s+)*(?:that\s+)?")
-_QUOTE_MARK = re.compile(r"[\"'“”‘’]")
+# Marks: straight and curly, ``newswire'' pairs, «guillemets» and „low-high“ quotes.
+_QUOTE_MARK = re.compile(r"``|''|[\"'“”‘’«»„]")
+_CLOSES = {"”": "“", "»": "«"}  # closing mark -> the opening mark it closes
 _OPEN_CONTEXT = re.compile(r"(?:^|[\s(\[—–:-])$")
 _SUBJECT_WINDOW = 6  # words between a subject and its verb ("Mr Kerry merely noted")
 _AFTER_WINDOW = 6  # words after a closing quote in which ", he said" is looked for
@@ -48,8 +45,24 @@ _BETWEEN_OK = frozenset(
 )
 _PARENTHETICAL = re.compile(r",[^,]{0,80},")
 _DESCRIBED_SPEAKER = re.compile(
-    r"^\W*((?:the |a |an )?[a-z][\w-]*(?: [a-z][\w-]*){0,2}) "
-    r"(said|says|added|told|wrote|explained|noted|stated|claimed)\b"
+    rf"^\W*((?:the |a |an )?[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}) ({alternation(DESCRIBED_SPEAKER_VERBS)})\b"
+)
+# A capitalised name the entity finder did not keep, right by the cue after a quotation
+# ("…,” Burns said. / “…,” said Burns.): the text names the speaker, so it is not left unnamed.
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_NAMED_AFTER = re.compile(
+    rf"^\W*(?:(?P<before>{_NAME}) {alternation(SPEECH_VERBS)}\b|{alternation(SPEECH_VERBS)} (?P<after>{_NAME}))"
+)
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
+_INVERTED = re.compile(r"said|says|added|adds|asked|wrote|writes|continued|explained|noted|told|tells")
+_DASH_NAME = re.compile(rf"^\s*[—–]\s*(?P<before>{_NAME})(?:,|$)(?P<after>)")
+# "Saeed, 19, a student from Damascus, called …": an apposition between a person and the verb.
+# "Amadou, 35, from Mauritania told AFP": an age, then where the person is from, before the verb;
+# "Ted Deutch, Democrat of Florida, wrote": a role of a place or body.
+_APPOSITION = re.compile(
+    r"^,\s*(?:(?:\d{1,3}|an?|the|[a-z])[^,;:.]{0,80}(?:,[^,;:.]{0,60})?,|\d{1,3},\s*(?:from|of)\s[^,;:.]{0,40}"
+    r"|[A-Z][a-z]+ (?:of|for|from) [^,;:.]{1,40},)\s*$"
 )
 _NOT_SPEAKERS = frozenset("he she they it we i you and but who which that this then also".split())
 
@@ -69,10 +82,14 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     for mark in _QUOTE_MARK.finditer(text):
         i, ch = mark.start(), mark.group(0)
         prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
+        nxt = text[mark.end()] if mark.end() < len(text) else " "
         closes = None
-        if ch == "”":
-            closes = "“"
+        if ch in _CLOSES:
+            closes = _CLOSES[ch]
+        elif ch == "''":  # closes ``newswire'' quotes, and straight ones typed "like this''
+            closes = next((m for m, _ in reversed(stack) if m in ("``", '"')), "``")
+        elif ch == "“" and any(m == "„" for m, _ in stack):
+            closes = "„"
         elif ch == "’" and not (prev.isalnum() and nxt.isalpha()):
             closes = "‘"
         elif ch == '"' and any(mark == '"' for mark, _ in stack):
@@ -87,11 +104,15 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             if not stack:
                 spans.append(QuoteSpan(start, i))
             continue
-        if ch in "“‘\"'" and _OPEN_CONTEXT.search(text[:i][-1:] or " ") and not nxt.isspace():
+        if (
+            ch in ("“", "‘", '"', "'", "``", "«", "„")
+            and _OPEN_CONTEXT.search(text[:i][-1:] or " ")
+            and not nxt.isspace()
+        ):
             if ch in "‘'" and prev.isalnum():
                 continue
-            stack.append((ch, i + 1))
-    if stack and stack[0][0] in '"“':  # a quote running to the paragraph end (the next one reopens)
+            stack.append((ch, mark.end()))
+    if stack and stack[0][0] in ('"', "“", "``", "«", "„"):  # runs to the paragraph end (the next one reopens)
         spans.append(QuoteSpan(stack[0][1], len(text.rstrip())))
     return spans
 
@@ -138,7 +159,11 @@ class _ArticleQuotes:
         self.mentions: dict[int, list[_Mention]] = {}
         for sentence in article.sentences:
             text = self.masked[sentence.start : sentence.end]
-            found = [_Mention(s, e, entity) for s, e, entity in index.mentions(sentence, text)]
+            found = [
+                _Mention(s, e, entity)
+                for s, e, entity in index.mentions(sentence, text)
+                if not _PARTY_TAG.match(entity.name)  # "(R-Ky.)" says which party, not who speaks
+            ]
             found += [
                 _Mention(sentence.start + m.start(), sentence.start + m.end(), None, m.group(0).lower())
                 for m in _PRONOUN.finditer(text)
@@ -156,19 +181,24 @@ class _ArticleQuotes:
 
     def resolve_pronoun(self, mention: _Mention, sentence: Sentence) -> Entity | None:
         if mention.pronoun in ("he", "she"):
-            for back in (0, 1, 2):
-                speaker = self.speakers.get(sentence.index - back)
-                if speaker is not None and speaker.label == "PERSON" and back > 0:
-                    return speaker
-            for index in range(sentence.index, max(-1, sentence.index - 4), -1):
-                people = [
+            # The nearest compatible person, when the text leaves one: the speaker of a quote in
+            # the previous two sentences, else the one person named nearby. With two people in
+            # play ("Farrow praised McHugh … he said") the text does not decide: abstain.
+            speaker = next(
+                (s for back in (1, 2) if (s := self.speakers.get(sentence.index - back)) and s.label == "PERSON"), None
+            )
+            people: list[Entity] = []
+            for index in range(sentence.index, max(-1, sentence.index - PRONOUN_WINDOW), -1):
+                found = [
                     m.entity
                     for m in self.mentions.get(index, [])
-                    if m.entity is not None and m.entity.label == "PERSON" and m.end <= mention.start
+                    if m.entity is not None and m.entity.label == "PERSON" and m.start < mention.start
                 ]
-                if people:
-                    return people[-1]
-            return None
+                people += reversed(found)
+                if found and speaker is None:
+                    break
+            candidates = {e.id: e for e in [*([speaker] if speaker else []), *people]}
+            return next(iter(candidates.values())) if len(candidates) == 1 else None
         # "it"/"they": the subject (first named mention) of the previous sentence.
         previous = self.mentions.get(sentence.index - 1, [])
         subjects = [m.entity for m in previous if m.entity is not None and m.entity.label in ("ORG", "PLACE")]
@@ -183,8 +213,22 @@ class _ArticleQuotes:
         if not candidates:
             return None
         mention = candidates[-1]
+        appositive = next(
+            (
+                m
+                for m in reversed(candidates)
+                if m.entity is not None
+                and m.entity.label in ("PERSON", "OTHER")
+                and _APPOSITION.match(self.masked[m.end : position])
+            ),
+            None,
+        )
+        if appositive is not None:
+            return appositive  # "Saeed, 19, a student from Damascus, called": Saeed, never the place
         if re.search(r"[\"“”‘’]", self.article.text[mention.end : position]):
             return None
+        if _PREPOSITION_BEFORE.search(self.masked[max(sentence.start, mention.start - 12) : mention.start]):
+            return None  # "a diplomat in New York said": the place is where, not who
         # "Mr Putin, who initiated the call, asserted": skip the appositive.
         between = _PARENTHETICAL.sub(" ", self.masked[mention.end : position]).replace("’s", "").replace("'s", "")
         words = re.findall(r"[\w-]+", between)
@@ -205,10 +249,22 @@ class _ArticleQuotes:
         return people[0] if people else named[-1] if named else None
 
     def subject_after(self, sentence: Sentence, position: int) -> _Mention | None:
+        """The name right after a cue ("said Mr Lavrov"); when a title names an organisation first
+        ("said CNN senior political analyst David Gergen"), the person of that clause."""
         candidates = [m for m in self.mentions[sentence.index] if m.start >= position]
-        if candidates and word_count(self.masked[position : candidates[0].start]) <= 3:
-            return candidates[0]
-        return None
+        if not candidates or word_count(self.masked[position : candidates[0].start]) > 3:
+            return None
+        end = self.masked.find(",", position, sentence.end)
+        clause = [
+            m
+            for m in candidates
+            if (end == -1 or m.start < end) and word_count(self.masked[position : m.start]) <= _SUBJECT_WINDOW
+        ]
+        person = next((m for m in clause if m.entity is not None and m.entity.label == "PERSON"), None)
+        # A bare name the gazetteer does not know: the last of the clause is its head ("Harvard
+        # law professor Jack Goldsmith", "CNN senior political analyst David Gergen").
+        bare = next((m for m in reversed(clause) if m.entity is not None and m.entity.label == "OTHER"), None)
+        return person or bare or candidates[0]
 
     def attribute(self, span: QuoteSpan) -> tuple[Entity | str | None, str, float]:
         """Speaker (an entity, or a description such as "police" when the text names none), cue and
@@ -245,15 +301,31 @@ class _ArticleQuotes:
                 mention = self.subject_after(first, first.start + cue.end())
             else:
                 mention = self.subject_before(first, position)
-                if mention is None and before[: cue.start()].rstrip().endswith(","):
+                # Inverted only with a verb of saying ("…, said Mr Lavrov, '…'"); after "called" or
+                # "accused" the name that follows is who is criticised, never the speaker.
+                if (
+                    mention is None
+                    and before[: cue.start()].rstrip().endswith(",")
+                    and _INVERTED.fullmatch(cue.group(0))
+                ):
                     mention = self.subject_after(first, first.start + cue.end())
             if mention is not None and (entity := self.entity_of(mention, first)) is not None:
                 return entity, cue.group(0).lower(), 0.85
         if before.rstrip().endswith(":"):
             # "Yanukovych: '…'", "Jon Huntsman stuck to Twitter: '…'": the person before the colon.
-            named = [m.entity for m in self.mentions[first.index] if m.entity is not None and m.end <= span.start]
-            people = [e for e in named if e.label == "PERSON"]
-            if people or named:
+            # Never a place ("cited violence in Homs and Hama and asked:") or a name after a
+            # preposition ("spokeswoman for House Speaker Paul Ryan:"); a pronoun subject abstains.
+            named = [
+                m.entity
+                for m in self.mentions[first.index]
+                if m.entity is not None
+                and m.end <= span.start
+                and m.entity.label != "PLACE"
+                and not _PREPOSITION_BEFORE.search(self.masked[max(first.start, m.start - 12) : m.start])
+            ]
+            people = [e for e in named if e.label in ("PERSON", "OTHER")]
+            opens_with_pronoun = _PRONOUN.match(self.masked[first.start : first.end].lstrip())
+            if (people or named) and not opens_with_pronoun:
                 return (people or named)[-1 if not people else 0], "colon", 0.8
         # 3. A cue later in the sentence ("…" is what Lavrov told reporters).
         for cue in _CUE.finditer(after):
@@ -267,7 +339,13 @@ class _ArticleQuotes:
                 speaker = self.speakers.get(first.index - back)
                 if speaker is not None:
                     return speaker, "continuation", 0.6
-        # 5. No named speaker: a described one right after the quote (“…,” police said / the lawsuit said).
+        # 5. A capitalised name by the cue right after the quote that no entity covers ("…,” Burns said).
+        named = _NAMED_AFTER.match(after) or _DASH_NAME.match(after)
+        if named:
+            name = named.group("before") or named.group("after")
+            if name.split()[0] not in NOT_NAMES and name.split()[0].lower() not in _NOT_SPEAKERS:
+                return name, "named", 0.6
+        # 6. No named speaker: a described one right after the quote (“…,” police said / the lawsuit said).
         described = _DESCRIBED_SPEAKER.match(after)
         if described and described.group(1).split()[0] not in _NOT_SPEAKERS:
             return described.group(1), described.group(2), 0.5
@@ -315,6 +393,7 @@ class _ArticleQuotes:
             is_fragment=fragment,
             cue=cue,
             confidence=confidence if speaker else 0.0,
+            speaker_type=speaker_type(speaker, cue),
         )
 
     def _merge_split(self, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
@@ -369,15 +448,25 @@ class _ArticleQuotes:
                 is_fragment=False,
                 cue=cue.group(0) if mention.pronoun is None else f"{mention.pronoun} {cue.group(0)}",
                 confidence=0.7 if mention.pronoun is None else 0.55,
+                speaker_type=speaker_type(entity, ""),
             )
         return None
+
+
+def speaker_type(speaker: Entity | str | None, cue: str) -> Literal["person", "organisation"] | None:
+    """A person for people (and bare names by a cue), an organisation for organisations and the
+    places that speak for governments ("Russia said"); None for no speaker or a description."""
+    if isinstance(speaker, Entity):
+        # A bare name the gazetteer does not know ("Burns", "Saeed") speaking is, in news, a person.
+        return "person" if speaker.label in ("PERSON", "OTHER") else "organisation"
+    return "person" if speaker and cue == "named" else None
 
 
 def find_quotes(article: Article, index: AliasIndex) -> list[Quote]:
     return _ArticleQuotes(article, index).quotes()
 
 
-@register("quotes")
+@register("quotes", requires=("entities",), assigns=("quotes",))
 def analyse_quotes(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     index = AliasIndex(analysis.entities, lowercase_vocabulary(cluster))
     analysis.quotes = [q for article in cluster.articles for q in find_quotes(article, index)]

@@ -97,7 +97,7 @@ def classify(article: Article, quotes: list[Quote]) -> SourceType:
     return SourceType(article.id, label, round(confidence, 2), reasons)
 
 
-@register("source_types")
+@register("source_types", requires=("quotes",), assigns=("source_types",))
 def analyse_source_types(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     analysis.source_types = [
         classify(article, [q for q in analysis.quotes if q.source == article.id]) for article in cluster.articles

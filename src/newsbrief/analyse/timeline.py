@@ -30,7 +30,7 @@ def _best(mentions: list[DateMention]) -> DateMention:
     return max(mentions, key=lambda m: (specificity(m.iso or ""), m.confidence, -m.start))
 
 
-@register("timeline")
+@register("timeline", requires=("dates",), assigns=("timeline",))
 def analyse_timeline(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     threshold = support_threshold(brief)
     by_sentence: dict[tuple[int, int], list[DateMention]] = defaultdict(list)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,8 +32,10 @@ _A = _RNG.integers(1, 2**31, size=NUM_PERMUTATIONS, dtype=np.uint64)
 _B = _RNG.integers(0, 2**32, size=NUM_PERMUTATIONS, dtype=np.uint64)
 
 
+# Cached: the pipeline finds a story's copies and the outlets analyser asks again for the same texts.
+@lru_cache(maxsize=4096)
 def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature of ``text``, or None when it has fewer words than a shingle."""
+    """The MinHash signature of ``text``, or None when it has fewer words than a shingle (read only)."""
     tokens = words(text)
     if len(tokens) < SHINGLE_WORDS:
         return None
@@ -75,19 +78,63 @@ class DuplicateIndex:
         return best
 
 
+# A copy cut short (a page scraped without its second half, a wire story trimmed by the outlet that
+# reprints it) shares few shingles with the full text by Jaccard but nearly all of its own: the
+# smaller text's shingles found in the larger ("containment"). Two different reports of one event
+# contain well under a fifth of each other's 5-word shingles; the floor on Jaccard keeps a short
+# text that merely quotes a long one from counting as its copy.
+DEFAULT_CONTAINMENT_THRESHOLD = 0.8
+MIN_COPY_JACCARD = 0.15
+_PAIR_CHUNK = 256  # signature rows compared at once (keeps the n x n x 64 comparison in memory)
+
+
+def shingle_count(text: str) -> int:
+    return max(0, len(words(text)) - SHINGLE_WORDS + 1)
+
+
+def containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller set inside the larger, from their Jaccard estimate and sizes:
+    |A∩B| = J (|A| + |B|) / (1 + J)."""
+    if min(size_a, size_b) == 0:
+        return 0.0
+    return min(1.0, jaccard * (size_a + size_b) / ((1 + jaccard) * min(size_a, size_b)))
+
+
 def near_duplicate_groups(articles: list[Article], threshold: float = DEFAULT_DUPLICATE_THRESHOLD) -> dict[int, int]:
     """Map every article id to the id of the first article (lowest id) its text copies.
 
     An article that copies nobody maps to itself, so ``groups[a] == groups[b]`` means "the same
-    text, syndicated": corroboration must count such a group once. Uses the cleaned text
-    (``Article.text``) when present, else the raw text.
+    text, syndicated": corroboration must count such a group once. A pair is a copy at Jaccard
+    ``threshold``, or when the shorter text is contained in the longer
+    (:data:`DEFAULT_CONTAINMENT_THRESHOLD`). Every pair of one story is compared (a story is
+    small; :class:`DuplicateIndex` serves streams). Uses the cleaned text (``Article.text``) when
+    present, else the raw text.
     """
-    index = DuplicateIndex(threshold)
-    groups: dict[int, int] = {}
-    for article in sorted(articles, key=lambda a: a.id):
-        match = index.add(str(article.id), signature(article.text or article.raw_text))
-        groups[article.id] = groups[int(match[0])] if match else article.id
-    return groups
+    ordered = sorted(articles, key=lambda a: a.id)
+    texts = [a.text or a.raw_text for a in ordered]
+    signed = [(i, sig) for i, text in enumerate(texts) if (sig := signature(text)) is not None]
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    if len(signed) > 1:
+        index = [i for i, _ in signed]
+        sigs = np.stack([sig for _, sig in signed])
+        sizes = [shingle_count(texts[i]) for i in index]
+        for lo in range(0, len(sigs), _PAIR_CHUNK):
+            agree = (sigs[lo : lo + _PAIR_CHUNK, None, :] == sigs[None, :, :]).mean(axis=2)
+            for a, b in zip(*np.nonzero(agree >= MIN_COPY_JACCARD), strict=True):
+                x, y = lo + int(a), int(b)
+                if x >= y:
+                    continue
+                jaccard = float(agree[a, b])
+                if jaccard >= threshold or containment(jaccard, sizes[x], sizes[y]) >= DEFAULT_CONTAINMENT_THRESHOLD:
+                    rx, ry = root(index[x]), root(index[y])
+                    parent[max(rx, ry)] = min(rx, ry)  # the earlier article is the original
+    return {article.id: ordered[root(i)].id for i, article in enumerate(ordered)}
 
 
 def independent_support(support: list[Support], origin: int, groups: dict[int, int]) -> list[Support]:

@@ -62,6 +62,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES})",
     )
     parser.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8")
+    parser.add_argument(
+        "--outlets",
+        metavar="FILE",
+        help="outlet facts to show and count independence by: CSV or JSON rows of domain, name, owner, "
+        "country, type, lean (docs/analysis.md)",
+    )
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
@@ -77,6 +83,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
             analyse=not args.no_analysis,
             timeout_s=args.timeout,
             fields=args.fields,
+            outlets_file=args.outlets,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None

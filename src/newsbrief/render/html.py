@@ -121,6 +121,7 @@ class _Report:
         self.by_id = {s["id"]: s for s in self.sources}
         self.analysis: dict[str, Any] = data.get("analysis") or {}
         self.types = {t["source"]: t for t in self.analysis.get("source_types", [])}
+        self.outlets = {o["source"]: o for o in self.analysis.get("outlets", [])}
         # Publication dates: metadata first, else the analysis's estimate (a day, or bounds).
         self.estimates = {p["source"]: p for p in self.analysis.get("publication_dates", [])}
         self.published: dict[int, str] = {
@@ -354,6 +355,14 @@ class _Report:
             date_html = self.date_html(s)
             if date_html:
                 facts.insert(0, date_html)
+            profile = self.outlets.get(sid, {})
+            if profile.get("wire"):
+                facts.append(f"{_e(profile['wire'])} wire copy")
+            if profile.get("copy_of") is not None:
+                facts.append(f"copy of source {int(profile['copy_of'])}")
+            facts += [_e(profile[k]) for k in ("owner", "country", "type") if profile.get(k)]
+            if profile.get("lean"):
+                facts.append(f"lean {_e(profile['lean'])}")
             kind = self.types.get(sid)
             kind_html = ""
             if kind:

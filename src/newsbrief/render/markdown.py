@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from newsbrief.model import Analysis, Article, Brief, PublicationDate, Quote, SourceType
+from newsbrief.model import Analysis, Article, Brief, OutletProfile, PublicationDate, Quote, SourceType
 
 MAX_FACTS = 8
 MAX_SINGLE_SOURCE = 5
@@ -36,9 +36,30 @@ def _published(article: Article, estimate: PublicationDate | None) -> str:
     return f", on or after {estimate.earliest} (estimated)" if estimate.earliest else f", before {estimate.latest}"
 
 
-def source_line(article: Article, estimate: PublicationDate | None = None, kind: SourceType | None = None) -> str:
+def _outlet_facts(profile: OutletProfile | None) -> str:
+    """ ", Associated Press wire copy; owner Gannett, US, newspaper, lean centre" for a source card."""
+    if profile is None:
+        return ""
+    parts = [f"{profile.wire} wire copy"] if profile.wire else []
+    if profile.copy_of is not None:
+        parts.append(f"copy of source {profile.copy_of}")
+    owner = profile.owner or profile.parent
+    facts = [f"owner {owner}" if owner and owner != profile.name else "", profile.country, profile.type]
+    facts.append(f"lean {profile.lean}" if profile.lean else "")
+    if any(facts):
+        parts.append(", ".join(f for f in facts if f))
+    return f" ({_escape('; '.join(parts))})" if parts else ""
+
+
+def source_line(
+    article: Article,
+    estimate: PublicationDate | None = None,
+    kind: SourceType | None = None,
+    profile: OutletProfile | None = None,
+) -> str:
     title = _escape(article.title_text) or "(untitled)"
-    outlet = f" — {_escape(article.outlet_name)}" if article.outlet_name else ""
+    name = profile.name if profile and profile.name else article.outlet_name
+    outlet = f" — {_escape(name)}{_outlet_facts(profile)}" if name or (profile and profile.wire) else ""
     published = _published(article, estimate) if estimate or article.published else ""
     line = f"{article.id}. {title}{outlet}{published} ({_escape(article.path)})"
     if kind is not None:
@@ -69,6 +90,30 @@ def _key_facts(analysis: Analysis) -> list[str]:
             f"- {_escape(f.text)} {citation_markers(f.sources)}"
             for f in analysis.single_source_claims[:MAX_SINGLE_SOURCE]
         ]
+    return lines
+
+
+def _coverage(analysis: Analysis) -> list[str]:
+    """Which independent outlets carry each key fact, and which carry none of them."""
+    corroborated = [f for f in analysis.facts if f.independent_outlets >= 2][:MAX_FACTS]
+    if not corroborated:
+        return []
+    kinds = {p.independence: p.type for p in analysis.outlets if p.type}
+    everyone = list(dict.fromkeys(p.independence for p in analysis.outlets))
+
+    def named(key: str) -> str:
+        return _escape(key.removeprefix("wire:") + (" (wire)" if key.startswith("wire:") else "")) + (
+            f" [{_escape(kinds[key])}]" if key in kinds and not key.startswith("wire:") else ""
+        )
+
+    lines = ["## Coverage", ""]
+    for number, fact in enumerate(corroborated, start=1):
+        lines.append(f"- fact {number}: {', '.join(named(k) for k in fact.outlets)}")
+    carried = {k for f in corroborated for k in f.outlets}
+    silent = [k for k in everyone if k not in carried]
+    lines.append(
+        f"- none of these facts: {', '.join(named(k) for k in silent) if silent else '(every outlet carries one)'}"
+    )
     return lines
 
 
@@ -127,7 +172,8 @@ def _differences(analysis: Analysis, brief: Brief) -> list[str]:
         lines.append(f"- **{_escape(conflict.topic)}** ({conflict.kind}): {_escape(conflict.explanation)}")
         for side in conflict.sides:
             who = side.attributed_to or brief.source(side.source).outlet_name or f"source {side.source}"
-            lines.append(f"  - {_escape(who)}: “{_escape(side.value)}” — {_escape(side.text)} [{side.source}]")
+            when = f", published {side.published}" if side.published else ""
+            lines.append(f"  - {_escape(who)}{when}: “{_escape(side.value)}” — {_escape(side.text)} [{side.source}]")
     return lines
 
 
@@ -141,13 +187,16 @@ def render(brief: Brief) -> str:
     if analysis is not None:
         for section in (
             _key_facts(analysis),
+            _coverage(analysis),
             _who_said_what(analysis),
             _timeline(analysis),
             _differences(analysis, brief),
         ):
-            lines += ["", *section]
+            if section:
+                lines += ["", *section]
     estimates = {p.source: p for p in analysis.publication_dates} if analysis else {}
     kinds = {t.source: t for t in analysis.source_types} if analysis else {}
+    profiles = {p.source: p for p in analysis.outlets} if analysis else {}
     lines += ["", "## Sources", ""]
-    lines += [source_line(a, estimates.get(a.id), kinds.get(a.id)) for a in brief.sources]
+    lines += [source_line(a, estimates.get(a.id), kinds.get(a.id), profiles.get(a.id)) for a in brief.sources]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,81 @@
+"""The word lists the analysers and corroboration share, defined once, as data.
+
+Every list is a hypothesis about English news prose, not about one story: each was first written
+while reading the example story and then checked against the labelled development set drawn from
+other material (``tests/fixtures/trust_labels``; docs/analysis.md gives the measured effect). A
+list lives here when two modules need it; a list one module alone reads stays with that module.
+
+Kept in a module of its own at the top of the package (not in ``analyse/``) because
+corroboration, a stage before analysis, reads the negation and number words too.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex group matching any of ``words``, longest first (so "says" is not read as "say");
+    refuses an empty list, which would match everywhere."""
+    if not words:
+        raise ValueError("an empty word list makes a pattern that matches everything")
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+# Verbs that attribute a quotation to its speaker, in the forms news prose uses them
+# ("…,” he said" / "Mr Kerry claims ‘…’"). "called" / "wants" attribute a scare quote, not speech.
+SPEECH_VERBS: tuple[str, ...] = (
+    *"""said says say added adds told tells noted notes claimed claims stated states asked asks warned warns
+    insisted insists argued argues explained explains described describes accused accuses termed called calls
+    denied denies announced announces wrote writes tweeted declared declares urged urges acknowledged admitted
+    replied responded asserted asserts wants demanded demands stressed conceded suggested reported recalled
+    recalls continued continues testified posted vowed pledged promised""".split(),
+    "put it",
+)
+
+# The subset that introduces reported speech ("Lavrov said (that) …"): what someone said, as
+# opposed to a scare-quote frame ("called it …").
+REPORTING_VERBS: tuple[str, ...] = tuple(
+    """said says say told tells noted claimed claims insisted insists warned warns argued argues asserted
+    asserts announced stated denied denies added believes acknowledged admitted vowed pledged promised""".split()
+)
+
+# Verbs after which a described, unnamed speaker follows a quotation ("…,” police said).
+DESCRIBED_SPEAKER_VERBS: tuple[str, ...] = tuple("said says added told wrote explained noted stated claimed".split())
+
+# Words that say a sentence attributes what it states (a checkable claim, reported speech).
+ATTRIBUTION_WORDS: tuple[str, ...] = ("said", "says", "told", "according to", "claimed", "announced", "denied")
+
+# Number words as counts ("two ships", "three days ago"); "a"/"an" count one only in date offsets.
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+
+# Honorifics: the name after one is a person ("Mr Lavrov"); also how an alias drops its title.
+HONORIFICS: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir")
+
+# Capitalised titles that make the name after them a person ("Foreign Minister Sergei Lavrov").
+TITLES: tuple[str, ...] = (
+    "Secretary of State", "Foreign Minister", "Prime Minister", "Defence Minister", "Defense Minister",
+    "Vice President", "President", "Chancellor", "Minister", "Secretary", "Senator", "Sen", "Rep",
+    "Governor", "Gov", "General", "Gen", "Ambassador", "Judge", "King", "Queen", "Pope", "Prince", "Princess",
+    "Professor", "PM", "Lord", "Lady", "Bishop", "Cardinal", "Rev", "Sheriff", "Mayor", "Chief", "Officer",
+    "Detective", "Sgt", "Lt", "Col", "Capt", *HONORIFICS,
+)  # fmt: skip
+
+# Lower-case roles that do the same ("spokeswoman Jen Psaki").
+ROLES: tuple[str, ...] = tuple(
+    """spokeswoman spokesman spokesperson correspondent editor reporter chief counterpart leader minister
+    president analyst director envoy ambassador commander""".split()
+)
+
+# Words that negate the claim of the clause they stand in: two sentences that differ in these
+# state opposite facts ("was not injured" / "was injured"; "denied meeting" / "met").
+NEGATIONS: tuple[str, ...] = tuple(
+    """not no never nobody none nothing neither nor without cannot can't won't don't doesn't didn't isn't
+    aren't wasn't weren't hasn't haven't hadn't wouldn't couldn't shouldn't denied denies deny refused refuses
+    rejected rejects""".split()
+)
