@@ -11,7 +11,7 @@ from newsbrief.ingest.formats import Record
 from newsbrief.pipeline import prepare
 from newsbrief.summarizers import Budget, available, get_summarizer, summarizer_class
 from newsbrief.summarizers.base import is_candidate
-from newsbrief.summarizers.default import DEFAULT_WEIGHTS, DefaultSummarizer, LinearScorer, depends_on_context
+from newsbrief.summarizers.default import DEFAULT_WEIGHTS, LinearScorer, SalienceSummarizer, depends_on_context
 from newsbrief.summarizers.features import FEATURE_NAMES, sentence_features
 from newsbrief.textsim import Cluster, word_count
 
@@ -115,8 +115,10 @@ def test_default_features_and_shipped_weights_agree(synthetic):
     rows = [synthetic.row(s) for s in synthetic.sentences]
     features = sentence_features(synthetic, rows)
     assert features.shape == (len(rows), len(FEATURE_NAMES))
-    scores = get_summarizer("default").summarize(synthetic, Budget(words=40))
+    scores = get_summarizer("salience").summarize(synthetic, Budget(words=40))
     assert set(scores[0].features) == set(FEATURE_NAMES)
+    scores = get_summarizer("default").summarize(synthetic, Budget(words=40))
+    assert set(scores[0].features) == {"concepts", "salience"} and any(s.features["salience"] for s in scores)
 
 
 def test_default_skips_near_repeats():
@@ -171,7 +173,7 @@ def test_short_context_dependent_sentence_comes_with_its_predecessor(words, keep
     dangling = next(i for i, r in enumerate(rows) if cluster.sentences[r].text.startswith("But"))
     before = dangling - 1
     ranking = np.array([dangling] + [i for i in range(len(rows)) if i != dangling])  # as if it scored best
-    chosen = DefaultSummarizer(keep_context=keep_context)._select(cluster, rows, ranking, Budget(words=words))
+    chosen = SalienceSummarizer(keep_context=keep_context)._select(cluster, rows, ranking, Budget(words=words))
     # 12 words: room for the short sentence alone, not with its predecessor
     assert len({dangling, before} & chosen) == expected
     if expected == 1:
@@ -189,5 +191,5 @@ def test_short_context_dependent_sentence_comes_with_its_predecessor(words, keep
     ],
 )
 def test_which_sentences_need_their_predecessor(text, needs):
-    assert DefaultSummarizer().needs_predecessor(text) == needs
-    assert not DefaultSummarizer(keep_context=False).needs_predecessor(text)
+    assert SalienceSummarizer().needs_predecessor(text) == needs
+    assert not SalienceSummarizer(keep_context=False).needs_predecessor(text)

@@ -59,7 +59,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     summarizers = [name.strip() for name in args.summarizers.split(",") if name.strip()]
     check_summarizers(summarizers)
-    clusters = load_dataset(args.dataset, reader=args.format, references=args.references, limit=args.limit)
+    clusters = load_dataset(
+        args.dataset, reader=args.format, references=args.references, limit=args.limit, words=args.words
+    )
     results = list(iter_evaluation(clusters, summarizers, args.words, jobs=args.jobs, progress=not args.no_progress))
     table = aggregate(results, summarizers)
     sys.stdout.write(format_table(table, len(clusters), args.words))
