@@ -13,6 +13,7 @@ from newsbrief.summarizers import Budget, available, get_summarizer, summarizer_
 from newsbrief.summarizers.base import is_candidate
 from newsbrief.summarizers.default import DEFAULT_WEIGHTS, LinearScorer, SalienceSummarizer, depends_on_context
 from newsbrief.summarizers.features import FEATURE_NAMES, sentence_features
+from newsbrief.summarizers.units import quotation_depth, selectable_units
 from newsbrief.textsim import Cluster, word_count
 
 pytest.importorskip("rouge_score", reason="rouge-score (the 'eval' extra) is not installed")
@@ -193,3 +194,60 @@ def test_short_context_dependent_sentence_comes_with_its_predecessor(words, keep
 def test_which_sentences_need_their_predecessor(text, needs):
     assert SalienceSummarizer().needs_predecessor(text) == needs
     assert not SalienceSummarizer(keep_context=False).needs_predecessor(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "depth", "stray"),
+    [
+        ("“In light of the leak of my financial disclosure info which is a felony.", 1, False),
+        ("I will be releasing it myself.”", 0, True),
+        ('"We will rebuild," the mayor said.', 0, False),
+        ('The sign read: "Welcome.', 1, False),
+        ("``Remember our treaties,'' the sign read.", 0, False),
+        ("The council's plan passed.", 0, False),
+    ],
+)
+def test_quotation_depth(text, depth, stray):
+    assert quotation_depth(text) == (depth, stray)
+
+
+QUOTATION_ARTICLES = [
+    "The harbour council approved a plan on Tuesday to rebuild the storm-damaged north pier.\n\n"
+    "“We have waited long enough for this decision. The pier is the heart of this town and its harbour. "
+    "Without it the fishing boats have nowhere to land,” the mayor said after the council vote.\n\n"
+    "Rebuilding the north pier of the harbour will take two years and cost four million dollars.",
+    "Engineers told the harbour council that rebuilding the pier would take two years of work.\n\n"
+    "“The pier is the heart of this town and the council knows it.\n\n"
+    "Work on the harbour pier will start in the spring when the storms are over, officials said.",
+]
+
+
+def test_multi_sentence_quotation_is_one_unit_and_an_unclosed_one_none():
+    cluster = make_cluster(QUOTATION_ARTICLES)
+    rows = [cluster.row(s) for s in cluster.sentences if is_candidate(s.text, s.is_heading)]
+    units = selectable_units(cluster, rows)
+    texts = [[cluster.sentences[r].text for r in unit] for unit in units.members]
+    quotation = next(unit for unit in texts if unit[0].startswith("“We have"))
+    assert len(quotation) == 3 and quotation[-1].endswith("the council vote.")
+    assert not any(t.startswith("“The pier is the heart of this town and the council") for unit in texts for t in unit)
+    assert sum(len(unit) for unit in units.members) == len(rows) - 1
+
+
+QUOTATION = (
+    "“We have waited long enough for this decision.",
+    "The pier is the heart of this town and its harbour.",
+    "Without it the fishing boats have nowhere to land,” the mayor said after the council vote.",
+)
+
+
+@pytest.mark.parametrize("name", [*PEERS, "salience", "concepts", "concepts-salience", "oracle"])
+@pytest.mark.parametrize("words", [15, 40, 200])
+def test_no_summarizer_shows_part_of_a_quotation(name, words):
+    cluster = make_cluster(QUOTATION_ARTICLES)
+    kwargs = {"reference": ["“The pier is the heart of this town,” the mayor said of the harbour plan."]}
+    chosen = summary_of(cluster, name, Budget(words=words), **(kwargs if name == "oracle" else {}))
+    assert chosen
+    assert len(set(QUOTATION) & set(chosen)) in (0, 3), chosen  # all of the quotation or none of it
+    assert all(quotation_depth(text) == (0, False) for text in chosen if text not in QUOTATION)
+    assert not any(t.startswith("“The pier is the heart of this town and the council") for t in chosen)
+    assert sum(word_count(t) for t in chosen) <= words

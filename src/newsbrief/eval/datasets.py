@@ -118,7 +118,7 @@ def read_multinews(
 _DUC_CLUSTER_DIR = re.compile(r"^(d\d+)[a-z](?:-([a-z]))?$", re.IGNORECASE)
 # References: D30001.M.100.T.A, D0601.M.250.A.A, D0801-A.M.100.A.A (cluster[-set].M.length.letter.assessor).
 _DUC_REFERENCE = re.compile(r"^(d\d+)(?:-([a-z]))?\.m\.(\d+)\.[a-z]\.[a-z0-9]+$", re.IGNORECASE)
-_SGML_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.IGNORECASE | re.DOTALL)
+_SGML_DOC = re.compile(r"<DOC\b[^>]*>(.*?)</DOC>", re.IGNORECASE | re.DOTALL)
 _SGML_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.IGNORECASE | re.DOTALL)
 _SGML_FIELD = {
     name: re.compile(rf"<{name}>(.*?)</{name}>", re.IGNORECASE | re.DOTALL) for name in ("DOCNO", "HEADLINE")

@@ -13,7 +13,8 @@ Quotation marks: “ ” and `` '' (the DUC/TREC newswire convention) say which 
 a straight " opens when it stands at the start of a word (after a space, an opening bracket or
 the start) and closes otherwise. Single quotes are left alone: ’ is far more often an
 apostrophe. Newswire continues a quotation over paragraphs by opening each new paragraph
-again without closing the last one; a unit follows that convention.
+again without closing the last one; a unit follows that convention, and a quotation still open
+at the end of a paragraph that the next one does not re-open never closed.
 """
 
 from __future__ import annotations
@@ -72,8 +73,12 @@ def selectable_units(cluster: Cluster, rows: list[int]) -> Units:
         previous_paragraph = -1
         for sentence in article.sentences:
             row = cluster.row(sentence)
-            if pending and sentence.paragraph != previous_paragraph and sentence.text.lstrip()[:1] in ('"', "“", "`"):
-                depth = 0  # the quotation re-opens in the new paragraph (newswire convention)
+            if pending and sentence.paragraph != previous_paragraph:
+                # A quotation continues into a new paragraph only by opening it again (newswire convention);
+                # otherwise it never closed and its sentences are in no unit.
+                if sentence.text.lstrip()[:1] not in ('"', "“", "`"):
+                    pending = []
+                depth = 0
             previous_paragraph = sentence.paragraph
             depth, stray_close = quotation_depth(sentence.text, depth)
             if not pending:
