@@ -56,6 +56,9 @@ MIP_GAP = 0.01
 # repeat no value, but the salience term would still pay for it). 0.5 is where the salience summarizer's
 # ablation (docs/evaluation.md) stopped losing ROUGE to repeats.
 REPEAT_SIMILARITY = 0.5
+# Every unit is worth this much per budget share on top, so that budget left over once no unit adds
+# concept weight is still filled (a single short article may share no bigram between sentences).
+FILL_VALUE = 1e-3
 # The fitted weight of the learned salience against concept coverage (bench/train_default.py).
 SALIENCE_WEIGHT = 1.0
 
@@ -247,7 +250,7 @@ class ConceptSummarizer(Summarizer):
         selected = solve_coverage(
             [{index[g] for g in unit_grams if g in index} for unit_grams in pool_grams],
             np.array([weights[g] / top for g in ranked]),
-            self.salience_weight * unit_salience[pool],
+            self.salience_weight * unit_salience[pool] + FILL_VALUE * share[pool],
             words_of[pool],
             np.array([len(members[u]) for u in pool], dtype=float),
             budget,
