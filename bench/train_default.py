@@ -70,8 +70,11 @@ def _ngrams(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
 class Example:
     """One cluster: prepared text, candidate rows, their features and targets."""
 
-    def __init__(self, cluster_id: str, articles: list, references: list[str], tokenize, words: int) -> None:
+    def __init__(
+        self, cluster_id: str, articles: list, references: list[str], tokenize, words: int, dataset: str = ""
+    ) -> None:
         self.id = cluster_id
+        self.dataset = dataset
         self.references = references
         self.cluster = Cluster(articles)
         self.rows = [self.cluster.row(s) for s in self.cluster.sentences if is_candidate(s.text, s.is_heading)]
@@ -103,19 +106,27 @@ def load_examples(path: str, limit: int | None, words: int) -> list[Example]:
     for item in load_dataset(path, limit=limit, words=words):
         articles = [a for a in prepare(item.articles()) if a.sentences]
         if articles:
-            examples.append(Example(item.id, articles, item.references, tokenize, words))
+            examples.append(Example(item.id, articles, item.references, tokenize, words, Path(path).name))
     return examples
 
 
 def fit(examples: list[Example], features: tuple[str, ...], provenance: str = "") -> LinearScorer:
+    """Weighted ridge regression: every dataset weighs the same in total (DUC 2006's 50 clusters hold
+    more candidate sentences than Multi-News's 250), every sentence the same within its dataset."""
     columns = [FEATURE_NAMES.index(f) for f in features]
     x = np.vstack([e.features[:, columns] for e in examples])
     y = np.concatenate([e.targets for e in examples])
-    mean, scale = x.mean(axis=0), x.std(axis=0)
+    datasets = np.concatenate([[e.dataset] * len(e.targets) for e in examples])
+    names, counts = np.unique(datasets, return_counts=True)
+    per_sentence = dict(zip(names, len(y) / (len(names) * counts), strict=True))
+    w = np.array([per_sentence[d] for d in datasets])
+    mean = np.average(x, axis=0, weights=w)
+    scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=w))
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
-    weights = np.linalg.solve(z.T @ z + RIDGE * np.eye(len(columns)), z.T @ (y - y.mean()))
-    return LinearScorer(features, mean, scale, weights, float(y.mean()), provenance)
+    y_mean = float(np.average(y, weights=w))
+    weights = np.linalg.solve((z * w[:, None]).T @ z + RIDGE * np.eye(len(columns)), (z * w[:, None]).T @ (y - y_mean))
+    return LinearScorer(features, mean, scale, weights, y_mean, provenance)
 
 
 def make_summarizer(name: str, scorer: LinearScorer, **options: float | bool) -> Summarizer:
@@ -246,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         provenance = (
             f"ridge regression (alpha {RIDGE}) on {len(examples)} clusters of {' + '.join(sets)}, "
-            "every candidate sentence weighted equally, "
+            "each dataset weighted equally in total, each candidate sentence equally within its dataset, "
             f"target: mean unigram+bigram precision of each sentence against the references + {ORACLE_BONUS} if the "
             f"greedy oracle picks it at {args.words} words; "
             "made by bench/train_default.py --write"

@@ -27,6 +27,8 @@ _BUILTIN_MODULES = {
     "oracle": "newsbrief.summarizers.oracle",
     "concepts": "newsbrief.summarizers.concepts",
     "concepts-salience": "newsbrief.summarizers.concepts",
+    "submodular": "newsbrief.summarizers.submodular",
+    "submodular-salience": "newsbrief.summarizers.submodular",
 }
 
 
