@@ -24,8 +24,9 @@ mean F1 (%) with a 95% bootstrap interval over clusters.
 
 Datasets: JSONL ({"id", "documents", "summary"} per line), Multi-News .src files
 (documents joined by |||||; summaries read from the .tgt file next to it, or --references),
-DUC-style folders (d30001t/ document folders + D30001.M.100.T.A reference files; every
-reference counts, scores are averaged over references).
+DUC/TAC folders in every layout (d30001t/ + D30001.M.100.T.A, D0601A/ + D0601.M.250.A.A,
+D0801A-A/ + D0801-A.M.100.A.A; every reference of the length nearest --words counts, scores
+are averaged over references).
 
 examples:
   newsbrief eval ../shared/eval/multinews-val250.jsonl --words 250
