@@ -97,3 +97,53 @@ def test_detect_reader(tmp_path):
         detect_reader("a/data.csv")
     with pytest.raises(UsageError, match="no such file"):
         load_dataset(str(tmp_path / "missing.jsonl"))
+
+
+DUC2006 = Path(__file__).parent / "fixtures" / "duc2006"
+TAC2008 = Path(__file__).parent / "fixtures" / "tac2008"
+
+
+def _blocks(text: str) -> list[str]:
+    """A record's paragraphs (blank-line separated), each with its hard wraps undone."""
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def test_duc2006_layout_keeps_one_block_per_paragraph():
+    """D0601A/ folders and D0601.M.250.A.A references; <P> blocks and indented blocks stay
+    separate paragraphs (the cleaner undoes the hard wraps inside each)."""
+    (cluster,) = load_dataset(str(DUC2006))
+    assert cluster.id == "D0601"
+    assert len(cluster.references) == 2 and "north pier" in cluster.references[0]
+    first, second = cluster.records
+    assert first.title == "Council Approves Harbour Plan"
+    assert _blocks(first.text)[0] == (
+        "PORT TOWN (AP) -- The harbour council approved a plan on Tuesday to rebuild the old north pier, "
+        "which storms damaged last winter."
+    )
+    # without <P> markup the paragraphs are the indented lines, which the cleaner splits
+    assert _blocks(second.text) == [
+        "Rebuilding the north pier will take two years and cost about four million dollars, engineers told the "
+        "harbour council. Fishing boats will use the south dock until the work is done."
+    ]
+
+
+def test_tac_update_layout_reads_each_set_as_a_cluster():
+    """D0801A/D0801A-A/ and D0801A-B/ folders, references D0801-A.M.100.A.A: one cluster per update set."""
+    clusters = load_dataset(str(TAC2008))
+    assert [c.id for c in clusters] == ["D0801-A", "D0801-B"]
+    assert [len(c.records) for c in clusters] == [1, 1]
+    assert (
+        "closed on Saturday" in clusters[0].records[0].text
+        and clusters[0].records[0].title == "Bridge closed after flood"
+    )
+    assert "reopen next month" in clusters[1].references[0]
+
+
+def test_duc_reader_prefers_references_nearest_the_budget(tmp_path):
+    (tmp_path / "d061j").mkdir()
+    (tmp_path / "d061j" / "AP880911-0016").write_text("<DOC><TEXT>A storm hit the coast.</TEXT></DOC>")
+    for length in (50, 100, 200):
+        (tmp_path / f"D061.M.{length}.J.A").write_text(f"{length} words")
+    assert load_dataset(str(tmp_path), words=100)[0].references == ["100 words"]
+    assert load_dataset(str(tmp_path), words=180)[0].references == ["200 words"]
+    assert len(load_dataset(str(tmp_path))[0].references) == 3

@@ -10,7 +10,7 @@ from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import Record
 from newsbrief.pipeline import prepare
 from newsbrief.summarizers import Budget
-from newsbrief.summarizers.default import REDUNDANCY_THRESHOLD, DefaultSummarizer
+from newsbrief.summarizers.default import REDUNDANCY_THRESHOLD, SalienceSummarizer
 from newsbrief.summarizers.paraphrase import PARAPHRASES, canonical_terms, paraphrase_classes, paraphrase_space
 from newsbrief.textsim import Cluster, content_terms, stem
 
@@ -122,7 +122,7 @@ def test_shared_names_alone_are_not_redundant(case):
 def test_default_summarizer_keeps_one_of_a_paraphrase_pair():
     def picked(case: tuple[str, str, str], paraphrases: bool) -> int:
         cluster, a, b = story(*case)
-        summarizer = DefaultSummarizer(paraphrases=paraphrases)
+        summarizer = SalienceSummarizer(paraphrases=paraphrases)
         scores = summarizer.summarize(cluster, Budget(words=1000))  # room for every sentence
         chosen = {cluster.row(cluster.article(s.doc_id).sentences[s.sentence]) for s in scores if s.selected}
         return len({a, b} & chosen)

@@ -11,8 +11,10 @@ from newsbrief.ingest.formats import Record
 from newsbrief.pipeline import prepare
 from newsbrief.summarizers import Budget, available, get_summarizer, summarizer_class
 from newsbrief.summarizers.base import is_candidate
-from newsbrief.summarizers.default import DEFAULT_WEIGHTS, DefaultSummarizer, LinearScorer, depends_on_context
+from newsbrief.summarizers.concepts import concept_weights, solve_coverage
+from newsbrief.summarizers.default import DEFAULT_WEIGHTS, LinearScorer, SalienceSummarizer, depends_on_context
 from newsbrief.summarizers.features import FEATURE_NAMES, sentence_features
+from newsbrief.summarizers.units import quotation_depth, selectable_units
 from newsbrief.textsim import Cluster, word_count
 
 pytest.importorskip("rouge_score", reason="rouge-score (the 'eval' extra) is not installed")
@@ -21,6 +23,8 @@ pytest.importorskip("sumy", reason="sumy (the 'eval' extra) is not installed")
 from newsbrief.eval.rouge import Rouge
 
 PEERS = ["default", "lead", "lexrank", "textrank"]
+CANDIDATES = ["concepts", "concepts-salience", "submodular", "submodular-salience", "salience"]
+CANDIDATES = ["concepts", "concepts-salience", "submodular", "submodular-salience", "salience"]
 
 ARTICLES = [
     "The city council approved a new budget on Tuesday that raises spending on schools and buses.\n\n"
@@ -115,8 +119,10 @@ def test_default_features_and_shipped_weights_agree(synthetic):
     rows = [synthetic.row(s) for s in synthetic.sentences]
     features = sentence_features(synthetic, rows)
     assert features.shape == (len(rows), len(FEATURE_NAMES))
-    scores = get_summarizer("default").summarize(synthetic, Budget(words=40))
+    scores = get_summarizer("salience").summarize(synthetic, Budget(words=40))
     assert set(scores[0].features) == set(FEATURE_NAMES)
+    scores = get_summarizer("default").summarize(synthetic, Budget(words=40))
+    assert set(scores[0].features) == {"concepts", "salience"} and any(s.features["salience"] for s in scores)
 
 
 def test_default_skips_near_repeats():
@@ -171,7 +177,7 @@ def test_short_context_dependent_sentence_comes_with_its_predecessor(words, keep
     dangling = next(i for i, r in enumerate(rows) if cluster.sentences[r].text.startswith("But"))
     before = dangling - 1
     ranking = np.array([dangling] + [i for i in range(len(rows)) if i != dangling])  # as if it scored best
-    chosen = DefaultSummarizer(keep_context=keep_context)._select(cluster, rows, ranking, Budget(words=words))
+    chosen = SalienceSummarizer(keep_context=keep_context)._select(cluster, rows, ranking, Budget(words=words))
     # 12 words: room for the short sentence alone, not with its predecessor
     assert len({dangling, before} & chosen) == expected
     if expected == 1:
@@ -189,5 +195,97 @@ def test_short_context_dependent_sentence_comes_with_its_predecessor(words, keep
     ],
 )
 def test_which_sentences_need_their_predecessor(text, needs):
-    assert DefaultSummarizer().needs_predecessor(text) == needs
-    assert not DefaultSummarizer(keep_context=False).needs_predecessor(text)
+    assert SalienceSummarizer().needs_predecessor(text) == needs
+    assert not SalienceSummarizer(keep_context=False).needs_predecessor(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "depth", "stray"),
+    [
+        ("“In light of the leak of my financial disclosure info which is a felony.", 1, False),
+        ("I will be releasing it myself.”", 0, True),
+        ('"We will rebuild," the mayor said.', 0, False),
+        ('The sign read: "Welcome.', 1, False),
+        ("``Remember our treaties,'' the sign read.", 0, False),
+        ("The council's plan passed.", 0, False),
+    ],
+)
+def test_quotation_depth(text, depth, stray):
+    assert quotation_depth(text) == (depth, stray)
+
+
+QUOTATION_ARTICLES = [
+    "The harbour council approved a plan on Tuesday to rebuild the storm-damaged north pier.\n\n"
+    "“We have waited long enough for this decision. The pier is the heart of this town and its harbour. "
+    "Without it the fishing boats have nowhere to land,” the mayor said after the council vote.\n\n"
+    "Rebuilding the north pier of the harbour will take two years and cost four million dollars.",
+    "Engineers told the harbour council that rebuilding the pier would take two years of work.\n\n"
+    "“The pier is the heart of this town and the council knows it.\n\n"
+    "Work on the harbour pier will start in the spring when the storms are over, officials said.",
+]
+
+
+def test_multi_sentence_quotation_is_one_unit_and_an_unclosed_one_none():
+    cluster = make_cluster(QUOTATION_ARTICLES)
+    rows = [cluster.row(s) for s in cluster.sentences if is_candidate(s.text, s.is_heading)]
+    units = selectable_units(cluster, rows)
+    texts = [[cluster.sentences[r].text for r in unit] for unit in units.members]
+    quotation = next(unit for unit in texts if unit[0].startswith("“We have"))
+    assert len(quotation) == 3 and quotation[-1].endswith("the council vote.")
+    assert not any(t.startswith("“The pier is the heart of this town and the council") for unit in texts for t in unit)
+    assert sum(len(unit) for unit in units.members) == len(rows) - 1
+
+
+QUOTATION = (
+    "“We have waited long enough for this decision.",
+    "The pier is the heart of this town and its harbour.",
+    "Without it the fishing boats have nowhere to land,” the mayor said after the council vote.",
+)
+
+
+@pytest.mark.parametrize("name", [*PEERS, *CANDIDATES, "oracle"])
+@pytest.mark.parametrize("words", [15, 40, 200])
+def test_no_summarizer_shows_part_of_a_quotation(name, words):
+    cluster = make_cluster(QUOTATION_ARTICLES)
+    kwargs = {"reference": ["“The pier is the heart of this town,” the mayor said of the harbour plan."]}
+    chosen = summary_of(cluster, name, Budget(words=words), **(kwargs if name == "oracle" else {}))
+    assert chosen
+    assert len(set(QUOTATION) & set(chosen)) in (0, 3), chosen  # all of the quotation or none of it
+    assert all(quotation_depth(text) == (0, False) for text in chosen if text not in QUOTATION)
+    assert not any(t.startswith("“The pier is the heart of this town and the council") for t in chosen)
+    assert sum(word_count(t) for t in chosen) <= words
+
+
+def test_concept_coverage_is_solved_exactly():
+    """HiGHS finds the best-covering set within the budget (checked against every subset)."""
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        n_units, n_concepts = 7, 9
+        unit_concepts = [
+            set(rng.choice(n_concepts, size=rng.integers(1, 4), replace=False).tolist()) for _ in range(n_units)
+        ]
+        concept_value = rng.uniform(0.1, 1.0, n_concepts)
+        unit_words = rng.integers(5, 30, n_units).astype(float)
+        chosen = solve_coverage(
+            unit_concepts, concept_value, np.zeros(n_units), unit_words, np.ones(n_units), Budget(words=50)
+        )
+
+        def value(units, unit_concepts=unit_concepts, concept_value=concept_value):
+            covered = set().union(*(unit_concepts[u] for u in units)) if units else set()
+            return sum(concept_value[j] for j in covered)
+
+        best = max(
+            value([u for u in range(n_units) if mask >> u & 1])
+            for mask in range(1 << n_units)
+            if sum(unit_words[u] for u in range(n_units) if mask >> u & 1) <= 50
+        )
+        assert sum(unit_words[u] for u in chosen) <= 50
+        assert value(chosen) == pytest.approx(best, rel=0.011)  # within the solver's 1 % gap
+
+
+def test_concepts_need_two_documents_and_a_document_share():
+    cluster = make_cluster([*ARTICLES, ARTICLES[0]])
+    rows = [cluster.row(s) for s in cluster.sentences if is_candidate(s.text, s.is_heading)]
+    _, weights = concept_weights(cluster, rows)
+    assert weights and min(weights.values()) >= 2
+    assert ("citi", "council") in weights or ("city", "council") in weights or any("council" in g for g in weights)

@@ -18,6 +18,7 @@ from newsbrief.model import Article, Brief, SummarySentence
 from newsbrief.segment import segment
 from newsbrief.settings import Options
 from newsbrief.summarizers import Budget, get_summarizer
+from newsbrief.summarizers.order import reader_order
 from newsbrief.textsim import Cluster
 
 
@@ -26,22 +27,6 @@ def prepare(articles: list[Article]) -> list[Article]:
     for article in articles:
         segment(clean(article))
     return articles
-
-
-def _ordered(summary: list[SummarySentence], cluster: Cluster) -> list[SummarySentence]:
-    """Coherent order: by relative position in the source article, then by source id. Consecutive
-    sentences of one article stay together, so "But it is not looking too hopeful." follows the
-    sentence it answers (the default summarizer picks short ones like it only with that sentence)."""
-    present = {(item.sources[0], item.sentence): item for item in summary}
-
-    def key(item: SummarySentence) -> tuple[float, int, int]:
-        first = item
-        while (first.sources[0], first.sentence - 1) in present:
-            first = present[(first.sources[0], first.sentence - 1)]
-        n = len(cluster.article(first.sources[0]).sentences) or 1
-        return (first.sentence / n, first.sources[0], item.sentence)
-
-    return sorted(summary, key=key)
 
 
 def brief_articles(articles: list[Article], options: Options | None = None, warnings: list[str] | None = None) -> Brief:
@@ -82,7 +67,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
         )
     result = Brief(
         sources=articles,
-        summary=_ordered(summary, cluster),
+        summary=reader_order(summary, cluster),
         summarizer=summarizer.name,
         scores=scores,
         warnings=list(warnings or []) + skipped + copy_warnings(copies),

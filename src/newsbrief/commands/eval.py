@@ -24,8 +24,9 @@ mean F1 (%) with a 95% bootstrap interval over clusters.
 
 Datasets: JSONL ({"id", "documents", "summary"} per line), Multi-News .src files
 (documents joined by |||||; summaries read from the .tgt file next to it, or --references),
-DUC-style folders (d30001t/ document folders + D30001.M.100.T.A reference files; every
-reference counts, scores are averaged over references).
+DUC/TAC folders in every layout (d30001t/ + D30001.M.100.T.A, D0601A/ + D0601.M.250.A.A,
+D0801A-A/ + D0801-A.M.100.A.A; every reference of the length nearest --words counts, scores
+are averaged over references).
 
 examples:
   newsbrief eval ../shared/eval/multinews-val250.jsonl --words 250
@@ -59,7 +60,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     summarizers = [name.strip() for name in args.summarizers.split(",") if name.strip()]
     check_summarizers(summarizers)
-    clusters = load_dataset(args.dataset, reader=args.format, references=args.references, limit=args.limit)
+    clusters = load_dataset(
+        args.dataset, reader=args.format, references=args.references, limit=args.limit, words=args.words
+    )
     results = list(iter_evaluation(clusters, summarizers, args.words, jobs=args.jobs, progress=not args.no_progress))
     table = aggregate(results, summarizers)
     sys.stdout.write(format_table(table, len(clusters), args.words))

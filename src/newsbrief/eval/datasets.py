@@ -7,9 +7,12 @@ Readers are registered by name in :data:`READERS` (add one with ``READERS["name"
   ``summary`` (a string) or ``summaries`` (a list), as ``multinews-val250.jsonl``;
 * ``multinews`` — the original Multi-News release: ``val.src`` holds one cluster per line,
   documents joined by ``|||||``, and ``val.tgt`` the summary of the same line;
-* ``duc`` — a folder holding one sub-folder per cluster (``d30001t/``) of SGML documents
-  (only ``<TEXT>`` is article body) and reference files named ``D30001.M.100.T.A``
-  anywhere under the same root.
+* ``duc`` — a folder holding one sub-folder per cluster of SGML documents (only ``<TEXT>``
+  is article body) and reference files anywhere under the same root, in every DUC and TAC
+  layout: DUC 2001–2004 (``d30001t/``, ``D30001.M.100.T.A``), DUC 2005–2007 (``D0601A/``,
+  ``D0601.M.250.A.A``) and the update task of DUC 2007 / TAC 2008–2011 (``D0801A-A/``, often
+  inside ``D0801A/``; ``D0801-A.M.100.A.A``). The id is the cluster number plus the update
+  set letter (``D30001``, ``D0601``, ``D0801-A``).
 
 A cluster's documents stay raw here: turning them into articles is the pipeline's job.
 """
@@ -111,30 +114,56 @@ def read_multinews(
             yield EvalCluster(str(number), records, [summary], source=name)
 
 
-_DUC_CLUSTER_DIR = re.compile(r"^(d\d+)[a-z]$", re.IGNORECASE)
-_DUC_REFERENCE = re.compile(r"^(d\d+)\.m\.\d+\.t\.[a-z]+$", re.IGNORECASE)
+# Cluster folders: d30001t (DUC 2001-2004), D0601A (2005-2007), D0801A-A (update sets, TAC):
+# the cluster number, the assessor letter, and the update set letter if any.
+_DUC_CLUSTER_DIR = re.compile(r"^(d\d+)[a-z](?:-([a-z]))?$", re.IGNORECASE)
+# References: D30001.M.100.T.A, D0601.M.250.A.A, D0801-A.M.100.A.A (cluster[-set].M.length.letter.assessor).
+_DUC_REFERENCE = re.compile(r"^(d\d+)(?:-([a-z]))?\.m\.(\d+)\.[a-z]\.[a-z0-9]+$", re.IGNORECASE)
 
 
-def read_duc(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iterator[EvalCluster]:
-    """Cluster folders (``d30001t``) and reference files (``D30001.M.100.T.A``) anywhere under ``path``."""
+def _duc_id(number: str, update_set: str | None) -> str:
+    return number.upper() + (f"-{update_set.upper()}" if update_set else "")
+
+
+def _nearest_length(references: list[tuple[int, str]], words: int | None) -> list[str]:
+    """References of the length closest to the word budget (DUC 2002 has 10- to 400-word ones
+    for each cluster); all of them when no budget is given."""
+    if words is None:
+        return [path for _, path in references]
+    best = min(abs(length - words) for length, _ in references)
+    return [path for length, path in references if abs(length - words) == best]
+
+
+def read_duc(
+    path: str, max_bytes: int = DEFAULT_MAX_BYTES, words: int | None = None, **_: object
+) -> Iterator[EvalCluster]:
+    """Cluster folders and reference files in any DUC/TAC layout anywhere under ``path`` (module
+    docstring); with several reference lengths, those nearest ``words`` are used."""
     folders: dict[str, str] = {}
-    references: dict[str, list[str]] = {}
+    references: dict[str, list[tuple[int, str]]] = {}
     for root, dirs, files in os.walk(path):
         dirs.sort()
         for directory in dirs:
             match = _DUC_CLUSTER_DIR.match(directory)
             if match:
-                folders[match.group(1).upper()] = os.path.join(root, directory)
+                folders[_duc_id(match.group(1), match.group(2))] = os.path.join(root, directory)
         for file_name in sorted(files):
             match = _DUC_REFERENCE.match(file_name)
             if match:
-                references.setdefault(match.group(1).upper(), []).append(os.path.join(root, file_name))
+                cluster_id = _duc_id(match.group(1), match.group(2))
+                references.setdefault(cluster_id, []).append((int(match.group(3)), os.path.join(root, file_name)))
+    # A TAC topic folder (D0801A) holding its update sets (D0801A-A, D0801A-B) is not a cluster itself.
+    folders = {
+        cluster_id: folder
+        for cluster_id, folder in folders.items()
+        if cluster_id in references or not any(other.startswith(cluster_id + "-") for other in folders)
+    }
     if not folders:
-        raise InputError(path, "no DUC cluster folders (named like d30001t) found")
+        raise InputError(path, "no DUC/TAC cluster folders (named like d30001t, D0601A or D0801A-A) found")
     for cluster_id in sorted(folders):
         folder = folders[cluster_id]
         if cluster_id not in references:
-            raise InputError(folder, f"no reference summaries named {cluster_id}.M.*.T.* under {path}")
+            raise InputError(folder, f"no reference summaries named {cluster_id}.M.* under {path}")
         records: list[Record] = []
         warnings: list[str] = []
         total = 0
@@ -151,7 +180,7 @@ def read_duc(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iter
             except InputError as exc:
                 warnings.append(str(exc))
         summaries = []
-        for reference in references[cluster_id]:
+        for reference in _nearest_length(references[cluster_id], words):
             with open(reference, encoding="utf-8", errors="replace") as handle:
                 summaries.append(handle.read().strip())
         yield EvalCluster(cluster_id, records, [s for s in summaries if s], source=folder, warnings=warnings)
@@ -177,8 +206,10 @@ def load_dataset(
     references: str | None = None,
     limit: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    words: int | None = None,
 ) -> list[EvalCluster]:
-    """The first ``limit`` clusters of the dataset at ``path`` (all when ``limit`` is None)."""
+    """The first ``limit`` clusters of the dataset at ``path`` (all when ``limit`` is None); ``words``,
+    the summary budget, picks among references of several lengths where a dataset has them."""
     if not os.path.exists(path):
         raise UsageError(f"{path}: no such file or directory")
     name = reader or detect_reader(path)
@@ -187,7 +218,7 @@ def load_dataset(
     if references is not None and name != "multinews":
         raise UsageError("--references applies only to the Multi-News .src/.tgt format")
     clusters: list[EvalCluster] = []
-    for cluster in READERS[name](path, references=references, max_bytes=max_bytes):
+    for cluster in READERS[name](path, references=references, max_bytes=max_bytes, words=words):
         if limit is not None and len(clusters) >= limit:
             break
         clusters.append(cluster)

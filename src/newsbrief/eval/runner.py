@@ -108,8 +108,11 @@ def aggregate(results: list[list[SystemScore]], summarizers: list[str], samples:
 
 def format_table(table: dict[str, dict], n: int, words: int) -> str:
     """A plain-text table: one row per summarizer, F1 mean [95% interval] per metric."""
+    width = max(12, *(len(name) for name in table))
     header = (
-        f"{'summarizer':<12} " + " ".join(f"{m + ' F1 [95% CI]':>22}" for m in METRICS) + f" {'words':>6} {'sec':>7}"
+        f"{'summarizer':<{width}} "
+        + " ".join(f"{m + ' F1 [95% CI]':>22}" for m in METRICS)
+        + f" {'words':>6} {'sec':>7}"
     )
     lines = [f"ROUGE F1 (%) on {n} clusters, budget {words} words", header, "-" * len(header)]
     for name, row in table.items():
@@ -117,5 +120,5 @@ def format_table(table: dict[str, dict], n: int, words: int) -> str:
         for m in METRICS:
             interval: Interval = row[m]
             cells.append(f"{f'{interval.mean:.2f} [{interval.low:.2f}, {interval.high:.2f}]':>22}")
-        lines.append(f"{name:<12} " + " ".join(cells) + f" {row['words']:>6.1f} {row['seconds']:>7.1f}")
+        lines.append(f"{name:<{width}} " + " ".join(cells) + f" {row['words']:>6.1f} {row['seconds']:>7.1f}")
     return "\n".join(lines) + "\n"

@@ -19,11 +19,16 @@ _REGISTRY: dict[str, type[Summarizer]] = {}
 # Modules that register the built-in summarizers; imported on first lookup so that
 # ``import newsbrief`` stays fast and optional peers (sumy) load only when asked for.
 _BUILTIN_MODULES = {
-    "default": "newsbrief.summarizers.default",
+    "default": "newsbrief.summarizers.concepts",
+    "salience": "newsbrief.summarizers.default",
     "lead": "newsbrief.summarizers.lead",
     "lexrank": "newsbrief.summarizers.sumy_peers",
     "textrank": "newsbrief.summarizers.sumy_peers",
     "oracle": "newsbrief.summarizers.oracle",
+    "concepts": "newsbrief.summarizers.concepts",
+    "concepts-salience": "newsbrief.summarizers.concepts",
+    "submodular": "newsbrief.summarizers.submodular",
+    "submodular-salience": "newsbrief.summarizers.submodular",
 }
 
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from newsbrief.model import SentenceScore
 from newsbrief.settings import DEFAULT_WORDS
+from newsbrief.summarizers.units import selectable_units
 from newsbrief.textsim import Cluster, word_count
 
 # Sentences shorter than this are rarely informative on their own ("But it is not."),
@@ -59,16 +60,28 @@ def rank_and_select(
     budget: Budget,
 ) -> list[SentenceScore]:
     """Turn ``(row, score, features)`` into ranked scores and fill the budget greedily in
-    rank order (a sentence that does not fit is skipped, a shorter one may still fit)."""
+    rank order (a sentence that does not fit is skipped, a shorter one may still fit). The
+    budget is filled with whole :mod:`~newsbrief.summarizers.units`: a sentence of a
+    multi-sentence quotation brings the rest of it, one in no unit is never selected."""
     ordered = sorted(scored, key=lambda item: (-item[1], item[0]))
-    results: list[SentenceScore] = []
+    units = selectable_units(cluster, [row for row, _, _ in scored])
+    chosen: set[int] = set()
     used_words = used_sentences = 0
-    for rank, (row, score, features) in enumerate(ordered, start=1):
-        sentence = cluster.sentences[row]
-        n_words = word_count(sentence.text)
-        selected = not budget.is_full(used_words, used_sentences) and budget.allows(used_words, used_sentences, n_words)
-        if selected:
+    for row, _, _ in ordered:
+        if budget.is_full(used_words, used_sentences):
+            break
+        unit = units.of_row.get(row)
+        if unit is None or row in chosen:
+            continue
+        n_words = units.words(unit, cluster)
+        n_sentences = len(units.members[unit])
+        if budget.allows(used_words, used_sentences + n_sentences - 1, n_words):
+            chosen.update(units.members[unit])
             used_words += n_words
-            used_sentences += 1
-        results.append(SentenceScore(sentence.doc_id, sentence.index, float(score), rank, selected, features))
-    return results
+            used_sentences += n_sentences
+    return [
+        SentenceScore(
+            cluster.sentences[row].doc_id, cluster.sentences[row].index, float(score), rank, row in chosen, features
+        )
+        for rank, (row, score, features) in enumerate(ordered, start=1)
+    ]

@@ -1,4 +1,6 @@
-"""The default multi-document summarizer: a learned linear salience score, redundancy-aware selection.
+"""``salience``: a learned linear salience score with redundancy-aware greedy selection (the default
+before concept coverage, :mod:`newsbrief.summarizers.concepts`, beat it on DUC 2006; its scorer is
+the salience inside the default now).
 
 1. **Candidates**: sentences of at least :data:`~newsbrief.summarizers.base.MIN_CANDIDATE_WORDS`
    words that are not headings (the cleaner has already dropped page furniture).
@@ -36,6 +38,7 @@ from newsbrief.summarizers import register
 from newsbrief.summarizers.base import Budget, Summarizer, is_candidate
 from newsbrief.summarizers.features import FEATURE_NAMES, SHORT_WORDS, sentence_features
 from newsbrief.summarizers.paraphrase import paraphrase_space
+from newsbrief.summarizers.units import selectable_units
 from newsbrief.textsim import Cluster, word_count
 
 # A sentence opening with one of these leans on the one before it ("But it is not looking too
@@ -56,6 +59,15 @@ def depends_on_context(text: str) -> bool:
     """Does the sentence open with a connective or a pronoun that points at an earlier sentence?"""
     match = _OPENING_WORD.match(text)
     return bool(match) and match.group(1).lower() in _CONTEXT_OPENERS
+
+
+def needs_predecessor(text: str) -> bool:
+    """Short and opening with a connective or pronoun, or a bare quotation opening so ('"It
+    certainly does not create the climate that we need for dialogue."': neither the speaker
+    nor "it" is known without the sentence before)."""
+    if not depends_on_context(text):
+        return False
+    return word_count(text) < CONTEXT_SHORT_WORDS or bool(_WHOLLY_QUOTED.fullmatch(text))
 
 
 DEFAULT_WEIGHTS = Path(__file__).with_name("data") / "default_weights.json"
@@ -118,8 +130,8 @@ def shipped_scorer() -> LinearScorer:
     return LinearScorer.load()
 
 
-@register("default")
-class DefaultSummarizer(Summarizer):
+@register("salience")
+class SalienceSummarizer(Summarizer):
     def __init__(
         self,
         scorer: LinearScorer | None = None,
@@ -155,35 +167,34 @@ class DefaultSummarizer(Summarizer):
         ]
 
     def needs_predecessor(self, text: str) -> bool:
-        """Short and opening with a connective or pronoun, or a bare quotation opening so ('"It
-        certainly does not create the climate that we need for dialogue."': neither the speaker
-        nor "it" is known without the sentence before)."""
-        if not self.keep_context or not depends_on_context(text):
-            return False
-        return word_count(text) < CONTEXT_SHORT_WORDS or bool(_WHOLLY_QUOTED.fullmatch(text))
+        return self.keep_context and needs_predecessor(text)
 
     def _select(self, cluster: Cluster, rows: list[int], ranking: np.ndarray, budget: Budget) -> set[int]:
-        """Best-first; skip redundant sentences and those that do not fit (a shorter one may); a short
-        context-dependent sentence comes with its predecessor or not at all."""
+        """Best-first over whole quotation units (:mod:`~newsbrief.summarizers.units`); skip redundant
+        units and those that do not fit (a shorter one may); a short context-dependent sentence comes
+        with its predecessor's unit or not at all."""
         space = paraphrase_space(cluster) if self.paraphrases else cluster
-        candidate = {(cluster.sentences[r].doc_id, cluster.sentences[r].index): i for i, r in enumerate(rows)}
+        index_of = {row: i for i, row in enumerate(rows)}
+        units = selectable_units(cluster, rows)
         chosen: list[int] = []
         used_words = 0
         for i in ranking:
             if budget.is_full(used_words, len(chosen)):
                 break
-            if i in chosen:  # pulled in earlier as a predecessor
+            unit = units.of_row.get(rows[i])
+            if unit is None or i in chosen:  # not selectable, or pulled in earlier
                 continue
-            sentence = cluster.sentences[rows[i]]
-            group = [int(i)]
-            if self.needs_predecessor(sentence.text):
-                before = candidate.get((sentence.doc_id, sentence.index - 1))
+            group = [index_of[row] for row in units.members[unit]]
+            first = cluster.sentences[rows[group[0]]]
+            if self.needs_predecessor(first.text):
+                before = units.of_row.get(cluster.row(first) - 1) if first.index else None
                 if before is None:
                     continue
-                if before not in chosen:
-                    if self.needs_predecessor(cluster.sentences[rows[before]].text):
+                before_group = [index_of[row] for row in units.members[before]]
+                if before_group[0] not in chosen:
+                    if self.needs_predecessor(cluster.sentences[rows[before_group[0]]].text):
                         continue  # no chains: the predecessor would need its own
-                    group.insert(0, before)
+                    group = before_group + group
             n_words = sum(word_count(cluster.sentences[rows[g]].text) for g in group)
             if not budget.allows(used_words, len(chosen) + len(group) - 1, n_words):
                 continue

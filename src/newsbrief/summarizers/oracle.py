@@ -17,7 +17,8 @@ from newsbrief.errors import UsageError
 from newsbrief.model import SentenceScore
 from newsbrief.summarizers import register
 from newsbrief.summarizers.base import Budget, Summarizer, is_candidate
-from newsbrief.textsim import Cluster, word_count
+from newsbrief.summarizers.units import selectable_units
+from newsbrief.textsim import Cluster
 
 Grams = list[Counter[tuple[str, ...]]]  # [unigram counts, bigram counts]
 
@@ -84,32 +85,35 @@ class OracleSummarizer(Summarizer):
         for row in rows:
             tokens = self._tokenize(cluster.sentences[row].text)
             grams[row] = [_ngrams(tokens, 1), _ngrams(tokens, 2)]
-        # A candidate's score is its value alone; the greedy gain decides what is selected.
+        # A candidate's score is its value alone; the greedy gain over whole quotation units decides
+        # what is selected (units.py: a piece of a quotation is never shown).
         selection: Grams = [Counter(), Counter()]
         overlaps = [ref.overlaps(selection) for ref in self._references]
         alone = {row: self._value(selection, overlaps, grams[row]) for row in rows}
+        units = selectable_units(cluster, rows)
+        unit_grams = [[sum((grams[row][n] for row in unit), Counter()) for n in range(2)] for unit in units.members]
         chosen: list[int] = []
         current, used_words = 0.0, 0
-        remaining = set(rows)
+        remaining = set(range(len(units.members)))
         while remaining and not budget.is_full(used_words, len(chosen)):
-            best_row, best_value = None, current
-            for row in sorted(remaining):
-                n_words = word_count(cluster.sentences[row].text)
-                if not budget.allows(used_words, len(chosen), n_words):
+            best_unit, best_value = None, current
+            for unit in sorted(remaining):
+                n_sentences = len(chosen) + len(units.members[unit]) - 1
+                if not budget.allows(used_words, n_sentences, units.words(unit, cluster)):
                     continue
-                value = self._value(selection, overlaps, grams[row])
+                value = self._value(selection, overlaps, unit_grams[unit])
                 if value > best_value:
-                    best_row, best_value = row, value
-            if best_row is None:
+                    best_unit, best_value = unit, value
+            if best_unit is None:
                 break
-            chosen.append(best_row)
-            remaining.discard(best_row)
-            selection = [selection[0] + grams[best_row][0], selection[1] + grams[best_row][1]]
+            chosen.extend(units.members[best_unit])
+            remaining.discard(best_unit)
+            selection = [selection[0] + unit_grams[best_unit][0], selection[1] + unit_grams[best_unit][1]]
             overlaps = [ref.overlaps(selection) for ref in self._references]
             current = best_value
-            used_words += word_count(cluster.sentences[best_row].text)
+            used_words += units.words(best_unit, cluster)
         # Rank: selected sentences first in the order chosen, then the rest by their value alone.
-        order = chosen + sorted(remaining, key=lambda r: (-alone[r], r))
+        order = chosen + sorted(set(rows) - set(chosen), key=lambda r: (-alone[r], r))
         chosen_set = set(chosen)
         return [
             SentenceScore(
