@@ -203,12 +203,17 @@ def parse_multinews(text: str, name: str) -> Iterator[Record]:
         yield from parse_multinews_documents(line.split(MULTINEWS_SEPARATOR), f"{name}:{line_number}")
 
 
+# Feed parsers live in their own module, which needs Record from this one.
+from newsbrief.ingest.feeds import looks_like_feed, looks_like_json_feed, parse_feed, parse_json_feed  # noqa: E402
+
 FORMATS: dict[str, Parser] = {
     "text": parse_text,
     "html": parse_html,
     "json": parse_json,
     "jsonl": parse_jsonl,
     "multinews": parse_multinews,
+    "feed": parse_feed,
+    "jsonfeed": parse_json_feed,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -222,6 +227,9 @@ EXTENSIONS: dict[str, str] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".src": "multinews",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".opml": "feed",
 }
 
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.IGNORECASE)
@@ -234,8 +242,12 @@ def detect_format(name: str, text: str) -> str:
     lowered = name.lower()
     for extension, fmt in EXTENSIONS.items():
         if lowered.endswith(extension):
-            return fmt
+            return "jsonfeed" if fmt == "json" and looks_like_json_feed(text) else fmt
     stripped = text.lstrip()
+    if looks_like_feed(stripped):
+        return "feed"
+    if looks_like_json_feed(stripped):
+        return "jsonfeed"
     if _HTML_START.match(stripped):
         return "html"
     if stripped.startswith("["):
