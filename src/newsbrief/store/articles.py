@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import Connection, or_, select
 
+from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import Record
 from newsbrief.store.db import Store
 from newsbrief.store.schema import article_links, articles
@@ -69,16 +70,19 @@ def add_records(
     """Store ``(record, record id)`` pairs not stored yet, as pending (not yet clustered) articles."""
     result = AddResult([], 0)
     for record, record_id in records:
+        article = records_to_articles([record])[0]  # the outlet as brief names it (from the URL or text too)
         url = canonical_url(record.url)
         digest = content_hash(record.text)
         provenance = {"title": record.title_provenance, **record.provenance, "text": extraction, "name": record.name}
+        if article.outlet is not None:
+            provenance["outlet"] = article.outlet.provenance
         row = {
             "record_id": record_id,
             "canonical_url": url,
             "content_hash": digest,
             "title": record.title,
             "url": record.url,
-            "outlet": record.outlet,
+            "outlet": article.outlet_name,
             "published": record.published,
             "raw_text": record.text,
             "input_format": record.input_format,

@@ -45,6 +45,8 @@ BATCH = 2000
 # article with stories sharing one of its QUERY_TERMS heaviest terms; a story's own heaviest
 # terms are where such overlaps happen, and 100 keep the index at ~100 rows per story).
 STORY_INDEX_TERMS = 100
+# An untitled story (its articles carry no title) is named by this many opening words.
+TITLE_WORDS = 12
 # SQL IN lists are sent in chunks of this many values (SQLite's variable limit is 32766).
 _CHUNK = 900
 
@@ -165,6 +167,12 @@ def _restore(
     return loaded
 
 
+def _opening(text: str) -> str:
+    """An untitled story is named by its first article's opening words."""
+    opening = text.split()[:TITLE_WORDS]
+    return " ".join(opening) + (" …" if len(text.split()) > TITLE_WORDS else "")
+
+
 def _save_stories(conn: Connection, clusterer: StoryClusterer, touched: set[str], loaded: set[str]) -> None:
     for story_id in sorted(loaded - clusterer.stories.keys()):  # merged into another story
         conn.execute(delete(stories).where(stories.c.id == story_id))
@@ -179,12 +187,13 @@ def _save_stories(conn: Connection, clusterer: StoryClusterer, touched: set[str]
                 func.max(articles.c.fetched_at),
             ).where(articles.c.story == story_id)
         ).one()
-        title = conn.execute(
-            select(articles.c.title)
-            .where(articles.c.story == story_id, articles.c.title.is_not(None), articles.c.duplicate_of.is_(None))
-            .order_by(articles.c.published, articles.c.id)
+        first = conn.execute(
+            select(articles.c.title, articles.c.raw_text)
+            .where(articles.c.story == story_id)
+            .order_by(articles.c.title.is_(None), articles.c.published, articles.c.id)
             .limit(1)
-        ).scalar()
+        ).first()
+        title = (first.title or _opening(first.raw_text)) if first else None
         row = {
             "title": title,
             "articles": summary[0],
