@@ -28,7 +28,14 @@ _JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_END = re.compile(r"</(p|div|h[1-6]|li|blockquote|tr)\s*>|<br\s*/?>", re.IGNORECASE)
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_FEED_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF|opml)\b", re.DOTALL)
+# The XML declaration, comments and a DOCTYPE (with its internal subset: where entity bombs live)
+# may come before the root element.
+_FEED_START = re.compile(
+    r"^\s*(<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)\s*)*<(rss|feed|rdf:RDF|opml)\b",
+    re.DOTALL | re.IGNORECASE,
+)
+# How far into a text the feed check looks (a DOCTYPE's internal subset may be long).
+_SNIFF_CHARS = 64 * 1024
 
 
 def strip_html(markup: str) -> str:
@@ -190,12 +197,12 @@ def opml_feed_urls(text: str, name: str) -> list[str]:
 
 def looks_like_feed(text: str) -> bool:
     """True when the text starts like an RSS/Atom/RDF feed or an OPML list."""
-    return bool(_FEED_START.match(text[:4096]))
+    return bool(_FEED_START.match(text[:_SNIFF_CHARS]))
 
 
 def is_opml(text: str) -> bool:
-    match = _FEED_START.match(text[:4096])
-    return bool(match) and match.group(3) == "opml"
+    match = _FEED_START.match(text[:_SNIFF_CHARS])
+    return bool(match) and match.group(2).lower() == "opml"
 
 
 def looks_like_json_feed(text: str) -> bool:

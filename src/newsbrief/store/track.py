@@ -26,9 +26,9 @@ from newsbrief.ingest.decode import decode, read_path
 from newsbrief.ingest.feeds import is_opml, opml_feed_urls
 from newsbrief.ingest.formats import FORMATS, Record, detect_format
 from newsbrief.settings import Options
-from newsbrief.store.articles import add_records
+from newsbrief.store.articles import add_records, canonical_url
 from newsbrief.store.db import Store, utc_now
-from newsbrief.store.schema import feeds
+from newsbrief.store.schema import article_links, articles, feeds
 from newsbrief.store.stories import ClusterReport, cluster_pending
 
 # A feed entry with fewer words than this is a teaser: its article page is fetched for the full
@@ -78,11 +78,22 @@ class _Reader:
             row = conn.execute(select(feeds.c.etag, feeds.c.last_modified).where(feeds.c.url == url)).first()
         return (row.etag, row.last_modified) if row else (None, None)
 
+    def _stored(self, urls: list[str]) -> set[str]:
+        """The canonical URLs among ``urls`` that the store already holds (their pages are not fetched again)."""
+        with self.store.read() as conn:
+            found = set(
+                conn.execute(select(articles.c.canonical_url).where(articles.c.canonical_url.in_(urls))).scalars()
+            )
+            found |= set(conn.execute(select(article_links.c.url).where(article_links.c.url.in_(urls))).scalars())
+        return found
+
     def _complete_teasers(self, records: list[Record]) -> list[tuple[Record, str]]:
         """Replace teaser texts by their article page's text (fetched concurrently)."""
+        stored = self._stored([url for r in records if (url := canonical_url(r.url))])
 
         def complete(record: Record) -> tuple[Record, str]:
-            if len(record.text.split()) >= TEASER_WORDS or not record.url or not _is_url(record.url):
+            short = len(record.text.split()) < TEASER_WORDS
+            if not short or not record.url or not _is_url(record.url) or canonical_url(record.url) in stored:
                 return record, f"{record.input_format}:entry"
             try:
                 page = self.fetcher.get(record.url)
