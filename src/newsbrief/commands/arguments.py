@@ -46,11 +46,11 @@ def add_brief_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-analysis", action="store_true", help="summary and sources only (faster)")
 
 
-def add_db_argument(parser: argparse.ArgumentParser) -> None:
+def add_db_argument(parser: argparse.ArgumentParser, required: bool = True) -> None:
     """The story store: the same option for track, stories, story, export and serve."""
     parser.add_argument(
         "--db",
-        required=True,
+        required=required,
         metavar="PATH|URL",
         help="the story store: a SQLite file (created when missing) or a postgresql://user@host/dbname URL",
     )

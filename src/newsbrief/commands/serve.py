@@ -6,7 +6,7 @@ import argparse
 import ipaddress
 import sys
 
-from newsbrief.commands.arguments import positive_float, positive_int
+from newsbrief.commands.arguments import add_db_argument, positive_float, positive_int
 from newsbrief.errors import EXIT_OK, UsageError
 
 HELP = "run the local web app and JSON API (needs the 'serve' extra)"
@@ -22,6 +22,13 @@ examples:
   curl -s localhost:8000/api/brief -H 'content-type: application/json' \\
        -d '{"documents": [{"title": "A", "text": "..."}, {"title": "B", "text": "..."}]}'
 
+With --db PATH the app also shows a story store filled by 'newsbrief track': /stories lists
+the stories (newest activity first) and /stories/ID shows a story's brief and its coverage
+over time; the JSON is at /api/stories and /api/stories/ID. The app only reads the store.
+
+examples with a store:
+  newsbrief serve --db news.db        (then open http://127.0.0.1:8000/stories)
+
 exit codes: 0 after a clean stop (Ctrl-C), 2 bad usage or missing 'serve' extra."""
 
 
@@ -36,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--timeout", type=positive_float, default=60.0, help="seconds per briefing (default 60)")
     parser.add_argument("--workers", type=positive_int, default=2, help="briefings running at once (default 2)")
+    add_db_argument(parser, required=False)
 
 
 def _is_loopback(host: str) -> bool:
@@ -66,5 +74,11 @@ def run(args: argparse.Namespace) -> int:
         max_workers=args.workers,
     )
     print(f"newsbrief: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    uvicorn.run(create_app(limits), host=args.host, port=args.port, log_level="warning")
+    app = create_app(limits)
+    if args.db:
+        from newsbrief.serve.stories import add_story_routes
+
+        add_story_routes(app, args.db)
+        print(f"newsbrief: stories of {args.db} at http://{args.host}:{args.port}/stories", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK

@@ -11,10 +11,9 @@ from newsbrief.commands.arguments import add_brief_arguments, add_db_argument
 from newsbrief.errors import EXIT_OK
 from newsbrief.fileio import write_atomic
 from newsbrief.render import render
-from newsbrief.render.json import brief_to_dict
 from newsbrief.settings import Options
 from newsbrief.store import open_store, parse_since, story_view
-from newsbrief.store.queries import StoryView
+from newsbrief.store.queries import view_to_dict
 
 HELP = "one stored story: its brief, and with --since what changed"
 DESCRIPTION = """\
@@ -45,13 +44,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     add_brief_arguments(parser)
-
-
-def as_dict(view: StoryView) -> dict[str, Any]:
-    result = {"story": view.story, "sources": view.sources, "brief": brief_to_dict(view.brief)}
-    if view.changes is not None:
-        result["changes"] = view.changes
-    return result
 
 
 def changes_markdown(changes: dict[str, Any]) -> str:
@@ -87,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.format == "json":
-        text = json.dumps(as_dict(view), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(view_to_dict(view), ensure_ascii=False, indent=2) + "\n"
     else:
         text = render(view.brief, args.format)
         if view.changes is not None and args.format == "markdown":

@@ -18,6 +18,7 @@ from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import Record
 from newsbrief.model import Brief, Conflict
 from newsbrief.pipeline import brief_articles
+from newsbrief.render.json import brief_to_dict
 from newsbrief.settings import Options
 from newsbrief.store.db import Store
 from newsbrief.store.schema import articles, stories
@@ -88,6 +89,14 @@ class StoryView:
     brief: Brief
     sources: list[dict[str, Any]]
     changes: dict[str, Any] | None = None
+
+
+def view_to_dict(view: StoryView) -> dict[str, Any]:
+    """The JSON of ``newsbrief story``: story, sources, brief, and changes when asked for."""
+    result = {"story": view.story, "sources": view.sources, "brief": brief_to_dict(view.brief)}
+    if view.changes is not None:
+        result["changes"] = view.changes
+    return result
 
 
 def _conflict_key(conflict: Conflict, ids: dict[int, int]) -> tuple:
