@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from newsbrief.cluster.run import ClusterSettings
-from newsbrief.cluster.source import read_unique_items
+from newsbrief.cluster.source import JSONL_EXTENSIONS, read_unique_items
 from newsbrief.errors import InputError, NoUsableInput
 from newsbrief.fetch import Fetcher, FetchPolicy, Response
 from newsbrief.ingest.decode import decode, read_path
@@ -36,6 +36,9 @@ from newsbrief.store.stories import ClusterReport, cluster_pending
 # and descriptions are one to three sentences (under ~60 words), and the clusterer needs
 # DEFAULT_MIN_CONTENT_TERMS (20) content words to open a story at all.
 TEASER_WORDS = 80
+
+# How much of a file is read to tell an OPML list or a URL list from an article file.
+_SNIFF_BYTES = 64 * 1024
 
 Progress = Callable[[str], None]
 
@@ -139,22 +142,21 @@ class _Reader:
             return []
 
     def expand_path(self, path: str) -> tuple[list[str], list[str]]:
-        """(URLs to fetch, paths to read) of one path argument."""
-        if os.path.isfile(path):
-            try:
-                text = decode(read_path(path, self.options.max_bytes), path, self.options.encoding)
-            except InputError as exc:
-                self.warnings.append(str(exc))
-                return [], []
-            if path.lower().endswith(".opml") or is_opml(text):
-                try:
-                    return opml_feed_urls(text, path), []
-                except InputError as exc:
-                    self.warnings.append(str(exc))
-                    return [], []
-            if (urls := _url_list(text)) is not None:
-                return urls, []
-        return [], [path]
+        """(URLs to fetch, paths to read) of one path argument: an OPML file or a URL list gives
+        URLs; anything else (files, folders, JSONL streams of any size) is read as articles."""
+        if not os.path.isfile(path) or path.lower().endswith(JSONL_EXTENSIONS):
+            return [], [path]
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES).decode("utf-8", "replace")
+        if not (path.lower().endswith(".opml") or is_opml(head) or _url_list(head) is not None):
+            return [], [path]
+        try:
+            text = decode(read_path(path, self.options.max_bytes), path, self.options.encoding)
+            urls = opml_feed_urls(text, path) if is_opml(text) or path.lower().endswith(".opml") else _url_list(text)
+        except InputError as exc:
+            self.warnings.append(str(exc))
+            return [], []
+        return (urls, []) if urls is not None else ([], [path])
 
     def read_paths(self, paths: Sequence[str]) -> Iterator[_Batch]:
         for path in paths:
