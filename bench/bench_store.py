@@ -9,6 +9,7 @@ their own, not the filling's.
 
     nice .venv/bin/python bench/bench_store.py                   # 100,000 articles + 1,000 new
     nice .venv/bin/python bench/bench_store.py --articles 5000   # quicker, on a shared machine
+    nice .venv/bin/python bench/bench_store.py --quality         # Multi-News fed in rounds: B-cubed
     .venv/bin/python bench/bench_store.py --db postgresql://user@127.0.0.1:5432/bench
 """
 
@@ -35,6 +36,7 @@ FILLER = (
     "however while when where which who because although since until over under between among"
 ).split()
 SYLLABLES = "ka lo mi ne ru sa te vo zu pi ga bo fe di hu ja ko li mo nu ta re".split()
+ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 10_000  # articles per fill run (one JSONL file each)
 
 
@@ -92,12 +94,41 @@ def disk_size(db: str) -> int | None:
     return sum(os.path.getsize(db + suffix) for suffix in ("", "-wal", "-shm") if os.path.exists(db + suffix))
 
 
+def quality(data: Path) -> int:
+    """B-cubed of the stored stories when the mixed Multi-News stream arrives in 1, 2 or 3 rounds."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from cluster_eval import gold_and_predicted, store_rounds, write_mixed_stream
+    from newsbrief.cluster import bcubed
+    from newsbrief.cluster.run import cluster_inputs
+    from newsbrief.settings import Options
+
+    print("| run | B-cubed P | B-cubed R | **B-cubed F1** |\n| --- | --- | --- | --- |")
+    with tempfile.TemporaryDirectory(prefix="newsbrief-bench-quality-") as tmp:
+        folder = Path(tmp)
+        stream = folder / "stream.jsonl"
+        write_mixed_stream(data, 0, stream)
+        gold, predicted = gold_and_predicted(cluster_inputs([str(stream)], Options()))
+        runs = [("one-shot `newsbrief cluster`", bcubed(predicted, gold))]
+        for rounds in (1, 2, 3):
+            gold, stored = store_rounds(stream, rounds, str(folder / f"{rounds}.db"), folder)
+            runs.append((f"store, {rounds} round{'s' if rounds > 1 else ''}", bcubed(stored, gold)))
+        for name, score in runs:
+            print(f"| {name} | {score.precision:.3f} | {score.recall:.3f} | **{score.f1:.3f}** |")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=100_000, help="articles stored before the timing")
     parser.add_argument("--new", type=int, default=1_000, help="new articles added in the timed run")
     parser.add_argument("--db", help="store to fill (default: a SQLite file in a temporary folder)")
+    parser.add_argument("--quality", action="store_true", help="instead: Multi-News stories fed in rounds (B-cubed)")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl")
     args = parser.parse_args()
+    if args.quality:
+        if not args.data.exists():
+            raise SystemExit(f"benchmark data not found at {args.data} (give --data PATH)")
+        return quality(args.data)
     with tempfile.TemporaryDirectory(prefix="newsbrief-bench-store-") as tmp:
         folder = Path(tmp)
         db = args.db or str(folder / "store.db")

@@ -287,3 +287,16 @@ def test_bad_usage_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["story", "s1", "--db", db, "--since", "yesterday"]) == 2
     assert "not an ISO date" in capsys.readouterr().err
     assert list_stories(open_store(db)) == []
+
+
+def test_multinews_in_three_rounds(eval_data: Path, tmp_path: Path) -> None:
+    """Story quality of the store on the 250 mixed Multi-News validation clusters fed in three
+    rounds (bench/bench_store.py --quality prints the table)."""
+    from cluster_eval import store_rounds, write_mixed_stream
+    from newsbrief.cluster import bcubed
+
+    stream = tmp_path / "stream.jsonl"
+    write_mixed_stream(eval_data, 0, stream)
+    gold, stored = store_rounds(stream, 3, str(tmp_path / "three.db"), tmp_path)
+    # Measured 0.863 (one-shot `cluster`: 0.875); the issue's 0.90 is not met (docs/follow.md).
+    assert bcubed(stored, gold).f1 >= 0.85
