@@ -49,9 +49,8 @@ def db(request: pytest.FixtureRequest, tmp_path: Path):
     if request.param == "sqlite":
         yield str(tmp_path / "store.db")
         return
-    import psycopg
-
     server = _postgres_server()
+    psycopg = pytest.importorskip("psycopg", reason="the 'postgres' extra (psycopg) is not installed")
     name = f"nb_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
@@ -211,9 +210,8 @@ def test_kill_9_mid_round_loses_and_duplicates_nothing(db: str) -> None:
 
 
 def test_two_track_processes_on_one_postgresql_database(tmp_path: Path) -> None:
-    import psycopg
-
     server = _postgres_server()
+    psycopg = pytest.importorskip("psycopg", reason="the 'postgres' extra (psycopg) is not installed")
     name = f"nb_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
