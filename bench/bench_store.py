@@ -69,10 +69,13 @@ def write_jsonl(path: Path, items: Iterator[dict]) -> None:
 
 def timed_child(args: list[str]) -> tuple[float, int]:
     """Run ``newsbrief ARGS`` on one core; return (wall seconds, peak RSS in MiB)."""
+    # VmHWM is the peak of this process's own memory since its exec; ru_maxrss would also count the
+    # (large, after filling) bench process the child was forked from.
     code = (
-        "import resource, sys\nfrom newsbrief.cli import main\ntry:\n    rc = main(sys.argv[1:])\n"
+        "import re, sys\nfrom newsbrief.cli import main\ntry:\n    rc = main(sys.argv[1:])\n"
         "except SystemExit as exc:\n    rc = exc.code\n"
-        "print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(rc)"
+        "status = open('/proc/self/status').read()\n"
+        "print('peak_kib', re.search(r'VmHWM:\\s+(\\d+)', status).group(1), file=sys.stderr)\nsys.exit(rc)"
     )
     pin = (
         (lambda: os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})) if hasattr(os, "sched_setaffinity") else None
@@ -122,6 +125,9 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100_000, help="articles stored before the timing")
     parser.add_argument("--new", type=int, default=1_000, help="new articles added in the timed run")
     parser.add_argument("--db", help="store to fill (default: a SQLite file in a temporary folder)")
+    parser.add_argument(
+        "--measure-only", action="store_true", help="time an existing --db store of --articles articles, no fill"
+    )
     parser.add_argument("--quality", action="store_true", help="instead: Multi-News stories fed in rounds (B-cubed)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl")
     args = parser.parse_args()
@@ -134,7 +140,7 @@ def main() -> int:
         db = args.db or str(folder / "store.db")
         store = open_store(db)
         started = time.perf_counter()
-        for number, offset in enumerate(range(0, args.articles, CHUNK)):
+        for number, offset in enumerate(range(0, 0 if args.measure_only else args.articles, CHUNK)):
             part = folder / f"fill-{number}.jsonl"
             write_jsonl(part, articles(min(CHUNK, args.articles - offset), seed=number + 1))
             track(store, [str(part)])
