@@ -144,9 +144,7 @@ class Fetcher:
             return response, b"".join(chunks)
         except TimeoutError:
             raise _Retryable(f"timed out after {timeout:g} s") from None
-        except (ConnectionError, http.client.HTTPException, ssl.SSLError, OSError) as exc:
-            if isinstance(exc, FetchError):
-                raise
+        except (http.client.HTTPException, OSError) as exc:  # OSError: connection and TLS errors
             raise _Retryable(f"{type(exc).__name__}: {exc}") from None
         finally:
             conn.close()

@@ -100,7 +100,8 @@ def add_records(
                 continue
         result.linked += 1
         original = _existing(conn, url, digest)
-        if url is not None and original is not None:
+        known = conn.execute(select(articles.c.canonical_url).where(articles.c.id == original)).scalar()
+        if url is not None and original is not None and url != known:
             conn.execute(
                 store.insert(article_links)
                 .values(url=url, article=original, source=source, seen_at=fetched_at)
