@@ -31,3 +31,29 @@ def gold_and_predicted(run: ClusterRun) -> tuple[list[str], list[str | None]]:
     """Gold story (the cluster id) and predicted story of every article, in key order."""
     keys = sorted(run.assignments)
     return [key.rsplit("#", 1)[0] for key in keys], [run.assignments[key].story for key in keys]
+
+
+def store_rounds(stream: Path, rounds: int, db: str, work: Path) -> tuple[list[str], list[str | None]]:
+    """Feed a mixed stream to a story store in ``rounds`` equal parts (one ``track`` each) and
+    return gold and stored story of every input line. A line whose text was already stored
+    (Multi-News repeats some documents) gets the story of the stored copy."""
+    from sqlalchemy import select
+
+    from newsbrief.store import open_store, track
+    from newsbrief.store.articles import content_hash
+    from newsbrief.store.schema import articles
+
+    lines = stream.read_text(encoding="utf-8").splitlines()
+    size = -(-len(lines) // rounds)
+    store = open_store(db)
+    try:
+        for number in range(rounds):
+            part = work / f"round-{number + 1}.jsonl"
+            part.write_text("\n".join(lines[number * size : (number + 1) * size]) + "\n", encoding="utf-8")
+            track(store, [str(part)])
+        with store.read() as conn:
+            story_of = dict(conn.execute(select(articles.c.content_hash, articles.c.story)).all())
+    finally:
+        store.close()
+    records = [json.loads(line) for line in lines]
+    return [r["id"].rsplit("#", 1)[0] for r in records], [story_of[content_hash(r["text"])] for r in records]

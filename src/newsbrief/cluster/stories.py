@@ -158,6 +158,7 @@ class StoryClusterer:
         document_frequency: DocumentFrequency | None = None,
         clear_threshold: float = DEFAULT_CLEAR_THRESHOLD,
         short_content_terms: int = DEFAULT_SHORT_CONTENT_TERMS,
+        first_story_number: int = 1,
     ) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError("threshold must be in (0, 1]")
@@ -175,6 +176,8 @@ class StoryClusterer:
         self.surface: dict[str, str] = {}
         self._postings: dict[str, set[str]] = {}
         self._expiry: list[tuple[date, str]] = []  # (last date, story) heap for the time window
+        # New stories are numbered from here; a store continuing earlier runs starts past its last id.
+        self.next_story_number = first_story_number
 
     def vector(self, features: ArticleFeatures) -> dict[str, float]:
         weights = {t: (1.0 + math.log(c)) * self.df.idf(t) for t, c in features.terms.items()}
@@ -203,6 +206,19 @@ class StoryClusterer:
     def _unindex(self, story: Story) -> None:
         for term in story.centroid:
             self._postings.get(term, set()).discard(story.id)
+
+    def restore_story(self, story: Story) -> None:
+        """Put back a story kept from an earlier run (a store's), so new articles can join it."""
+        self.stories[story.id] = story
+        for key in story.members:
+            self.story_of[key] = story.id
+        self._index(story)
+        if story.last is not None:
+            heapq.heappush(self._expiry, (story.last, story.id))
+
+    def restore_signature(self, key: str, sig: np.ndarray | None) -> None:
+        """Index an earlier article's MinHash so a new copy of it is recognised as a copy."""
+        self.duplicates.add(key, sig)
 
     def _accepts(self, score: float, runner_up: float) -> bool:
         """Join when similar enough, or when the best story is a clear winner."""
@@ -267,7 +283,8 @@ class StoryClusterer:
                 return Assignment(features.key, story.id, 1.0, copy[0], copy[1])
         story, score, runner_up = self._best_story(vector, features.published)
         if story is None or not self._accepts(score, runner_up):
-            story, score = Story(f"s{len(self.stories) + 1:06d}"), 1.0
+            story, score = Story(f"s{self.next_story_number:06d}"), 1.0
+            self.next_story_number += 1
             self.stories[story.id] = story
         self._join(story, features.key, vector, features.published)
         duplicate = (copy[0], copy[1]) if copy else (None, None)
@@ -346,11 +363,20 @@ def cluster_articles(
         clear_threshold=clear_threshold,
         short_content_terms=short_content_terms,
     )
+    return assign_in_order(clusterer, features), clusterer
+
+
+def assign_in_order(clusterer: StoryClusterer, features: list[ArticleFeatures]) -> dict[str, Assignment]:
+    """Feed ``features`` to ``clusterer`` in canonical order, then consolidate single-article
+    stories and attach short texts: one batch, as :func:`cluster_articles` and the store run it."""
     ordered = sorted(features, key=canonical_order)
     assignments = {item.key: clusterer.add(item) for item in ordered}
     for key, (story_id, score) in clusterer.consolidate().items():
-        assignments[key].story, assignments[key].similarity = story_id, score
+        if key in assignments:
+            assignments[key].story, assignments[key].similarity = story_id, score
+        else:  # an article of an earlier batch (a store's) whose single-article story merged
+            assignments[key] = Assignment(key, story_id, score)
     for item in ordered:
         if assignments[item.key].story is None and (attached := clusterer.attach_short(item)) is not None:
             assignments[item.key] = attached
-    return assignments, clusterer
+    return assignments

@@ -11,4 +11,8 @@ COMMAND_MODULES: dict[str, str] = {
     "batch": "newsbrief.commands.batch",
     "eval": "newsbrief.commands.eval",
     "serve": "newsbrief.commands.serve",
+    "track": "newsbrief.commands.track",
+    "stories": "newsbrief.commands.stories",
+    "story": "newsbrief.commands.story",
+    "export": "newsbrief.commands.export",
 }

@@ -73,3 +73,26 @@ def add_brief_arguments(parser: argparse.ArgumentParser) -> None:
         help="stop a briefing (in batch: one story) that runs longer than this (default: no limit)",
     )
     add_fields_argument(parser)
+
+
+def add_db_argument(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    """The story store: the same option for track, stories, story, export and serve."""
+    parser.add_argument(
+        "--db",
+        required=required,
+        metavar="PATH|URL",
+        help="the story store: a SQLite file (created when missing) or a postgresql://user@host/dbname URL",
+    )
+
+
+def duration(text: str) -> float:
+    """An argparse type for ``30s``, ``15m``, ``2h`` or ``1d`` (seconds when no unit is given)."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    number, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
+    try:
+        seconds = float(number) * units[unit]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a duration such as 30s, 15m or 2h") from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be above 0")
+    return seconds

@@ -6,7 +6,7 @@ import argparse
 import ipaddress
 import sys
 
-from newsbrief.commands.arguments import positive_float, positive_int
+from newsbrief.commands.arguments import add_db_argument, positive_float, positive_int
 from newsbrief.errors import EXIT_OK, UsageError
 
 HELP = "run the local web app and JSON API (needs the 'serve' extra)"
@@ -24,6 +24,13 @@ examples:
   newsbrief serve --port 8080 --max-documents 20 --timeout 30
   curl -s localhost:8000/api/brief -H 'content-type: application/json' \\
        -d '{"documents": [{"title": "A", "text": "..."}, {"title": "B", "text": "..."}]}'
+
+With --db PATH the app also shows a story store filled by 'newsbrief track': /stories lists
+the stories (newest activity first) and /stories/ID shows a story's brief and its coverage
+over time; the JSON is at /api/stories and /api/stories/ID. The app only reads the store.
+
+examples with a store:
+  newsbrief serve --db news.db        (then open http://127.0.0.1:8000/stories)
 
 exit codes: 0 after a clean stop (Ctrl-C), 2 bad usage or missing 'serve' extra."""
 
@@ -46,6 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--timeout", type=positive_float, default=60.0, help="seconds per briefing (default 60)")
     parser.add_argument("--workers", type=positive_int, default=2, help="briefings running at once (default 2)")
+    add_db_argument(parser, required=False)
 
 
 def _is_loopback(host: str) -> bool:
@@ -77,6 +85,11 @@ def run(args: argparse.Namespace) -> int:
         max_workers=args.workers,
     )
     print(f"newsbrief: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    hosts = allowed_hosts(args.host, args.allow_host)
-    uvicorn.run(create_app(limits, hosts), host=args.host, port=args.port, log_level="warning")
+    app = create_app(limits, allowed_hosts(args.host, args.allow_host))
+    if args.db:
+        from newsbrief.serve.stories import add_story_routes
+
+        add_story_routes(app, args.db)
+        print(f"newsbrief: stories of {args.db} at http://{args.host}:{args.port}/stories", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK

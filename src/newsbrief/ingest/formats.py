@@ -19,6 +19,7 @@ from configparser import ConfigParser
 from functools import cache
 
 from newsbrief.errors import InputError
+from newsbrief.ingest.feeds import looks_like_feed, looks_like_json_feed, parse_feed, parse_json_feed
 from newsbrief.ingest.record import Record
 from newsbrief.ingest.records import parse_csv, parse_json, parse_jsonl
 from newsbrief.ingest.sgml import looks_like_sgml, parse_sgml
@@ -139,6 +140,8 @@ FORMATS: dict[str, Parser] = {
     "csv": parse_csv,
     "multinews": parse_multinews,
     "sgml": parse_sgml,
+    "feed": parse_feed,
+    "jsonfeed": parse_json_feed,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -156,6 +159,9 @@ EXTENSIONS: dict[str, str] = {
     ".tsv": "csv",
     ".sgm": "sgml",
     ".sgml": "sgml",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".opml": "feed",
 }
 
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.IGNORECASE)
@@ -168,10 +174,14 @@ def detect_format(name: str, text: str) -> str:
     lowered = name.lower()
     for extension, fmt in EXTENSIONS.items():
         if lowered.endswith(extension):
-            return fmt
+            return "jsonfeed" if fmt == "json" and looks_like_json_feed(text) else fmt
     stripped = text.lstrip()
     if looks_like_sgml(stripped):  # DUC/TREC files have no extension (APW19981016.0240)
         return "sgml"
+    if looks_like_feed(stripped):
+        return "feed"
+    if looks_like_json_feed(stripped):
+        return "jsonfeed"
     if _HTML_START.match(stripped):
         return "html"
     if stripped.startswith("["):

@@ -1,0 +1,317 @@
+"""The story store, on SQLite and on PostgreSQL (the same tests, parametrized).
+
+The PostgreSQL variants need a server: ``scripts/test.sh`` starts a throw-away one and passes
+its URL in ``NEWSBRIEF_TEST_POSTGRES``; each test gets a database of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from feed_fixtures import FeedServer, build_articles
+from newsbrief.cli import main
+from newsbrief.cluster.run import cluster_inputs
+from newsbrief.fetch import FetchPolicy
+from newsbrief.settings import Options
+from newsbrief.store import list_stories, open_store, story_view, track
+from newsbrief.store.db import utc_now
+from newsbrief.store.schema import article_bands, articles, stories
+
+FAST = FetchPolicy(timeout_s=1.0, retries=1, backoff_s=0.05, allow_private=True, max_bytes=1024 * 1024)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _postgres_server() -> str:
+    url = os.environ.get("NEWSBRIEF_TEST_POSTGRES")
+    if not url:
+        why = os.environ.get(
+            "NEWSBRIEF_TEST_POSTGRES_UNAVAILABLE",
+            "NEWSBRIEF_TEST_POSTGRES is not set (scripts/test.sh starts a throw-away PostgreSQL server)",
+        )
+        pytest.skip(f"PostgreSQL store tests skipped: {why}")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path):
+    """A fresh, empty store location: a SQLite file, or a new database on the test server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    server = _postgres_server()
+    psycopg = pytest.importorskip("psycopg", reason="the 'postgres' extra (psycopg) is not installed")
+    name = f"nb_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield server.rsplit("/", 1)[0] + f"/{name}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _partition(groups: dict[str, str | None]) -> set[frozenset[str]]:
+    members: dict[str, set[str]] = defaultdict(set)
+    for key, story in groups.items():
+        if story is not None:
+            members[story].add(key)
+    return {frozenset(m) for m in members.values()}
+
+
+def _stored(db: str) -> list:
+    store = open_store(db)
+    try:
+        with store.read() as conn:
+            return conn.execute(select(articles).order_by(articles.c.id)).all()
+    finally:
+        store.close()
+
+
+def _one_shot(rows: list, tmp_path: Path) -> set[frozenset[str]]:
+    """The grouping a one-shot `newsbrief cluster` gives the same article texts."""
+    stream = tmp_path / "one-shot.jsonl"
+    lines = [
+        json.dumps({"id": str(r.id), "title": r.title, "text": r.raw_text, "published": r.published, "url": r.url})
+        for r in rows
+    ]
+    stream.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = cluster_inputs([str(stream)], Options())
+    return _partition({key: a.story for key, a in run.assignments.items()})
+
+
+def _write_jsonl(path: Path, items: list) -> None:
+    lines = [
+        json.dumps({"id": f"fx-{a.number}", "title": a.title, "text": a.text, "published": a.published.isoformat()})
+        for a in items
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_one_round_equals_one_shot_cluster_and_rerun_adds_nothing(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    _write_jsonl(path, build_articles())
+    store = open_store(db)
+    try:
+        report = track(store, [str(path)])
+        assert (report.added, report.clustering.clustered) == (60, 60)
+        again = track(store, [str(path)])
+        assert (again.added, again.linked, again.clustering.clustered) == (0, 60, 0)
+    finally:
+        store.close()
+    rows = _stored(db)
+    assert len(rows) == 60 and {r.record_id for r in rows} == {f"fx-{n}" for n in range(1, 61)}
+    stored = _partition({str(r.id): r.story for r in rows})
+    assert stored == _one_shot(rows, tmp_path)
+    assert len(stored) == 10  # the ten fixture stories, recovered
+
+
+def _story_of_each(rows: list) -> dict[str, str]:
+    return {r.url: r.story for r in rows}
+
+
+def test_scenario_three_rounds_of_feeds(db: str, tmp_path: Path) -> None:
+    """3 feeds, 60 articles over 3 rounds, teasers completed from the page, 4 broken feeds."""
+    with FeedServer(slow_s=3.0) as site:
+        store = open_store(db)
+        try:
+            before: dict[str, str] = {}
+            for round_ in (1, 2, 3):
+                site.round = round_
+                started = utc_now()
+                report = track(store, site.feed_urls + site.broken_urls, FAST)
+                # One clear warning per broken feed, naming it; the three good feeds were read.
+                assert len(report.warnings) == 4, report.warnings
+                for url in site.broken_urls:
+                    assert sum(w.startswith(url + ":") for w in report.warnings) == 1
+                assert report.sources_read == 3 and report.added == 20
+                rows = _stored(db)
+                after = _story_of_each(rows)
+                assert len(after) == 20 * round_
+                # Stories keep their ids: every earlier article is still in the story it was in.
+                assert {url: after[url] for url in before} == before
+                # `story --since` lists exactly what this round added, story by story.
+                added = {r.id for r in rows if r.url not in before}
+                listed = set()
+                for story in {after[url] for url in after}:
+                    view = story_view(store, story, Options(analyse=False, sentences=1), since=started)
+                    listed |= {s["id"] for s in view.changes["new_sources"]}
+                assert listed == added
+                before = after
+            # Teasers were completed from the article page; full-text entries were not fetched again.
+            atom_rows = [r for r in rows if r.source.endswith("/feed.atom")]
+            assert atom_rows and all(len(r.raw_text.split()) > 100 for r in atom_rows)
+            assert all("page:html" in json.loads(r.provenance)["text"] for r in atom_rows)
+            pages = [path for path, _ in site.requests if path.startswith("/page/")]
+            assert len(pages) == len(set(pages)) == 20
+            # Nothing new: conditional GETs answer 304 and nothing is stored twice.
+            quiet = track(store, site.feed_urls, FAST)
+            assert (quiet.added, quiet.not_modified) == (0, 3)
+        finally:
+            store.close()
+    rows = _stored(db)
+    assert _partition({str(r.id): r.story for r in rows}) == _one_shot(rows, tmp_path)
+
+
+def _count(db: str) -> tuple[int, int, int, int]:
+    store = open_store(db)
+    try:
+        with store.read() as conn:
+            total = conn.execute(select(func.count()).select_from(articles)).scalar()
+            pending = conn.execute(select(func.count()).where(articles.c.status == "pending")).scalar()
+            bands = conn.execute(select(func.count()).select_from(article_bands)).scalar()
+            in_stories = conn.execute(select(func.coalesce(func.sum(stories.c.articles), 0))).scalar()
+        return total, pending, bands, in_stories
+    finally:
+        store.close()
+
+
+def _track_cli(db: str, urls: list[str]) -> subprocess.Popen:
+    command = [sys.executable, "-m", "newsbrief.cli", "track", *urls, "--db", db, "--allow-private"]
+    command += ["--timeout", "1", "--retries", "0"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_kill_9_mid_round_loses_and_duplicates_nothing(db: str) -> None:
+    with FeedServer() as site:
+        site.round = 3
+        site.delay["/feed.json"] = 30.0  # the run is stuck on this feed after storing the others
+        process = _track_cli(db, site.feed_urls)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if os.path.exists(db) or "postgresql" in db:
+                try:
+                    if _count(db)[0] >= 40:
+                        break
+                except Exception:  # the store is still being created
+                    pass
+            time.sleep(0.2)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        total, pending, _, _ = _count(db)
+        assert total == 40 and pending == 40  # two feeds stored, nothing clustered yet
+        site.delay.pop("/feed.json")
+        finished = _track_cli(db, site.feed_urls)
+        _, err = finished.communicate(timeout=120)
+        assert finished.returncode == 0, err
+    total, pending, bands, in_stories = _count(db)
+    assert (total, pending, in_stories) == (60, 0, 60)
+    rows = _stored(db)
+    assert len({r.canonical_url for r in rows}) == 60 and len({r.content_hash for r in rows}) == 60
+    assert bands == 60 * 16  # every text's LSH bands indexed once
+
+
+def test_two_track_processes_on_one_postgresql_database(tmp_path: Path) -> None:
+    server = _postgres_server()
+    psycopg = pytest.importorskip("psycopg", reason="the 'postgres' extra (psycopg) is not installed")
+    name = f"nb_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    db = server.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        items = build_articles()
+        first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+        _write_jsonl(first, items[:40])
+        _write_jsonl(second, items[20:])  # 20 articles in both inputs
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "newsbrief.cli", "track", str(path), "--db", db, "-q"],
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for path in (first, second, first)
+        ]
+        for run in runs:
+            _, err = run.communicate(timeout=180)
+            assert run.returncode == 0, err
+        total, pending, bands, in_stories = _count(db)
+        assert (total, pending, in_stories, bands) == (60, 0, 60, 60 * 16)
+        rows = _stored(db)
+        assert len({r.content_hash for r in rows}) == 60
+        assert len(_partition({str(r.id): r.story for r in rows})) == 10
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_commands_and_exports(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pd = pytest.importorskip("pandas", reason="the 'export' extra (pandas) is not installed")
+    pytest.importorskip("pyarrow", reason="the 'export' extra (pyarrow) is not installed")
+    import newsbrief
+
+    example = ROOT / "examples" / "kerry-lavrov-2014"
+    assert main(["track", str(example), "--db", db, "-q"]) == 0
+    assert main(["stories", "--db", db, "--format", "json"]) == 0
+    listing = json.loads(capsys.readouterr().out)
+    assert list(listing) == ["stories"] and listing["stories"]
+    for story in listing["stories"]:
+        assert list(story) == ["id", "title", "articles", "outlets", "first_seen", "last_seen"]
+        assert isinstance(story["articles"], int) and story["articles"] >= 1
+    biggest = max(listing["stories"], key=lambda s: s["articles"])
+    assert main(["story", biggest["id"], "--db", db, "--format", "json", "--since", "2000-01-01"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [s["citation"] for s in shown["sources"]] == list(range(1, biggest["articles"] + 1))
+    assert {s["id"] for s in shown["changes"]["new_sources"]} == {s["id"] for s in shown["sources"]}
+    assert shown["brief"]["summary"]
+    for table in ("articles", "stories", "quotes", "facts", "timeline", "conflicts"):
+        for fmt in ("csv", "parquet", "jsonl"):
+            out = tmp_path / f"{table}.{fmt}"
+            assert main(["export", "--db", db, "--table", table, "--format", fmt, "-o", str(out)]) == 0
+    articles_csv = pd.read_csv(tmp_path / "articles.csv")
+    assert {"id", "story"} <= set(articles_csv.columns) and len(articles_csv) == 5
+    articles_parquet = pd.read_parquet(tmp_path / "articles.parquet")
+    assert articles_parquet["id"].tolist() == articles_csv["id"].tolist()
+    quotes = newsbrief.export(db, "quotes")
+    assert isinstance(quotes, pd.DataFrame) and len(quotes) > 0
+    assert pd.read_parquet(tmp_path / "quotes.parquet").shape == quotes.shape
+    assert set(quotes["source"]) <= set(articles_csv["id"])
+
+
+def test_bad_usage_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    assert main(["story", "s999999", "--db", db]) == 2
+    assert "no story 's999999'" in capsys.readouterr().err
+    assert main(["track", str(tmp_path / "missing.xml"), "--db", db]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["stories", "--db", str(tmp_path / "no" / "such" / "s.db")]) == 2
+    assert main(["story", "s1", "--db", db, "--since", "yesterday"]) == 2
+    assert "not an ISO date" in capsys.readouterr().err
+    assert list_stories(open_store(db)) == []
+
+
+def test_multinews_in_three_rounds(eval_data: Path, tmp_path: Path) -> None:
+    """Story quality of the store on the 250 mixed Multi-News validation clusters fed in three
+    rounds (bench/bench_store.py --quality prints the table)."""
+    from cluster_eval import store_rounds, write_mixed_stream
+    from newsbrief.cluster import bcubed
+
+    stream = tmp_path / "stream.jsonl"
+    write_mixed_stream(eval_data, 0, stream)
+    gold, stored = store_rounds(stream, 3, str(tmp_path / "three.db"), tmp_path)
+    # Measured 0.863 (one-shot `cluster`: 0.875); the issue's 0.90 is not met (docs/follow.md).
+    assert bcubed(stored, gold).f1 >= 0.85
+
+
+def test_opml_and_url_list_sources(tmp_path: Path) -> None:
+    with FeedServer() as site:
+        opml = tmp_path / "feeds.opml"
+        outlines = "".join(f'<outline text="f" type="rss" xmlUrl="{url}"/>' for url in site.feed_urls[:2])
+        opml.write_text(f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>', encoding="utf-8")
+        urls = tmp_path / "urls.txt"
+        urls.write_text(f"# article pages\n{site.base}/page/3.html\n{site.feed_urls[2]}\n", encoding="utf-8")
+        store = open_store(str(tmp_path / "s.db"))
+        try:
+            report = track(store, [str(opml), str(urls)], FAST)
+            assert report.warnings == [] and report.sources_read == 4
+            # Round 1 has 20 articles over the three feeds; page 3 is one of them (stored once).
+            assert (report.added, report.linked) == (20, 1)
+        finally:
+            store.close()
