@@ -1,8 +1,9 @@
 """Boilerplate patterns, kept as data (as trafilatura's ``xpaths.py``): add a pattern, not code.
 
-Every pattern is matched against one whitespace-normalised line of already-extracted text,
-case-insensitively. A rule's name is recorded on each span it removes, so a user can see
-why a line disappeared (``Article.removed``).
+Every pattern is matched against one whitespace-normalised paragraph of already-extracted text
+(a scraped line, or the rejoined lines of a hard-wrapped paragraph), case-insensitively. A rule's
+name is recorded on each span it removes, so a user can see why a paragraph disappeared
+(``Article.removed``).
 """
 
 from __future__ import annotations
@@ -91,13 +92,73 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(just )?fill in your contact details in the form below",
         r"^(thank you for subscribing|invalid email address|please re-enter|you must select a newsletter)",
         r"^add a location to your tweets",
-        r"^the associated press contributed to this report\.?$",
     ],
     "caption-marker": [
         r"^(file )?(photo|image|picture|video)( of)?:? ",
         r"^(getty images|afp|reuters|ap photo)(/\w+)*$",
     ],
 }
+
+# Credits, photo credits and promo lines that news sites and wires put in or after the body.
+# Written from the wording the issue lists (credit lines seen in Multi-News summaries) and checked
+# on Multi-News validation lines 200-249 and DUC 2006 D0601-D0615 (see docs/cleaning.md).
+_PHOTO_AGENCY = r"(ap|afp|reuters|getty images|epa|upi|xinhua|ansa|dpa|pa|aap|ap images)"
+# A person's or an agency's name, case-sensitive inside the case-insensitive rules: capitalised
+# words and the particles of names ("Steve Holland in Washington", "Ursula von der Leyen").
+_NAME = r"(?-i:[A-Z][\w'’.-]*(?:,? (?:[A-Z][\w'’.-]*|in|and|de|del|da|van|von|der|la|le|bin|al))*)"
+_CREDIT_ROLE = r"(additional reporting|reporting|writing|editing|compiled|research)"
+CREDIT_SENTENCES: dict[str, list[str]] = {
+    "credit": [
+        # "Josh Dawsey contributed to this report." / "Associated Press writers X and Y contributed."
+        rf"^{_NAME} contributed( reporting)?( to this (report|story|article))?( from {_NAME})?\.?$",
+        r"^.{0,160}\bcontributed (reporting|to (this|the) (report|story|article))\b[^.]{0,80}\.?$",
+        # Reuters: "Reporting by Steve Holland; Editing by Mary Milliken"
+        rf"^\(?{_CREDIT_ROLE} by {_NAME}(; ?{_CREDIT_ROLE} by {_NAME})*\)?\.?$",
+        rf"^(compiled|edited|written|produced) by {_NAME}\.?$",
+    ],
+    "photo-credit": [
+        rf"^.{{0,400}}\({_PHOTO_AGENCY} photo(/[^)]{{0,60}})?\)\.?$",  # a caption ending "(AP Photo/Evan Vucci)"
+        rf"^.{{0,400}}\|\s*[^|]{{2,60}}/{_PHOTO_AGENCY}$",  # "… | Pablo Martinez Monsivais/AP"
+        rf"^(photo|image|picture|video)s?:? [^.]{{0,60}}/{_PHOTO_AGENCY}\.?$",
+    ],
+    "promo": [
+        r"^click here\b.{0,160}$",
+        r"^read more\s*:.{0,200}$",
+        r"^(this|the) (article|story|post|piece) (originally |first )?(appeared|ran|was (originally |first )?published)"
+        r" (on|in|at)\b.{0,160}$",
+        r"^media playback is (unsupported|not supported) on your device\.?$",
+    ],
+}
+
+# Furniture is short: a pattern rule never fires on a paragraph of more words than this (a long
+# paragraph that mentions "©" or "contributed" is prose). Captions with a photo credit run to
+# ~60 words in Multi-News.
+FURNITURE_MAX_WORDS = 80
+
+# Hard-wrapped text (newswire, press releases, e-mails): at least WRAP_MIN_LINES lines followed by a
+# line of the same block, and at least WRAP_MIN_SHARE of those ending within WRAP_RAGGEDNESS columns
+# of one width between WRAP_MIN_WIDTH and WRAP_MAX_WIDTH. DUC 2006 bodies wrap at 60-80 columns
+# with over 80 % of such lines in one 12-column window; scraped text (the example story,
+# Multi-News) has lines of hundreds of characters and never qualifies.
+WRAP_MIN_LINES = 4
+WRAP_MIN_WIDTH = 30
+WRAP_MAX_WIDTH = 110
+WRAP_RAGGEDNESS = 12
+WRAP_MIN_SHARE = 0.5
+
+# A headline at the top of a text: one line of at most this many words and characters, not ending
+# like a sentence (a question or exclamation may end it). Its case does not matter.
+HEADLINE_MAX_WORDS = 25
+HEADLINE_MAX_CHARS = 200
+HEADLINE_NOT_END = ".,;:"
+
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): rules that
+# count words never fire on a paragraph where these are at least SPACELESS_MIN_SHARE of the letters.
+SPACELESS_SCRIPT_CHARS = (
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+SPACELESS_MIN_SHARE = 0.3
 
 # A temperature line ("3.8 C", "-2°F") followed by a short place line is a weather widget.
 WEATHER_TEMPERATURE = r"^-?\d{1,3}(\.\d)?\s?°?\s?[CF]$"
@@ -124,7 +185,7 @@ CAPTION_MARKERS = [
     # with no sentence punctuation inside; body text attributes quotes with a verb instead.
     r"^[A-Z][\w.'’ -]{1,40}: [\"“‘'][^\"“”.!?]+[\"”’']$",
 ]
-SENTENCE_END = ".!?\"'”’)…:;"
+SENTENCE_END = ".!?\"'”’)…:;`"  # "`": newswire's ``quotes'' sometimes close with ``
 
 # The end of a scraped page (after the last sentence) holds author boxes, job titles and link
 # labels ("Jonathan Eyal" / "Associate Director, ..." / "View profile"): short unpunctuated
