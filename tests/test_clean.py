@@ -213,6 +213,20 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Read more: The talks that went nowhere", "promo"),
         ("This article originally appeared on Vox.com.", "promo"),
         ("Media playback is unsupported on your device", "promo"),
+        ("(Matthew Brelis is the Globe's Focus writer.)", "credit"),
+        ("Contact Vince Lattanzio at 610.668.5532 or on Twitter.", "credit"),
+        ("(Photo: Alex Wong/Getty.)", "photo-credit"),
+        (
+            "The suspect has had several run-ins with staff. NBC10 has more. (Published Thursday, July 24, 2014)",
+            "photo-credit",
+        ),
+        ("(Also on POLITICO: Dems paint GOP as shutdown party)", "promo"),
+        ("Listen to the audio below, via the station's morning show:", "promo"),
+        ("Associated Press Tue Feb 19, 2013 7:44 PM", "byline"),
+        ("Local News More>>", "navigation"),
+        ("&QL; ----- &QC; &QL;", "markup-debris"),
+        ("Bobcat Back On The Loose Again Bobcat Back On The Loose Again Residents should be on the lookout.", "promo"),
+        ("Wednesday (59/53) Showers Thursday (57/48) Showers Friday (63/50) Sun", "weather"),
     ],
 )
 def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, rule):
@@ -229,10 +243,23 @@ def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, ru
         "Research by Harvard economists found that prices rose.",
         "Reporting by the Times revealed that the minister had lied to parliament.",
         "Readers who click here and there find nothing.",
+        "There are critics. The teachers' union does not believe home-schooling works.",
+        "I saw you, I saw you, comin' back to me, she sang.",
+        "The measure garnered 55.9% of the vote after a hard-fought campaign,",  # cut off: no caption
+        'At nearly 3.2 feet long, "it is the largest foot ever found," he told the paper. [Photos: Big feet]',
     ],
 )
 def test_sentences_that_merely_look_like_credits_are_kept(sentence):
     assert kept(ARTICLE + "\n\n" + sentence) == [*ARTICLE_PARAGRAPHS, sentence]
+
+
+def test_a_list_of_links_after_its_lead_in_is_promo():
+    raw = (
+        ARTICLE
+        + "\n\nSee more:\n\n10 Great British Bands Get Shredded\n\nMake Your Minds Up, Led Zeppelin!\n\nThe end."
+    )
+    assert [r.rule for r in clean_text(raw)[1]] == ["promo", "promo", "promo"]
+    assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The end."]
 
 
 def test_html_text_loses_only_proven_furniture():
@@ -247,7 +274,10 @@ def test_html_text_loses_only_proven_furniture():
 
 
 def test_a_long_paragraph_mentioning_copyright_is_prose():
-    prose = "The court ruled in 2014 that the © symbol alone does not establish copyright 2014 claims, " * 6
+    prose = " ".join(
+        f"In ruling {n}, the court held that the © symbol alone does not establish copyright {2000 + n} claims."
+        for n in range(6)
+    )
     assert kept(prose.strip()) == [prose.strip()]
 
 

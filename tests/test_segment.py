@@ -53,6 +53,15 @@ def sentences(text: str) -> list[str]:
             "Shares fell 2.5 percent . . . Traders left at 4 p.m. EST.",
             ["Shares fell 2.5 percent . . .", "Traders left at 4 p.m. EST."],
         ),
+        # quotes, speech tags and spaces lost by scrapers
+        ('"Oh really?" Ida asks. "That\'s clever."', ['"Oh really?" Ida asks.', '"That\'s clever."']),
+        ("“No racism, period!” He said liberals get a pass.", ["“No racism, period!”", "He said liberals get a pass."]),
+        ("They had it all wrong.The family is upset.", ["They had it all wrong.", "The family is upset."]),
+        ("He posted it to Alt.Sex. Nobody saw it.", ["He posted it to Alt.Sex.", "Nobody saw it."]),
+        (
+            "He works in Farmington Hills, Mich. Robinet's firm agrees.",
+            ["He works in Farmington Hills, Mich.", "Robinet's firm agrees."],
+        ),
         # Chinese and Japanese: full-width marks, no space after them
         (
             "北京宣布新计划。该计划包括减税！专家欢迎吗？是的。",

@@ -27,6 +27,9 @@ FURNITURE_LINES: dict[str, list[str]] = {
     "navigation": [
         r"^skip to (main )?content$",
         r"^(latest|related|top|more) (news|stories|videos?)$",
+        r"\bmore\s?(>>|»|›)$",  # "Local News More>>"
+        r"^(text|font) size\b.{0,20}$",
+        r"^reset$",
         r"^more( \w+){0,3} stories$",
         r"^more on this story$",
         r"^explore our related content$",
@@ -39,6 +42,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^share( on| via)? (this|facebook|twitter|email|whatsapp|linkedin)?$",
         r"^(tweet|email|print|share|facebook|twitter|whatsapp|linkedin|pinterest|reddit)( \| ?\w+)*$",
         r"^(tweet with a location|add location information to your tweets).*",
+        r"^play (facebook|twitter|embed|e-?mail)\b.{0,40}$",  # a video player's share bar
         r"^you can add location information to your tweets.*",
         r"^follow (us|@\w+)\b.{0,60}$",
         r"^(sign up|subscribe) (for|to) (our|the) .{0,50}(newsletter|updates|alerts).{0,30}$",
@@ -52,7 +56,12 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(terms of (use|service)|privacy policy|cookie policy|contact us|about us)\b.{0,60}$",
         r"^advertisement$",
     ],
-    "byline": [r"\barticle written by\b", r"^(posted|published|updated|last updated):? .{0,40}\d{4}.{0,20}$"],
+    "byline": [
+        r"\barticle written by\b",
+        r"^(posted|published|updated|last updated):? .{0,40}\d{4}.{0,20}$",
+        # "Associated Press Tue Feb 19, 2013 7:44 PM": a name or agency and a time stamp, nothing else
+        r"^[^.!?]{0,60}\b\d{4},? \d{1,2}:\d{2}\s?(am|pm|a\.m\.|p\.m\.)?( [a-z]{2,4})?$",
+    ],
     "archive-notice": [
         r"^these crawls are part of an effort to archive pages",
         r"^this crawl of online resources",
@@ -93,6 +102,8 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(thank you for subscribing|invalid email address|please re-enter|you must select a newsletter)",
         r"^add a location to your tweets",
     ],
+    # SGML entity codes left in newswire bodies ("&QL; ----- &QC; &QL;"): no word outside the codes
+    "markup-debris": [r"^(&[a-z]+;|[\W_])+$"],
     "caption-marker": [
         r"^(file )?(photo|image|picture|video)( of)?:? ",
         r"^(getty images|afp|reuters|ap photo)(/\w+)*$",
@@ -106,8 +117,9 @@ _PHOTO_AGENCY = r"(ap|afp|reuters|getty images|epa|upi|xinhua|ansa|dpa|pa|aap|ap
 # A person's or an agency's name, case-sensitive inside the case-insensitive rules: capitalised
 # words and the particles of names ("Steve Holland in Washington", "Ursula von der Leyen").
 _NAME = r"(?-i:[A-Z][\w'’.-]*(?:,? (?:[A-Z][\w'’.-]*|in|and|de|del|da|van|von|der|la|le|bin|al))*)"
+_FULL_NAME = r"(?-i:[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|del|da|van|von|der|la|le|bin|al)){1,4})"
 _CREDIT_ROLE = r"(additional reporting|reporting|writing|editing|compiled|research)"
-CREDIT_SENTENCES: dict[str, list[str]] = {
+CREDITS_AND_PROMOS: dict[str, list[str]] = {
     "credit": [
         # "Josh Dawsey contributed to this report." / "Associated Press writers X and Y contributed."
         rf"^{_NAME} contributed( reporting)?( to this (report|story|article))?( from {_NAME})?\.?$",
@@ -115,11 +127,20 @@ CREDIT_SENTENCES: dict[str, list[str]] = {
         # Reuters: "Reporting by Steve Holland; Editing by Mary Milliken"
         rf"^\(?{_CREDIT_ROLE} by {_NAME}(; ?{_CREDIT_ROLE} by {_NAME})*\)?\.?$",
         rf"^(compiled|edited|written|produced) by {_NAME}\.?$",
+        # an author's note: "(Matthew Brelis is the Globe's Focus writer.)", "X and Y are reporters for the Tribune."
+        rf"^\(?{_FULL_NAME}(,? (and )?{_FULL_NAME})* (is|are) (a |an |the )?[^.]{{0,60}}\b(writer|reporter|"
+        r"correspondent|columnist|editor|critic|contributor)s?\b[^.()]{0,160}\.?\)?\.?$",
+        rf"^(contact|e-?mail|reach) {_NAME} at\b.{{0,200}}$",
     ],
     "photo-credit": [
         rf"^.{{0,400}}\({_PHOTO_AGENCY} photo(/[^)]{{0,60}})?\)\.?$",  # a caption ending "(AP Photo/Evan Vucci)"
         rf"^.{{0,400}}\|\s*[^|]{{2,60}}/{_PHOTO_AGENCY}$",  # "… | Pablo Martinez Monsivais/AP"
         rf"^(photo|image|picture|video)s?:? [^.]{{0,60}}/{_PHOTO_AGENCY}\.?$",
+        r"^\((photo|image|picture|video)s?( credit)?: [^)]{1,80}\)\.?$",  # "(Photo: Alex Wong/Getty.)"
+        r"\((photo|image|picture) credit: [^)]{1,80}\)$",
+        rf"^(photo |image )?courtesy( of)? {_NAME}\.?$",
+        # a video's blurb: "... has the latest. (Published Thursday, July 24, 2014)"
+        r"\(published (on )?[^()]{5,60}\)$",
     ],
     "promo": [
         r"^click here\b.{0,160}$",
@@ -127,8 +148,29 @@ CREDIT_SENTENCES: dict[str, list[str]] = {
         r"^(this|the) (article|story|post|piece) (originally |first )?(appeared|ran|was (originally |first )?published)"
         r" (on|in|at)\b.{0,160}$",
         r"^media playback is (unsupported|not supported) on your device\.?$",
+        # "(Also on POLITICO: ...)", "(PHOTOS: Oklahoma tornado)", "IMAGES: Hospital Shooting"
+        r"^\(?(also (on|from|at) [\w. ]{1,30}|related|see also|photos?|videos?|images?|gallery|slideshow|watch|more)"
+        r"\s?:\s?[^.!?]{1,120}[!?]?\)?$",
+        r"^(for )?more information\s?:.{0,200}$",
+        r"^original (article|story|post) (on|at|from) [^.]{1,60}\.?$",
+        r"^(listen to|watch|see|view|check out) (the |this |our |a |his |her )?([\w-]+ ){0,3}"
+        r"(audio|video|clip|interview|footage|photos?|gallery|segment)\b.{0,80}\b(below|above)\b.{0,60}$",
+        r"^(warning|editor['’]?s note|note):? (the following|this) (video|footage|clip|images?|content)\b.{0,80}$",
     ],
 }
+
+# Patterns that prove furniture however long the paragraph is.
+LONG_FURNITURE: dict[str, list[str]] = {
+    # a teaser of a link list: the linked headline twice (link text, then heading), then its blurb
+    "promo": [r"^(?P<headline>(\S+ ){5,20}?)(?P=headline)"],
+    # a forecast widget: "Wednesday (59/53) Clouds/Showers Thursday (57/48) ..."
+    "weather": [r"(\(-?\d{1,3}/-?\d{1,3}\)[^()]{0,40}){3}"],
+}
+
+# A lead-in to a list of links ("See more:", "Related stories:"): the short unpunctuated or
+# title-case paragraphs right after it are the links (rule "promo").
+PROMO_LIST_START = [r"^(see|read) (more|also)\s?:?$", r"^(related|more) (stories|articles|coverage|links)\s?:?$"]
+PROMO_LIST_MAX_WORDS = 14
 
 # Furniture is short: a pattern rule never fires on a paragraph of more words than this (a long
 # paragraph that mentions "©" or "contributed" is prose). Captions with a photo credit run to
@@ -176,8 +218,11 @@ BULLET_GLYPHS = "•·▪◦‣●○■□–—*-"
 CAPTION_MIN_WORDS = 9
 # Captions are short; an unpunctuated line longer than this is a paragraph cut off mid-sentence.
 CAPTION_MAX_WORDS = 80
-# A sentence end followed by reference markers ("... Christ.[5]") still ends a sentence.
-SENTENCE_END_WITH_REFERENCES = r"[.!?][\"'”’)]*(\[\d+\])+$"
+# A sentence end followed by reference markers ("... Christ.[5]") or a bracketed link ("... told
+# Live Science. [Titanosaur Photos: ...]") still ends a sentence.
+SENTENCE_END_WITH_REFERENCES = r"[.!?][\"'”’)]*(\[\d+\]|\s?\[[^\[\]]{1,120}\])+$"
+# Captions never end with a comma: a paragraph that does is a sentence cut off by the scraper.
+CAPTION_NOT_END = ","
 CAPTION_MARKERS = [
     r"\((left|right|centre|center|pictured|top|bottom|front)\)",
     r"\bfile photo\b",

@@ -29,7 +29,9 @@ from newsbrief.model import Article, RemovedSpan
 
 _COMMENT_START = bp.compile_rules(bp.COMMENT_SECTION_START)
 _FURNITURE = [(name, bp.compile_rules(patterns)) for name, patterns in bp.FURNITURE_LINES.items()]
-_CREDIT = [(name, bp.compile_rules(patterns)) for name, patterns in bp.CREDIT_SENTENCES.items()]
+_CREDIT = [(name, bp.compile_rules(patterns)) for name, patterns in bp.CREDITS_AND_PROMOS.items()]
+_LONG_FURNITURE = [(name, bp.compile_rules(patterns)) for name, patterns in bp.LONG_FURNITURE.items()]
+_PROMO_LIST_START = bp.compile_rules(bp.PROMO_LIST_START)
 _WEATHER = re.compile(bp.WEATHER_TEMPERATURE, re.IGNORECASE)
 _PULL_START = re.compile(bp.PULL_QUOTE_START, re.IGNORECASE)
 _PULL_END = re.compile(bp.PULL_QUOTE_END, re.IGNORECASE)
@@ -150,6 +152,9 @@ def is_spaceless(text: str) -> bool:
 
 def furniture_rule(text: str) -> str | None:
     """The name of the furniture rule a paragraph matches, or None."""
+    for name, patterns in _LONG_FURNITURE:
+        if any(p.search(text) for p in patterns):
+            return name
     if len(text.split()) > bp.FURNITURE_MAX_WORDS:
         return None  # furniture is short: a long paragraph that mentions "©" is prose
     for name, patterns in (*_FURNITURE, *_CREDIT):
@@ -173,7 +178,7 @@ def is_caption(paragraph: Paragraph) -> bool:
     return (
         not is_spaceless(text)
         and bp.CAPTION_MIN_WORDS <= len(text.split()) <= bp.CAPTION_MAX_WORDS
-        and text[-1] not in bp.SENTENCE_END
+        and text[-1] not in bp.SENTENCE_END + bp.CAPTION_NOT_END
         and not _REFERENCE_END.search(text)
         and not is_title_case(text)
     )
@@ -191,6 +196,13 @@ def is_headline(paragraph: Paragraph) -> bool:
     )
 
 
+def _is_link_label(text: str) -> bool:
+    """A link's text in a list of links: short, and unpunctuated or a title-case headline."""
+    if len(text.split()) > bp.PROMO_LIST_MAX_WORDS:
+        return False
+    return text[-1] not in '.:;,"”' or is_title_case(text)
+
+
 def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool) -> list[str | None]:
     """For each paragraph, the rule that drops it, or None to keep it. With ``headline_first``
     the text starts with its headline: the first paragraph that is not proven furniture is
@@ -198,7 +210,7 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
     extracted = input_format in EXTRACTED_FORMATS
     labels: list[str | None] = [None] * len(paragraphs)
     seen: set[str] = set()
-    in_pull_quote = False
+    in_pull_quote = in_promo_list = False
     awaiting_headline = headline_first
     for i, paragraph in enumerate(paragraphs):
         text = paragraph.text
@@ -219,6 +231,13 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
                 labels[i + 1] = "weather"
             continue
         if labels[i]:
+            continue
+        if in_promo_list and _is_link_label(text):
+            labels[i] = "promo"
+            continue
+        in_promo_list = any(p.match(text) for p in _PROMO_LIST_START)
+        if in_promo_list:
+            labels[i] = "promo"
             continue
         rule = furniture_rule(text) or ("masthead" if masthead_outlet(text) else None)
         if rule:

@@ -20,8 +20,7 @@ TITLES = frozenset(
     mr mrs ms dr prof st gen lt col maj capt sgt cpl adm gov sen rep pres rev hon fr messrs mme mlle
     """.split()
 )
-# Abbreviations that usually continue the sentence ("U.S. Secretary", "5 p.m. Monday", "Jan. 5",
-# newswire datelines "LOS ANGELES, Calif. (AP)": AP state abbreviations that are not also words)
+# Abbreviations that usually continue the sentence ("U.S. Secretary", "5 p.m. Monday", "Jan. 5")
 # but can end one ("He lives in the U.S. He left."): they end it only before a word that
 # typically opens a sentence. Dotted acronyms ("U.N.", "a.m.") are treated the same way.
 ABBREVIATIONS = frozenset(
@@ -29,8 +28,13 @@ ABBREVIATIONS = frozenset(
     sr jr no nos vs etc approx dept est fig inc corp co ltd plc bros
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e al ft mt ave blvd rd
-    ala ariz ark calif colo conn fla kan kans ky md mass mich minn mont neb nev okla tenn tex vt wis wyo
     """.split()
+)
+# AP state abbreviations that are not also words ("Farmington Hills, Mich."): in a dateline they
+# continue ("LOS ANGELES, Calif. (AP) --"); before a capitalised word they end the sentence (a
+# sentence going on after a state has a comma or a lower-case word next).
+STATES = frozenset(
+    "ala ariz ark calif colo conn fla kan kans ky md mass mich minn mont neb nev okla tenn tex vt wis wyo".split()
 )
 SENTENCE_STARTERS = frozenset(
     """
@@ -42,7 +46,18 @@ SENTENCE_STARTERS = frozenset(
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets (newswire closes
 # with ''), whitespace. Never tried from inside a run of punctuation (the lookbehind), and the runs
 # are possessive, so a line of 20,000 dots is scanned once, not once per dot (linear time).
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|[\"“‘`]{0,2}[A-Z][a-z])")
+# Scrapers lose the space after a full stop ("pegged all wrong.The K-squad"): a stop glued between a
+# lower-case word and a capitalised one ends a sentence too (not "Ph.D", "U.S.", "Alt.Sex", "Gov.Smith").
+_GLUED_NEXT = re.compile(r"[\"“‘`]{0,2}[A-Z][a-z]")
+# '"Oh really?" Ida asks.': a question or exclamation in quotes followed by its speech tag is one sentence.
+# ('"…period!" He said liberals …' is a new sentence: a pronoun or a tag that goes on is no tag.)
+_SPEECH_TAG = re.compile(
+    r"(?!(He|She|They|We|I|It|You) )[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} (said|says|asked|asks|added|adds|told|"
+    r"tells|replied|replies|wrote|writes|recalled|recalls|explained|explains|shouted|shouts|yelled|yells|wondered|"
+    r"wonders)[.,]"
+)
+_LOWER_WORD_END = re.compile(r"(?<![\w.])[a-z]{2,}$")
 _NEXT_START = re.compile(r"\s++([\"'“‘(\[`]{0,2})([A-Z0-9])")
 # Chinese and Japanese end sentences with full-width marks and no space after them; a closing
 # quote or bracket after the mark belongs to the sentence.
@@ -71,6 +86,8 @@ def _is_abbreviation(text: str, end: int) -> bool:
     token = match.group(1).lower()
     if token in TITLES or len(token) == 1:  # single initials: "John F. Kennedy"
         return True
+    if token in STATES:
+        return text[end : end + 2] in (" (", " -", ", ")  # a dateline: "LOS ANGELES, Calif. (AP) --"
     if token in ABBREVIATIONS or _DOTTED_ACRONYM.fullmatch(token):
         following = _WORD_AFTER.match(text, end)
         return not (following and following.group(1).lower() in SENTENCE_STARTERS)
@@ -94,13 +111,22 @@ def _boundaries(text: str) -> Iterator[tuple[int, int]]:
     """``(end, next_start)`` of each boundary after Latin-script punctuation, in order."""
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        following = _NEXT_START.match(text, end)
-        if not following:
-            continue
         punct_end = match.start() + len(match.group(0).rstrip("\"'”’)]"))
+        if end < len(text) and not text[end].isspace():  # glued: "wrong.The"
+            before = text[max(0, match.start() - 30) : match.start()]
+            if not (_LOWER_WORD_END.search(before) and _GLUED_NEXT.match(text, end)):
+                continue
+            next_start = end
+        else:
+            following = _NEXT_START.match(text, end)
+            if not following:
+                continue
+            next_start = following.start(1) if following.group(1) else following.start(2)
+            if punct_end < end and text[punct_end - 1] in "?!" and _SPEECH_TAG.match(text, following.start(2)):
+                continue
         if text[punct_end - 1] == "." and _is_abbreviation(text, punct_end):
             continue
-        yield end, following.start(1) if following.group(1) else following.start(2)
+        yield end, next_start
 
 
 def _cjk_boundaries(text: str) -> Iterator[tuple[int, int]]:
