@@ -42,8 +42,12 @@ def sentences(text: str) -> list[str]:
             ["``Welcome President Clinton,'' the sign read.", "``We remember.''", "He smiled."],
         ),
         (
-            "PINE RIDGE, S.D. (AP) -- President Clinton arrived. LOS ANGELES, Calif. -- He left.",
-            ["PINE RIDGE, S.D. (AP) -- President Clinton arrived.", "LOS ANGELES, Calif. -- He left."],
+            "PINE RIDGE, S.D. (AP) -- Clinton arrived. SALEM, Ore. (AP) -- He left. LOS ANGELES, Calif. -- He won.",
+            [
+                "PINE RIDGE, S.D. (AP) -- Clinton arrived.",
+                "SALEM, Ore. (AP) -- He left.",
+                "LOS ANGELES, Calif. -- He won.",
+            ],
         ),
         (
             "The vote is set for Nov. 16 in the U.S. Senate. Sen. Bob Dole and Lt. Gen. J.R. Smith agreed.",

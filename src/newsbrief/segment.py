@@ -57,6 +57,8 @@ _SPEECH_TAG = re.compile(
     r"tells|replied|replies|wrote|writes|recalled|recalls|explained|explains|shouted|shouts|yelled|yells|wondered|"
     r"wonders)[.,]"
 )
+# A wire dateline goes on after its place's abbreviation: "RIVERTON, Ore. (AP) -- The bridge ..."
+_DATELINE_TAG = re.compile(r"\s+\([A-Z][A-Za-z]{1,12}\)\s*(--|—|–|_)")
 _LOWER_WORD_END = re.compile(r"(?<![\w.])[a-z]{2,}$")
 _NEXT_START = re.compile(r"\s++([\"'“‘(\[`]{0,2})([A-Z0-9])")
 # Chinese and Japanese end sentences with full-width marks and no space after them; a closing
@@ -123,6 +125,8 @@ def _boundaries(text: str) -> Iterator[tuple[int, int]]:
                 continue
             next_start = following.start(1) if following.group(1) else following.start(2)
             if punct_end < end and text[punct_end - 1] in "?!" and _SPEECH_TAG.match(text, following.start(2)):
+                continue
+            if _DATELINE_TAG.match(text, end):
                 continue
         if text[punct_end - 1] == "." and _is_abbreviation(text, punct_end):
             continue
