@@ -37,7 +37,7 @@ def test_a_sentence_case_headline_of_many_words_is_the_title(tmp_path):
     path.write_text(headline + "\n\n" + body, encoding="utf-8")
     brief, _ = brief_json(path)
     assert brief["sources"][0]["title"] == headline
-    assert [s["text"] for s in brief["summary"]][0].startswith("Kerry and Lavrov met in Paris")
+    assert brief["summary"][0]["text"].startswith("Kerry and Lavrov met in Paris")
 
 
 def test_chinese_and_japanese_articles_get_a_summary_and_a_language_warning():
