@@ -50,3 +50,19 @@ def test_chinese_and_japanese_articles_get_a_summary_and_a_language_warning():
     for sentence in summary:  # split on 。！？, each a whole sentence
         assert sentence.endswith(TERMINAL) and sentence.count("。") <= 2, sentence
     assert stderr.count("not English") == 2
+
+
+def test_a_page_laid_out_in_tables_in_its_declared_latin_1_is_briefed():
+    # trafilatura with tables excluded and precision favoured found nothing here, and the page's
+    # own charset declaration was not read: the page was refused
+    brief, stderr = brief_json(FIXTURES / "html" / "table-layout-latin1.html")
+    (source,) = brief["sources"]
+    assert source["title"] == "Alte Schule wird Kulturzentrum"
+    summary = [s["text"] for s in brief["summary"]]
+    assert (
+        summary[0]
+        == "Der Gemeinderat hat am Dienstag beschlossen, die alte Schule am Marktplatz in ein Kulturzentrum umzubauen."
+    )
+    assert not any("|" in sentence for sentence in summary)  # table-cell markers are no text
+    assert "Bürgermeisterin" in " ".join(summary) or "Rücklagen" in " ".join(summary)
+    assert "not English" in stderr

@@ -161,8 +161,9 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
 
 # Patterns that prove furniture however long the paragraph is.
 LONG_FURNITURE: dict[str, list[str]] = {
-    # a teaser of a link list: the linked headline twice (link text, then heading), then its blurb
-    "promo": [r"^(?P<headline>(\S+ ){5,20}?)(?P=headline)"],
+    # a teaser of a link list: the linked headline twice (link text, then heading), then its blurb;
+    # a headline has no full stop (a paragraph repeating its sentences is no teaser)
+    "promo": [r"^(?P<headline>([^\s.!?]+ ){5,20}?)(?P=headline)"],
     # a forecast widget: "Wednesday (59/53) Clouds/Showers Thursday (57/48) ..."
     "weather": [r"(\(-?\d{1,3}/-?\d{1,3}\)[^()]{0,40}){3}"],
 }

@@ -75,6 +75,8 @@ def _split_lines(raw: str) -> list[Line]:
     for raw_line in raw.splitlines(keepends=True):
         body = raw_line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         text = _SPACES.sub(" ", body).strip()
+        if len(text) > 4 and text.startswith("| ") and text.endswith(" |"):
+            text = text[2:-2].strip()  # a table row as trafilatura writes it: "| cell | cell |"
         stripped = text.lstrip(bp.BULLET_GLYPHS)
         is_bullet = stripped != text and (stripped[:1] == " " or not text[:1].isalnum())
         if is_bullet and text[:1] in "-–—" and (not stripped.startswith(" ") or text.startswith("--")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 from typing import BinaryIO
 
@@ -12,6 +13,8 @@ from newsbrief.errors import InputError
 # A NUL byte in the first block is the cheapest reliable sign of a binary file
 # (images, PDFs, archives); text encodings we accept never contain it except UTF-16.
 _SNIFF_BYTES = 8192
+# <meta charset="..."> / <meta http-equiv=... content="text/html; charset=..."> / <?xml encoding="..."?>
+_DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z][\w.:-]{1,30})""", re.IGNORECASE)
 
 
 def _human(n: int) -> str:
@@ -69,6 +72,12 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = _DECLARED_CHARSET.search(data[:_SNIFF_BYTES])
+        if declared:  # an HTML or XML page that names its own encoding ("charset=iso-8859-1")
+            try:
+                return data.decode(declared.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
         raise InputError(
             name,
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "

@@ -98,8 +98,8 @@ def parse_html(text: str, name: str) -> Iterator[Record]:
             text,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
-            favor_precision=True,
+            include_tables=True,
+            favor_precision=False,
             config=_trafilatura_config(),
         )
     except Exception as exc:  # lxml raises many types on broken markup
