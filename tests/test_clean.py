@@ -213,6 +213,8 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Read more: The talks that went nowhere", "promo"),
         ("This article originally appeared on Vox.com.", "promo"),
         ("Media playback is unsupported on your device", "promo"),
+        ("Media playback is unsupported on your device Media caption The area is known for strong winds", "promo"),
+        ("Sen. Davis speaks at a rally in Texas (AP Photo/LM Otero) (Associated Press)", "photo-credit"),
         ("(Matthew Brelis is the Globe's Focus writer.)", "credit"),
         ("Contact Vince Lattanzio at 610.668.5532 or on Twitter.", "credit"),
         ("(Photo: Alex Wong/Getty.)", "photo-credit"),
@@ -234,6 +236,23 @@ def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, ru
         text, removed = clean_text(ARTICLE + "\n\n" + line, input_format)
         assert [r.rule for r in removed] == [rule]
         assert text.split("\n\n") == ARTICLE_PARAGRAPHS
+
+
+def test_a_credit_sentence_ending_a_body_paragraph_is_cut_off_with_its_raw_offsets():
+    raw = (
+        ARTICLE
+        + "\n\nThey will meet again, a spokesman said.  Josh Dawsey and\tAnne Gearan contributed to this report."
+    )
+    text, removed = clean_text(raw)
+    assert text.split("\n\n") == [*ARTICLE_PARAGRAPHS, "They will meet again, a spokesman said."]
+    (span,) = removed
+    assert (span.rule, raw[span.start : span.end]) == (
+        "credit",
+        "Josh Dawsey and\tAnne Gearan contributed to this report.",
+    )
+    # a body paragraph that only mentions contributing keeps every sentence
+    body = "The city contributed to this report's funding. It was released in May."
+    assert kept(body) == [body]
 
 
 @pytest.mark.parametrize(

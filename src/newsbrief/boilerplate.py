@@ -118,12 +118,15 @@ _PHOTO_AGENCY = r"(ap|afp|reuters|getty images|epa|upi|xinhua|ansa|dpa|pa|aap|ap
 # words and the particles of names ("Steve Holland in Washington", "Ursula von der Leyen").
 _NAME = r"(?-i:[A-Z][\w'’.-]*(?:,? (?:[A-Z][\w'’.-]*|in|and|de|del|da|van|von|der|la|le|bin|al))*)"
 _FULL_NAME = r"(?-i:[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|del|da|van|von|der|la|le|bin|al)){1,4})"
+_SENTENCE_INSIDE = r"[a-z]{3,}[.!?][\"'”’)]*\s+[A-Z]"
 _CREDIT_ROLE = r"(additional reporting|reporting|writing|editing|compiled|research)"
 CREDITS_AND_PROMOS: dict[str, list[str]] = {
     "credit": [
         # "Josh Dawsey contributed to this report." / "Associated Press writers X and Y contributed."
         rf"^{_NAME} contributed( reporting)?( to this (report|story|article))?( from {_NAME})?\.?$",
-        r"^.{0,160}\bcontributed (reporting|to (this|the) (report|story|article))\b[^.]{0,80}\.?$",
+        # one sentence (no "word. Capital" inside: "St. Petersburg" is fine) naming who contributed
+        rf"^(?!.*{_SENTENCE_INSIDE}).{{0,400}}\bcontributed (reporting|to (this|the) (report|story|article))\b"
+        r"[^.]{0,80}\.?$",
         # Reuters: "Reporting by Steve Holland; Editing by Mary Milliken"
         rf"^\(?{_CREDIT_ROLE} by {_NAME}(; ?{_CREDIT_ROLE} by {_NAME})*\)?\.?$",
         rf"^(compiled|edited|written|produced) by {_NAME}\.?$",
@@ -133,7 +136,8 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         rf"^(contact|e-?mail|reach) {_NAME} at\b.{{0,200}}$",
     ],
     "photo-credit": [
-        rf"^.{{0,400}}\({_PHOTO_AGENCY} photo(/[^)]{{0,60}})?\)\.?$",  # a caption ending "(AP Photo/Evan Vucci)"
+        # a caption ending "(AP Photo/Evan Vucci)", maybe cut short and with the agency after it
+        rf"^.{{0,400}}\({_PHOTO_AGENCY} photo(/[^)]{{0,60}})?(\)|\.\.\.|…)( \((associated press|reuters|afp)\))?\.?$",
         rf"^.{{0,400}}\|\s*[^|]{{2,60}}/{_PHOTO_AGENCY}$",  # "… | Pablo Martinez Monsivais/AP"
         rf"^(photo|image|picture|video)s?:? [^.]{{0,60}}/{_PHOTO_AGENCY}\.?$",
         r"^\((photo|image|picture|video)s?( credit)?: [^)]{1,80}\)\.?$",  # "(Photo: Alex Wong/Getty.)"
@@ -147,7 +151,7 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         r"^read more\s*:.{0,200}$",
         r"^(this|the) (article|story|post|piece) (originally |first )?(appeared|ran|was (originally |first )?published)"
         r" (on|in|at)\b.{0,160}$",
-        r"^media playback is (unsupported|not supported) on your device\.?$",
+        r"^media playback is (unsupported|not supported) on your device\b.{0,400}$",  # with its "Media caption …"
         # "(Also on POLITICO: ...)", "(PHOTOS: Oklahoma tornado)", "IMAGES: Hospital Shooting"
         r"^\(?(also (on|from|at) [\w. ]{1,30}|related|see also|photos?|videos?|images?|gallery|slideshow|watch|more)"
         r"\s?:\s?[^.!?]{1,120}[!?]?\)?$",
@@ -172,6 +176,13 @@ LONG_FURNITURE: dict[str, list[str]] = {
 # title-case paragraphs right after it are the links (rule "promo").
 PROMO_LIST_START = [r"^(see|read) (more|also)\s?:?$", r"^(related|more) (stories|articles|coverage|links)\s?:?$"]
 PROMO_LIST_MAX_WORDS = 14
+
+# A credit can also end a paragraph of body text ("… he said. Josh Dawsey contributed to this
+# report."): the last TRAILING_CREDIT_MAX_SENTENCES sentences are tried against the "credit" rules
+# when the last TRAILING_CREDIT_MAX_CHARS characters hold a credit's cue word.
+TRAILING_CREDIT_CUE = r"\b(contributed|reporting by|editing by)\b"
+TRAILING_CREDIT_MAX_SENTENCES = 3
+TRAILING_CREDIT_MAX_CHARS = 400
 
 # Furniture is short: a pattern rule never fires on a paragraph of more words than this (a long
 # paragraph that mentions "©" or "contributed" is prose). Captions with a photo credit run to

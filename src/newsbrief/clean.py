@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass
 
 from newsbrief import boilerplate as bp
@@ -30,6 +30,9 @@ from newsbrief.model import Article, RemovedSpan
 _COMMENT_START = bp.compile_rules(bp.COMMENT_SECTION_START)
 _FURNITURE = [(name, bp.compile_rules(patterns)) for name, patterns in bp.FURNITURE_LINES.items()]
 _CREDIT = [(name, bp.compile_rules(patterns)) for name, patterns in bp.CREDITS_AND_PROMOS.items()]
+_CREDIT_SENTENCE = bp.compile_rules(bp.CREDITS_AND_PROMOS["credit"])
+_CREDIT_CUE = re.compile(bp.TRAILING_CREDIT_CUE, re.IGNORECASE)
+_SENTENCE_GAP = re.compile(r"[.!?][\"'”’)]*+\s+")
 _LONG_FURNITURE = [(name, bp.compile_rules(patterns)) for name, patterns in bp.LONG_FURNITURE.items()]
 _PROMO_LIST_START = bp.compile_rules(bp.PROMO_LIST_START)
 _WEATHER = re.compile(bp.WEATHER_TEMPERATURE, re.IGNORECASE)
@@ -296,11 +299,40 @@ def clean_text(raw: str, input_format: str = "text") -> tuple[str, list[RemovedS
     kept: list[str] = []
     removed: list[RemovedSpan] = []
     for paragraph, label in zip(paragraphs, _label(paragraphs, input_format, False), strict=True):
-        if label is None:
+        if label is not None:
+            removed.append(RemovedSpan(paragraph.start, paragraph.end, label, raw[paragraph.start : paragraph.end]))
+            continue
+        credit = _trailing_credit(raw, paragraph)
+        if credit is None:
             kept.append(paragraph.text)
         else:
-            removed.append(RemovedSpan(paragraph.start, paragraph.end, label, raw[paragraph.start : paragraph.end]))
+            cut, raw_cut = credit
+            kept.append(paragraph.text[:cut].rstrip())
+            removed.append(RemovedSpan(raw_cut, paragraph.end, "credit", raw[raw_cut : paragraph.end]))
     return "\n\n".join(kept), removed
+
+
+def _trailing_credit(raw: str, paragraph: Paragraph) -> tuple[int, int] | None:
+    """Where a credit sentence ending a longer paragraph starts ("… he said. Josh Dawsey contributed
+    to this report."), as offsets in the paragraph's text and in ``raw``; None when there is none."""
+    text = paragraph.text
+    if paragraph.is_bullet or not _CREDIT_CUE.search(text[-bp.TRAILING_CREDIT_MAX_CHARS :]):
+        return None
+    starts = deque((m.end() for m in _SENTENCE_GAP.finditer(text)), maxlen=bp.TRAILING_CREDIT_MAX_SENTENCES)
+    cut = next((start for start in starts if any(p.search(text[start:]) for p in _CREDIT_SENTENCE)), None)
+    if cut is None:
+        return None
+    source = raw[paragraph.start : paragraph.end]
+    if "".join(source.split()) != "".join(text.split()):
+        return None  # a glyph or table marker was stripped: offsets would not line up
+    wanted = len("".join(text[:cut].split()))  # non-space characters before the credit
+    seen = 0
+    for offset, char in enumerate(source):
+        if not char.isspace():
+            if seen == wanted:
+                return cut, paragraph.start + offset
+            seen += 1
+    return None
 
 
 def clean(article: Article) -> Article:
