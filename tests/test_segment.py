@@ -66,6 +66,10 @@ def sentences(text: str) -> list[str]:
             "He works in Farmington Hills, Mich. Robinet's firm agrees.",
             ["He works in Farmington Hills, Mich.", "Robinet's firm agrees."],
         ),
+        (
+            "Too much may harm, he contends. (HealthDay)—A little jogging helps.",
+            ["Too much may harm, he contends.", "(HealthDay)—A little jogging helps."],
+        ),
         # Chinese and Japanese: full-width marks, no space after them
         (
             "北京宣布新计划。该计划包括减税！专家欢迎吗？是的。",

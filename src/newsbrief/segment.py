@@ -58,6 +58,7 @@ _SPEECH_TAG = re.compile(
     r"wonders)[.,]"
 )
 # A wire dateline goes on after its place's abbreviation: "RIVERTON, Ore. (AP) -- The bridge ..."
+_PLACE_ABBREVIATION_MAX = 6  # "Calif", "Wash", "N.Y" ("(HealthDay)—" after "contends." starts a sentence)
 _DATELINE_TAG = re.compile(r"\s+\([A-Z][A-Za-z]{1,12}\)\s*(--|—|–|_)")
 _LOWER_WORD_END = re.compile(r"(?<![\w.])[a-z]{2,}$")
 _NEXT_START = re.compile(r"\s++([\"'“‘(\[`]{0,2})([A-Z0-9])")
@@ -78,6 +79,12 @@ def ends_sentence(text: str) -> bool:
     """Does ``text`` end like a sentence? (A quote closing without a full stop does not:
     'Yanukovych: "I will be back in Kiev"' is a caption.)"""
     return bool(_SENTENCE_END.search(text))
+
+
+def _is_place_abbreviation(text: str, end: int) -> bool:
+    """Is the full stop at ``text[end-1]`` the end of a short capitalised abbreviation ("Ore.", "Wash.")?"""
+    match = _TOKEN_BEFORE.search(text[max(0, end - 12) : end])
+    return bool(match) and match.group(1)[0].isupper() and len(match.group(1)) <= _PLACE_ABBREVIATION_MAX
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -126,7 +133,7 @@ def _boundaries(text: str) -> Iterator[tuple[int, int]]:
             next_start = following.start(1) if following.group(1) else following.start(2)
             if punct_end < end and text[punct_end - 1] in "?!" and _SPEECH_TAG.match(text, following.start(2)):
                 continue
-            if _DATELINE_TAG.match(text, end):
+            if _DATELINE_TAG.match(text, end) and _is_place_abbreviation(text, punct_end):
                 continue
         if text[punct_end - 1] == "." and _is_abbreviation(text, punct_end):
             continue
