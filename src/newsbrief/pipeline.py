@@ -17,7 +17,7 @@ from newsbrief.model import Article, Brief, SummarySentence
 from newsbrief.segment import segment
 from newsbrief.settings import Options
 from newsbrief.summarizers import Budget, get_summarizer
-from newsbrief.textsim import Cluster, is_english
+from newsbrief.textsim import Cluster, is_foreign
 
 
 def prepare(articles: list[Article]) -> list[Article]:
@@ -55,7 +55,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
         f"{a.path}: not English; the summary is made, but the analysers (quotes, dates, entities, "
         "source types) read English only, so their sections may be empty or wrong"
         for a in usable
-        if not is_english(a.text)
+        if is_foreign(a.text)
     ]
     cluster = Cluster(usable)
     copies = near_duplicate_groups(usable)  # syndicated copies are one report, not corroboration

@@ -102,12 +102,17 @@ def content_terms(text: str) -> list[str]:
 # Multi-News validation lines 200-249: lowest 0.22 on a 9-word document, otherwise >= 0.31); German,
 # French and Spanish news paragraphs 0.03-0.05, Chinese and Japanese 0.
 ENGLISH_MIN_STOPWORD_SHARE = 0.15
+# Below this many words the share says little (a syndication notice, a one-line wire item).
+LANGUAGE_MIN_WORDS = 30
 
 
-def is_english(text: str) -> bool:
-    """Is ``text`` English, by the share of English function words among its words?"""
+def is_foreign(text: str) -> bool:
+    """Is ``text`` clearly not English, by the share of English function words among its words
+    (scripts without spaces count a term per character)?"""
     tokens = words(text)
-    return bool(tokens) and sum(t in STOPWORDS for t in tokens) / len(tokens) >= ENGLISH_MIN_STOPWORD_SHARE
+    if len(tokens) < LANGUAGE_MIN_WORDS:
+        return False
+    return sum(t in STOPWORDS for t in tokens) / len(tokens) < ENGLISH_MIN_STOPWORD_SHARE
 
 
 def word_count(text: str) -> int:
