@@ -184,9 +184,10 @@ TRAILING_CREDIT_CUE = r"\b(contributed|reporting by|editing by)\b"
 TRAILING_CREDIT_MAX_SENTENCES = 3
 TRAILING_CREDIT_MAX_CHARS = 400
 
-# Furniture is short: a pattern rule never fires on a paragraph of more words than this (a long
-# paragraph that mentions "©" or "contributed" is prose). Captions with a photo credit run to
-# ~60 words in Multi-News.
+# Furniture is short: a pattern not anchored at the paragraph's start (one that may match inside
+# it, as "©" or a photo credit at its end) never fires on a paragraph of more words than this (a
+# long paragraph that mentions "©" is prose). Anchored patterns (an archive notice of 150 words)
+# fire at any length. Captions with a photo credit run to ~60 words in Multi-News.
 FURNITURE_MAX_WORDS = 80
 
 # Hard-wrapped text (newswire, press releases, e-mails): at least WRAP_MIN_LINES lines followed by a

@@ -160,10 +160,10 @@ def furniture_rule(text: str) -> str | None:
     for name, patterns in _LONG_FURNITURE:
         if any(p.search(text) for p in patterns):
             return name
-    if len(text.split()) > bp.FURNITURE_MAX_WORDS:
-        return None  # furniture is short: a long paragraph that mentions "©" is prose
+    # a pattern that may match inside a paragraph ("©") proves nothing about a long one: that is prose
+    short = len(text.split()) <= bp.FURNITURE_MAX_WORDS
     for name, patterns in (*_FURNITURE, *_CREDIT):
-        if any(p.search(text) for p in patterns):
+        if any((short or p.pattern.startswith("^")) and p.search(text) for p in patterns):
             return name
     return None
 
