@@ -118,15 +118,16 @@ _PHOTO_AGENCY = r"(ap|afp|reuters|getty images|epa|upi|xinhua|ansa|dpa|pa|aap|ap
 # words and the particles of names ("Steve Holland in Washington", "Ursula von der Leyen").
 _NAME = r"(?-i:[A-Z][\w'’.-]*(?:,? (?:[A-Z][\w'’.-]*|in|and|de|del|da|van|von|der|la|le|bin|al))*)"
 _FULL_NAME = r"(?-i:[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|del|da|van|von|der|la|le|bin|al)){1,4})"
-_SENTENCE_INSIDE = r"[a-z]{3,}[.!?][\"'”’)]*\s+[A-Z]"
+_SENTENCE_INSIDE = r"(?-i:[a-z]{3,}[.!?][\"'”’)]*\s+[A-Z])"
+_CONTRIBUTED = r"\bcontributed (reporting|to (this|the) (report|story|article))\b"
 _CREDIT_ROLE = r"(additional reporting|reporting|writing|editing|compiled|research)"
 CREDITS_AND_PROMOS: dict[str, list[str]] = {
     "credit": [
         # "Josh Dawsey contributed to this report." / "Associated Press writers X and Y contributed."
         rf"^{_NAME} contributed( reporting)?( to this (report|story|article))?( from {_NAME})?\.?$",
         # one sentence (no "word. Capital" inside: "St. Petersburg" is fine) naming who contributed
-        rf"^(?!.*{_SENTENCE_INSIDE}).{{0,400}}\bcontributed (reporting|to (this|the) (report|story|article))\b"
-        r"[^.]{0,80}\.?$",
+        # (the cheap look for the phrase comes first: most paragraphs fail there)
+        rf"^(?=.{{0,400}}?{_CONTRIBUTED})(?!.*{_SENTENCE_INSIDE}).{{0,400}}{_CONTRIBUTED}[^.]{{0,80}}\.?$",
         # Reuters: "Reporting by Steve Holland; Editing by Mary Milliken"
         rf"^\(?{_CREDIT_ROLE} by {_NAME}(; ?{_CREDIT_ROLE} by {_NAME})*\)?\.?$",
         rf"^(compiled|edited|written|produced) by {_NAME}\.?$",
@@ -253,3 +254,18 @@ TRAILING_FURNITURE_MAX_WORDS = 10
 
 def compile_rules(patterns: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+def compile_alternation(patterns: list[str], ignore_case: bool = True) -> re.Pattern[str]:
+    """One regex matching where any of ``patterns`` does; each pattern's named groups are renamed
+    apart so that two patterns may use the same name. ``ignore_case=False`` is for searching
+    lower-cased text (much faster than a case-insensitive search): the patterns must then be
+    written in lower case."""
+    if not patterns:
+        raise ValueError("an alternation needs at least one pattern")  # "(?:)" would match everything
+    if not ignore_case:
+        upper = [p for p in patterns if re.sub(r"\\.", "", p) != re.sub(r"\\.", "", p).lower()]
+        if upper:
+            raise ValueError(f"patterns for lower-cased text must be lower case: {upper}")
+    renamed = [re.sub(r"\(\?P([<=])(\w+)", rf"(?P\1\2_{i}", p) for i, p in enumerate(patterns)]
+    return re.compile("|".join(f"(?:{p})" for p in renamed), re.IGNORECASE if ignore_case else 0)
