@@ -110,14 +110,24 @@ def _text_blocks(text: str) -> list[str]:
     return ["\n".join(b) for b in blocks]
 
 
-def duc_paragraphs(sgml: str) -> list[str]:
-    """The HEADLINE (when there is one), then the TEXT paragraphs."""
+def duc_headline(sgml: str) -> str:
     headline = _SGML_FIELD["HEADLINE"].search(sgml)
-    paragraphs = [normalise(headline.group(1))] if headline and headline.group(1).strip() else []
+    return normalise(headline.group(1)) if headline else ""
+
+
+def duc_body(sgml: str) -> list[str]:
+    """The TEXT paragraphs, whitespace-normalised."""
+    paragraphs = []
     for text in _SGML_FIELD["TEXT"].findall(sgml):
         blocks = _SGML_P.findall(text) or _text_blocks(text)
         paragraphs += [normalise(b) for b in blocks if b.strip()]
     return paragraphs
+
+
+def duc_paragraphs(sgml: str) -> list[str]:
+    """The HEADLINE (when there is one), then the TEXT paragraphs."""
+    headline = duc_headline(sgml)
+    return ([headline] if headline else []) + duc_body(sgml)
 
 
 def duc_docno(sgml: str) -> str:
