@@ -51,12 +51,6 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
     skipped = [f"{a.path}: no article text left after removing boilerplate" for a in articles if not a.sentences]
     if not usable:  # as load_articles: exit 2 when nothing usable remains, not an empty brief
         raise NoUsableInput(f"no usable article in the input ({'; '.join([*(warnings or []), *skipped])})")
-    foreign = [
-        f"{a.path}: not English; the summary is made, but the analysers (quotes, dates, entities, "
-        "source types) read English only, so their sections may be empty or wrong"
-        for a in usable
-        if is_foreign(a.text)
-    ]
     cluster = Cluster(usable)
     copies = near_duplicate_groups(usable)  # syndicated copies are one report, not corroboration
     summarizer = get_summarizer(options.summarizer)
@@ -88,7 +82,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
         summary=_ordered(summary, cluster),
         summarizer=summarizer.name,
         scores=scores,
-        warnings=list(warnings or []) + skipped + foreign + copy_warnings(copies),
+        warnings=list(warnings or []) + skipped + copy_warnings(copies),
         options={
             "words": options.words,
             "sentences": options.sentences,
@@ -96,6 +90,12 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
             "min_shared_terms": options.min_shared_terms,
         },
     )
+    result.warnings += [
+        f"{a.path}: not English; the summary is made, but the analysers (quotes, dates, entities, "
+        "source types) read English only, so their sections may be empty or wrong"
+        for a in usable
+        if is_foreign(a.text)
+    ]
     if options.analyse:
         from newsbrief.analyse import analyse  # deferred: analysis pulls in heavier modules
 
