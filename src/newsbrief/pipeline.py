@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from newsbrief import textsim
 from newsbrief.clean import clean
 from newsbrief.cluster.duplicates import copy_warnings, independent_support, near_duplicate_groups
 from newsbrief.corroborate import find_support
@@ -17,7 +18,7 @@ from newsbrief.model import Article, Brief, SummarySentence
 from newsbrief.segment import segment
 from newsbrief.settings import Options
 from newsbrief.summarizers import Budget, get_summarizer
-from newsbrief.textsim import Cluster, is_foreign
+from newsbrief.textsim import Cluster
 
 
 def prepare(articles: list[Article]) -> list[Article]:
@@ -94,7 +95,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
         f"{a.path}: not English; the summary is made, but the analysers (quotes, dates, entities, "
         "source types) read English only, so their sections may be empty or wrong"
         for a in usable
-        if is_foreign(a.text)
+        if textsim.is_foreign(a.text)
     ]
     if options.analyse:
         from newsbrief.analyse import analyse  # deferred: analysis pulls in heavier modules
