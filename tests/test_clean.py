@@ -189,6 +189,18 @@ def test_a_dropped_wrapped_paragraph_is_one_span_of_raw_text_naming_its_rule():
     assert span.text.startswith("(Staton") and span.text.endswith("birthday")
 
 
+def test_a_wire_list_item_loses_its_underscore_dash_but_a_wrapped_dash_stays():
+    item = "   _ For months, fans have been analyzing every second of the new\nmovie trailer on the web.\n"
+    dash = (
+        "   Arthritis can wake you up at night and it can keep you awake for\n"
+        "_ sometimes with tender spots that feel like gravel, doctors say.\n"
+    )
+    raw = "\n".join([item, dash, item.replace("For months", "Since May"), NEWSWIRE])
+    paragraphs = kept(raw)
+    assert paragraphs[0] == "For months, fans have been analyzing every second of the new movie trailer on the web."
+    assert paragraphs[1].startswith("Arthritis can wake") and "for _ sometimes with" in paragraphs[1]
+
+
 def test_scraped_lines_stay_one_paragraph_each():
     raw = "\n".join([ARTICLE.replace("\n\n", "\n"), "Share this article", "The end came later."])
     assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The end came later."]

@@ -224,6 +224,8 @@ WEATHER_PLACE_MAX_WORDS = 4
 PULL_QUOTE_START = r"^start quote$"
 PULL_QUOTE_END = r"^end quote$"
 
+# The wire services' list marker, an underscore dash at a paragraph's start, is stripped too.
+WIRE_BULLET = "_ "
 # Bullet glyphs are stripped from the start of a line; the text is kept.
 BULLET_GLYPHS = "•·▪◦‣●○■□–—*-"
 

@@ -160,7 +160,12 @@ def _paragraphs(lines: list[Line]) -> list[Paragraph]:
             while last + 1 < len(lines) and _continues(lines, last, width, body_indent):
                 last += 1
         text = " ".join(lines[k].text for k in range(i, last + 1))
-        paragraphs.append(Paragraph(i, last, line.start, lines[last].end, text, line.is_bullet))
+        # newswire lists open each item with an underscore dash ("_ For months, fans have ...");
+        # only at a paragraph's start is it a bullet (inside one it is a dash that wrapped)
+        is_bullet = line.is_bullet or text.startswith(bp.WIRE_BULLET)
+        if text.startswith(bp.WIRE_BULLET):
+            text = text[len(bp.WIRE_BULLET) :]
+        paragraphs.append(Paragraph(i, last, line.start, lines[last].end, text, is_bullet))
         i = last + 1
     return paragraphs
 
