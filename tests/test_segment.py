@@ -36,6 +36,50 @@ def sentences(text: str) -> list[str]:
             "Sen. Kirsten Gillibrand spoke on Jan. 5. Votes followed.",
             ["Sen. Kirsten Gillibrand spoke on Jan. 5.", "Votes followed."],
         ),
+        # newswire: ``quotes'' closing after the full stop, dashes, state and month abbreviations
+        (
+            "``Welcome President Clinton,'' the sign read. ``We remember.'' He smiled.",
+            ["``Welcome President Clinton,'' the sign read.", "``We remember.''", "He smiled."],
+        ),
+        (
+            "PINE RIDGE, S.D. (AP) -- Clinton arrived. SALEM, Ore. (AP) -- He left. LOS ANGELES, Calif. -- He won.",
+            [
+                "PINE RIDGE, S.D. (AP) -- Clinton arrived.",
+                "SALEM, Ore. (AP) -- He left.",
+                "LOS ANGELES, Calif. -- He won.",
+            ],
+        ),
+        (
+            "The vote is set for Nov. 16 in the U.S. Senate. Sen. Bob Dole and Lt. Gen. J.R. Smith agreed.",
+            ["The vote is set for Nov. 16 in the U.S. Senate.", "Sen. Bob Dole and Lt. Gen. J.R. Smith agreed."],
+        ),
+        (
+            "Shares fell 2.5 percent . . . Traders left at 4 p.m. EST.",
+            ["Shares fell 2.5 percent . . .", "Traders left at 4 p.m. EST."],
+        ),
+        # quotes, speech tags and spaces lost by scrapers
+        ('"Oh really?" Ida asks. "That\'s clever."', ['"Oh really?" Ida asks.', '"That\'s clever."']),
+        ("“No racism, period!” He said liberals get a pass.", ["“No racism, period!”", "He said liberals get a pass."]),
+        ("They had it all wrong.The family is upset.", ["They had it all wrong.", "The family is upset."]),
+        ("He posted it to Alt.Sex. Nobody saw it.", ["He posted it to Alt.Sex.", "Nobody saw it."]),
+        (
+            "He works in Farmington Hills, Mich. Robinet's firm agrees.",
+            ["He works in Farmington Hills, Mich.", "Robinet's firm agrees."],
+        ),
+        (
+            "Too much may harm, he contends. (HealthDay)—A little jogging helps.",
+            ["Too much may harm, he contends.", "(HealthDay)—A little jogging helps."],
+        ),
+        # Chinese and Japanese: full-width marks, no space after them
+        (
+            "北京宣布新计划。该计划包括减税！专家欢迎吗？是的。",
+            ["北京宣布新计划。", "该计划包括减税！", "专家欢迎吗？", "是的。"],
+        ),
+        (
+            "首相は「増税しない。」と述べた。会見は一時間続いた。",
+            ["首相は「増税しない。」と述べた。", "会見は一時間続いた。"],
+        ),
+        ("市长说：“我们必须行动。”“谢谢。” 会议结束。", ["市长说：“我们必须行动。”", "“谢谢。”", "会议结束。"]),
     ],
 )
 def test_split_paragraph_handles_news_text(text, expected):
@@ -67,7 +111,7 @@ def test_a_quote_closing_without_a_full_stop_is_no_sentence_end():
     assert article.sentences[0].is_heading
 
 
-news_alphabet = st.sampled_from(list("abc ABC.!?…\"'“”’()[]-–\n 0123 Mr U.S. p.m. •"))
+news_alphabet = st.sampled_from(list("abc ABC.!?…\"'“”’()[]-–\n 0123 Mr U.S. p.m. •。！？「」中文`"))
 texts = st.lists(
     st.one_of(news_alphabet, st.sampled_from([" Mr. ", " U.S. ", "\n\n", ". ", '." ', "?” ", " 3.5 "])),
     max_size=120,

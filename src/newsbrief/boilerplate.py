@@ -1,8 +1,9 @@
 """Boilerplate patterns, kept as data (as trafilatura's ``xpaths.py``): add a pattern, not code.
 
-Every pattern is matched against one whitespace-normalised line of already-extracted text,
-case-insensitively. A rule's name is recorded on each span it removes, so a user can see
-why a line disappeared (``Article.removed``).
+Every pattern is matched against one whitespace-normalised paragraph of already-extracted text
+(a scraped line, or the rejoined lines of a hard-wrapped paragraph), case-insensitively. A rule's
+name is recorded on each span it removes, so a user can see why a paragraph disappeared
+(``Article.removed``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ FURNITURE_LINES: dict[str, list[str]] = {
     "navigation": [
         r"^skip to (main )?content$",
         r"^(latest|related|top|more) (news|stories|videos?)$",
+        r"\bmore\s?(>>|»|›)$",  # "Local News More>>"
+        r"^(text|font) size\b.{0,20}$",
+        r"^reset$",
         r"^more( \w+){0,3} stories$",
         r"^more on this story$",
         r"^explore our related content$",
@@ -38,6 +42,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^share( on| via)? (this|facebook|twitter|email|whatsapp|linkedin)?$",
         r"^(tweet|email|print|share|facebook|twitter|whatsapp|linkedin|pinterest|reddit)( \| ?\w+)*$",
         r"^(tweet with a location|add location information to your tweets).*",
+        r"^play (facebook|twitter|embed|e-?mail)\b.{0,40}$",  # a video player's share bar
         r"^you can add location information to your tweets.*",
         r"^follow (us|@\w+)\b.{0,60}$",
         r"^(sign up|subscribe) (for|to) (our|the) .{0,50}(newsletter|updates|alerts).{0,30}$",
@@ -51,7 +56,12 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(terms of (use|service)|privacy policy|cookie policy|contact us|about us)\b.{0,60}$",
         r"^advertisement$",
     ],
-    "byline": [r"\barticle written by\b", r"^(posted|published|updated|last updated):? .{0,40}\d{4}.{0,20}$"],
+    "byline": [
+        r"\barticle written by\b",
+        r"^(posted|published|updated|last updated):? .{0,40}\d{4}.{0,20}$",
+        # "Associated Press Tue Feb 19, 2013 7:44 PM": a name or agency and a time stamp, nothing else
+        r"^[^.!?]{0,60}\b\d{4},? \d{1,2}:\d{2}\s?(am|pm|a\.m\.|p\.m\.)?( [a-z]{2,4})?$",
+    ],
     "archive-notice": [
         r"^these crawls are part of an effort to archive pages",
         r"^this crawl of online resources",
@@ -91,13 +101,120 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(just )?fill in your contact details in the form below",
         r"^(thank you for subscribing|invalid email address|please re-enter|you must select a newsletter)",
         r"^add a location to your tweets",
-        r"^the associated press contributed to this report\.?$",
     ],
+    # SGML entity codes left in newswire bodies ("&QL; ----- &QC; &QL;"): no word outside the codes
+    "markup-debris": [r"^(&[a-z]+;|[\W_])+$"],
     "caption-marker": [
         r"^(file )?(photo|image|picture|video)( of)?:? ",
         r"^(getty images|afp|reuters|ap photo)(/\w+)*$",
     ],
 }
+
+# Credits, photo credits and promo lines that news sites and wires put in or after the body.
+# Written from the wording the issue lists (credit lines seen in Multi-News summaries) and checked
+# on Multi-News validation lines 200-249 and DUC 2006 D0601-D0615 (see docs/cleaning.md).
+_PHOTO_AGENCY = r"(ap|afp|reuters|getty images|epa|upi|xinhua|ansa|dpa|pa|aap|ap images)"
+# A person's or an agency's name, case-sensitive inside the case-insensitive rules: capitalised
+# words and the particles of names ("Steve Holland in Washington", "Ursula von der Leyen").
+_NAME = r"(?-i:[A-Z][\w'’.-]*(?:,? (?:[A-Z][\w'’.-]*|in|and|de|del|da|van|von|der|la|le|bin|al))*)"
+_FULL_NAME = r"(?-i:[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|del|da|van|von|der|la|le|bin|al)){1,4})"
+_SENTENCE_INSIDE = r"(?-i:[a-z]{3,}[.!?][\"'”’)]*\s+[A-Z])"
+_CONTRIBUTED = r"\bcontributed (reporting|to (this|the) (report|story|article))\b"
+_CREDIT_ROLE = r"(additional reporting|reporting|writing|editing|compiled|research)"
+CREDITS_AND_PROMOS: dict[str, list[str]] = {
+    "credit": [
+        # "Josh Dawsey contributed to this report." / "Associated Press writers X and Y contributed."
+        rf"^{_NAME} contributed( reporting)?( to this (report|story|article))?( from {_NAME})?\.?$",
+        # one sentence (no "word. Capital" inside: "St. Petersburg" is fine) naming who contributed
+        # (the cheap look for the phrase comes first: most paragraphs fail there)
+        rf"^(?=.{{0,400}}?{_CONTRIBUTED})(?!.*{_SENTENCE_INSIDE}).{{0,400}}{_CONTRIBUTED}[^.]{{0,80}}\.?$",
+        # Reuters: "Reporting by Steve Holland; Editing by Mary Milliken"
+        rf"^\(?{_CREDIT_ROLE} by {_NAME}(; ?{_CREDIT_ROLE} by {_NAME})*\)?\.?$",
+        rf"^(compiled|edited|written|produced) by {_NAME}\.?$",
+        # an author's note: "(Matthew Brelis is the Globe's Focus writer.)", "X and Y are reporters for the Tribune."
+        rf"^\(?{_FULL_NAME}(,? (and )?{_FULL_NAME})* (is|are) (a |an |the )?[^.]{{0,60}}\b(writer|reporter|"
+        r"correspondent|columnist|editor|critic|contributor)s?\b[^.()]{0,160}\.?\)?\.?$",
+        rf"^(contact|e-?mail|reach) {_NAME} at\b.{{0,200}}$",
+    ],
+    "photo-credit": [
+        # a caption ending "(AP Photo/Evan Vucci)", maybe cut short and with the agency after it
+        rf"^.{{0,400}}\({_PHOTO_AGENCY} photo(/[^)]{{0,60}})?(\)|\.\.\.|…)( \((associated press|reuters|afp)\))?\.?$",
+        rf"^.{{0,400}}\|\s*[^|]{{2,60}}/{_PHOTO_AGENCY}$",  # "… | Pablo Martinez Monsivais/AP"
+        rf"^(photo|image|picture|video)s?:? [^.]{{0,60}}/{_PHOTO_AGENCY}\.?$",
+        r"^\((photo|image|picture|video)s?( credit)?: [^)]{1,80}\)\.?$",  # "(Photo: Alex Wong/Getty.)"
+        r"\((photo|image|picture) credit: [^)]{1,80}\)$",
+        rf"^(photo |image )?courtesy( of)? {_NAME}\.?$",
+        # a video's blurb: "... has the latest. (Published Thursday, July 24, 2014)"
+        r"\(published (on )?[^()]{5,60}\)$",
+    ],
+    "promo": [
+        r"^click here\b.{0,160}$",
+        r"^read more\s*:.{0,200}$",
+        r"^(this|the) (article|story|post|piece) (originally |first )?(appeared|ran|was (originally |first )?published)"
+        r" (on|in|at)\b.{0,160}$",
+        r"^media playback is (unsupported|not supported) on your device\b.{0,400}$",  # with its "Media caption …"
+        # "(Also on POLITICO: ...)", "(PHOTOS: Oklahoma tornado)", "IMAGES: Hospital Shooting"
+        r"^\(?(also (on|from|at) [\w. ]{1,30}|related|see also|photos?|videos?|images?|gallery|slideshow|watch|more)"
+        r"\s?:\s?[^.!?]{1,120}[!?]?\)?$",
+        r"^(for )?more information\s?:.{0,200}$",
+        r"^original (article|story|post) (on|at|from) [^.]{1,60}\.?$",
+        r"^(listen to|watch|see|view|check out) (the |this |our |a |his |her )?([\w-]+ ){0,3}"
+        r"(audio|video|clip|interview|footage|photos?|gallery|segment)\b.{0,80}\b(below|above)\b.{0,60}$",
+        r"^(warning|editor['’]?s note|note):? (the following|this) (video|footage|clip|images?|content)\b.{0,80}$",
+    ],
+}
+
+# Patterns that prove furniture however long the paragraph is.
+LONG_FURNITURE: dict[str, list[str]] = {
+    # a teaser of a link list: the linked headline twice (link text, then heading), then its blurb;
+    # a headline has no full stop (a paragraph repeating its sentences is no teaser)
+    "promo": [r"^(?P<headline>([^\s.!?]+ ){5,20}?)(?P=headline)"],
+    # a forecast widget: "Wednesday (59/53) Clouds/Showers Thursday (57/48) ..."
+    "weather": [r"(\(-?\d{1,3}/-?\d{1,3}\)[^()]{0,40}){3}"],
+}
+
+# A lead-in to a list of links ("See more:", "Related stories:"): the short unpunctuated or
+# title-case paragraphs right after it are the links (rule "promo").
+PROMO_LIST_START = [r"^(see|read) (more|also)\s?:?$", r"^(related|more) (stories|articles|coverage|links)\s?:?$"]
+PROMO_LIST_MAX_WORDS = 14
+
+# A credit can also end a paragraph of body text ("… he said. Josh Dawsey contributed to this
+# report."): the last TRAILING_CREDIT_MAX_SENTENCES sentences are tried against the "credit" rules
+# when the last TRAILING_CREDIT_MAX_CHARS characters hold a credit's cue word.
+TRAILING_CREDIT_CUE = r"\b(contributed|reporting by|editing by)\b"
+TRAILING_CREDIT_MAX_SENTENCES = 3
+TRAILING_CREDIT_MAX_CHARS = 400
+
+# Furniture is short: a pattern not anchored at the paragraph's start (one that may match inside
+# it, as "©" or a photo credit at its end) never fires on a paragraph of more words than this (a
+# long paragraph that mentions "©" is prose). Anchored patterns (an archive notice of 150 words)
+# fire at any length. Captions with a photo credit run to ~60 words in Multi-News.
+FURNITURE_MAX_WORDS = 80
+
+# Hard-wrapped text (newswire, press releases, e-mails): at least WRAP_MIN_LINES lines followed by a
+# line of the same block, and at least WRAP_MIN_SHARE of those ending within WRAP_RAGGEDNESS columns
+# of one width between WRAP_MIN_WIDTH and WRAP_MAX_WIDTH. DUC 2006 bodies wrap at 60-80 columns
+# with over 80 % of such lines in one 12-column window; scraped text (the example story,
+# Multi-News) has lines of hundreds of characters and never qualifies.
+WRAP_MIN_LINES = 4
+WRAP_MIN_WIDTH = 30
+WRAP_MAX_WIDTH = 110
+WRAP_RAGGEDNESS = 12
+WRAP_MIN_SHARE = 0.5
+
+# A headline at the top of a text: one line of at most this many words and characters, not ending
+# like a sentence (a question or exclamation may end it). Its case does not matter.
+HEADLINE_MAX_WORDS = 25
+HEADLINE_MAX_CHARS = 200
+HEADLINE_NOT_END = ".,;:"
+
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): rules that
+# count words never fire on a paragraph where these are at least SPACELESS_MIN_SHARE of the letters.
+SPACELESS_SCRIPT_CHARS = (
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+SPACELESS_MIN_SHARE = 0.3
 
 # A temperature line ("3.8 C", "-2°F") followed by a short place line is a weather widget.
 WEATHER_TEMPERATURE = r"^-?\d{1,3}(\.\d)?\s?°?\s?[CF]$"
@@ -107,6 +224,8 @@ WEATHER_PLACE_MAX_WORDS = 4
 PULL_QUOTE_START = r"^start quote$"
 PULL_QUOTE_END = r"^end quote$"
 
+# The wire services' list marker, an underscore dash at a paragraph's start, is stripped too.
+WIRE_BULLET = "_ "
 # Bullet glyphs are stripped from the start of a line; the text is kept.
 BULLET_GLYPHS = "•·▪◦‣●○■□–—*-"
 
@@ -115,8 +234,11 @@ BULLET_GLYPHS = "•·▪◦‣●○■□–—*-"
 CAPTION_MIN_WORDS = 9
 # Captions are short; an unpunctuated line longer than this is a paragraph cut off mid-sentence.
 CAPTION_MAX_WORDS = 80
-# A sentence end followed by reference markers ("... Christ.[5]") still ends a sentence.
-SENTENCE_END_WITH_REFERENCES = r"[.!?][\"'”’)]*(\[\d+\])+$"
+# A sentence end followed by reference markers ("... Christ.[5]") or a bracketed link ("... told
+# Live Science. [Titanosaur Photos: ...]") still ends a sentence.
+SENTENCE_END_WITH_REFERENCES = r"[.!?][\"'”’)]*(\[\d+\]|\s?\[[^\[\]]{1,120}\])+$"
+# Captions never end with a comma: a paragraph that does is a sentence cut off by the scraper.
+CAPTION_NOT_END = ","
 CAPTION_MARKERS = [
     r"\((left|right|centre|center|pictured|top|bottom|front)\)",
     r"\bfile photo\b",
@@ -124,7 +246,7 @@ CAPTION_MARKERS = [
     # with no sentence punctuation inside; body text attributes quotes with a verb instead.
     r"^[A-Z][\w.'’ -]{1,40}: [\"“‘'][^\"“”.!?]+[\"”’']$",
 ]
-SENTENCE_END = ".!?\"'”’)…:;"
+SENTENCE_END = ".!?\"'”’)…:;`"  # "`": newswire's ``quotes'' sometimes close with ``
 
 # The end of a scraped page (after the last sentence) holds author boxes, job titles and link
 # labels ("Jonathan Eyal" / "Associate Director, ..." / "View profile"): short unpunctuated
@@ -134,3 +256,18 @@ TRAILING_FURNITURE_MAX_WORDS = 10
 
 def compile_rules(patterns: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+def compile_alternation(patterns: list[str], ignore_case: bool = True) -> re.Pattern[str]:
+    """One regex matching where any of ``patterns`` does; each pattern's named groups are renamed
+    apart so that two patterns may use the same name. ``ignore_case=False`` is for searching
+    lower-cased text (much faster than a case-insensitive search): the patterns must then be
+    written in lower case."""
+    if not patterns:
+        raise ValueError("an alternation needs at least one pattern")  # "(?:)" would match everything
+    if not ignore_case:
+        upper = [p for p in patterns if re.sub(r"\\.", "", p) != re.sub(r"\\.", "", p).lower()]
+        if upper:
+            raise ValueError(f"patterns for lower-cased text must be lower case: {upper}")
+    renamed = [re.sub(r"\(\?P([<=])(\w+)", rf"(?P\1\2_{i}", p) for i, p in enumerate(patterns)]
+    return re.compile("|".join(f"(?:{p})" for p in renamed), re.IGNORECASE if ignore_case else 0)

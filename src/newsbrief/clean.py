@@ -1,29 +1,68 @@
 """Clean already-extracted article text: drop comments and page furniture, keep the article.
 
-Works line by line over ``Article.raw_text``. Kept lines become paragraphs of
-``Article.text`` (joined by blank lines, whitespace collapsed, bullet glyphs stripped); every
-dropped line is recorded in ``Article.removed`` with the rule that dropped it, so nothing is
-lost silently. Cleaning never adds text: each paragraph is a whitespace-normalised
-substring of one raw line.
+Works paragraph by paragraph over ``Article.raw_text``. Paragraphs are rebuilt from physical
+lines first: hard-wrapped text (newswire, press releases and e-mails wrapped at ~70 columns) is
+joined back, and a blank line, an indented line or a bullet starts a new paragraph; scraped
+text, where every line is a paragraph, stays one paragraph per line. The rules then label
+whole paragraphs, never wrapped line fragments. Kept paragraphs become ``Article.text``
+(joined by blank lines, whitespace collapsed, bullet glyphs stripped); every dropped paragraph
+is recorded in ``Article.removed`` with its raw offsets and the rule that dropped it, so nothing
+is lost silently. Cleaning never adds text: each paragraph is a whitespace-normalised substring
+of the raw text.
+
+HTML input has already been through trafilatura's main-text extraction: there the cleaner
+applies only the rules that prove a paragraph is furniture (patterns), not the heuristics
+(captions by shape, repeats, trailing short lines), which on trafilatura's evaluation pages
+removed more article text than furniture.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter, deque
 from dataclasses import dataclass
 
 from newsbrief import boilerplate as bp
 from newsbrief.ingest.outlets import masthead_outlet
 from newsbrief.model import Article, RemovedSpan
 
-_COMMENT_START = bp.compile_rules(bp.COMMENT_SECTION_START)
-_FURNITURE = [(name, bp.compile_rules(patterns)) for name, patterns in bp.FURNITURE_LINES.items()]
+_COMMENT_START = bp.compile_alternation(bp.COMMENT_SECTION_START)
+
+
+def _by_anchoring(rules: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """Each rule's patterns as two alternations (one regex call each instead of one per pattern):
+    those anchored at the paragraph's start, and those that may match anywhere in it (searched in
+    the lower-cased paragraph: a case-insensitive search scans several times slower)."""
+    result = []
+    for name, patterns in rules.items():
+        anchored = [p for p in patterns if p.startswith("^")]
+        loose = [p for p in patterns if not p.startswith("^")]
+        result.append(
+            (
+                name,
+                bp.compile_alternation(anchored) if anchored else None,
+                bp.compile_alternation(loose, ignore_case=False) if loose else None,
+            )
+        )
+    return result
+
+
+_FURNITURE = _by_anchoring({**bp.FURNITURE_LINES, **bp.CREDITS_AND_PROMOS})
+_CREDIT_SENTENCE = bp.compile_rules(bp.CREDITS_AND_PROMOS["credit"])
+_CREDIT_CUE = re.compile(bp.TRAILING_CREDIT_CUE, re.IGNORECASE)
+_SENTENCE_GAP = re.compile(r"[.!?][\"'”’)]*+\s+")
+_LONG_FURNITURE = [(name, bp.compile_rules(patterns)) for name, patterns in bp.LONG_FURNITURE.items()]
+_PROMO_LIST_START = bp.compile_alternation(bp.PROMO_LIST_START)
 _WEATHER = re.compile(bp.WEATHER_TEMPERATURE, re.IGNORECASE)
 _PULL_START = re.compile(bp.PULL_QUOTE_START, re.IGNORECASE)
 _PULL_END = re.compile(bp.PULL_QUOTE_END, re.IGNORECASE)
-_CAPTION_MARKERS = bp.compile_rules(bp.CAPTION_MARKERS)
+_CAPTION_MARKERS = bp.compile_alternation(bp.CAPTION_MARKERS)
 _REFERENCE_END = re.compile(bp.SENTENCE_END_WITH_REFERENCES)
-_SPACES = re.compile(r"\s+")
+_SPACELESS = re.compile(bp.SPACELESS_SCRIPT_CHARS)
+
+# Input formats whose text a main-text extractor already chose: only proven furniture goes.
+EXTRACTED_FORMATS = frozenset({"html"})
 
 
 @dataclass(slots=True)
@@ -33,27 +72,122 @@ class Line:
     raw: str
     text: str  # whitespace-normalised, bullet glyph stripped
     is_bullet: bool
+    indent: int  # columns of leading whitespace (a tab counts as one)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    first: int  # index of its first and last physical line
+    last: int
+    start: int  # raw offsets: start of the first line, end of the last
+    end: int
+    text: str  # the lines' texts joined by single spaces
+    is_bullet: bool
+
+    @property
+    def is_one_line(self) -> bool:
+        return self.first == self.last
 
 
 def _split_lines(raw: str) -> list[Line]:
     lines = []
     offset = 0
     for raw_line in raw.splitlines(keepends=True):
-        body = raw_line.rstrip("\r\n")
-        text = _SPACES.sub(" ", body).strip()
+        body = raw_line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        text = " ".join(body.split())
+        if len(text) > 4 and text.startswith("| ") and text.endswith(" |"):
+            text = text[2:-2].strip()  # a table row as trafilatura writes it: "| cell | cell |"
         stripped = text.lstrip(bp.BULLET_GLYPHS)
         is_bullet = stripped != text and (stripped[:1] == " " or not text[:1].isalnum())
-        if is_bullet and text[:1] in "-–—" and not stripped.startswith(" "):
-            is_bullet = False  # "-2 C" or "—word" is not a bullet
-        lines.append(Line(offset, offset + len(body), body, stripped.strip() if is_bullet else text, is_bullet))
+        if is_bullet and text[:1] in "-–—" and (not stripped.startswith(" ") or text.startswith("--")):
+            is_bullet = False  # "-2 C", "—word" and a newswire dash "-- 53 percent" are no bullets
+        indent = len(body) - len(body.lstrip(" \t"))
+        lines.append(Line(offset, offset + len(body), body, stripped.strip() if is_bullet else text, is_bullet, indent))
         offset += len(raw_line)
     return lines
 
 
+def wrap_width(lines: list[Line]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, or None when its lines are not wrapped.
+
+    In wrapped text nearly every line followed by another line of its paragraph ends within a
+    word's length of one width; scraped text, where each line is a paragraph, has lines of every
+    length, most far longer than any wrap width. The width is the window of WRAP_RAGGEDNESS
+    columns holding most such lines (a few long lines, a URL or a table row, do not move it)."""
+    inner = [len(a.raw.rstrip()) for a, b in itertools.pairwise(lines) if a.text and b.text]
+    if len(inner) < bp.WRAP_MIN_LINES:
+        return None
+    counts = Counter(inner)
+    below = list(itertools.accumulate(counts[n] for n in range(bp.WRAP_MAX_WIDTH + 1)))  # lines <= n columns
+
+    def near(width: int) -> int:
+        return below[width] - below[max(0, width - bp.WRAP_RAGGEDNESS - 1)]
+
+    width = max(range(bp.WRAP_MIN_WIDTH, bp.WRAP_MAX_WIDTH + 1), key=lambda w: (near(w), -w))
+    return width if near(width) / len(inner) >= bp.WRAP_MIN_SHARE else None
+
+
+def _continues(lines: list[Line], i: int, width: int, body_indent: int) -> bool:
+    """Was line ``i`` wrapped onto line ``i + 1``? (Only asked in hard-wrapped text.)"""
+    line, following = lines[i], lines[i + 1]
+    if not following.text or following.is_bullet or following.indent > body_indent:
+        return False  # a blank line, a bullet or an indented first line starts a paragraph
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    if (
+        line.text[-1] in bp.SENTENCE_END
+        and following.text[-1] not in bp.SENTENCE_END
+        and (after is None or not after.text or after.indent > body_indent)
+    ):
+        return False  # a sub-heading after a paragraph's last sentence, not its unpunctuated end
+    next_word = following.text.split(" ", 1)[0]
+    # a wrapping tool breaks a line only when the next word would not fit on it
+    return len(line.raw.rstrip()) + 1 + len(next_word) > width - bp.WRAP_RAGGEDNESS
+
+
+def _paragraphs(lines: list[Line]) -> list[Paragraph]:
+    width = wrap_width(lines)
+    indents = [line.indent for line in lines if line.text]
+    body_indent = min(set(indents), key=lambda n: (-indents.count(n), n)) if width and indents else 0
+    paragraphs: list[Paragraph] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.text:
+            i += 1
+            continue
+        last = i
+        if width:
+            while last + 1 < len(lines) and _continues(lines, last, width, body_indent):
+                last += 1
+        text = " ".join(lines[k].text for k in range(i, last + 1))
+        # newswire lists open each item with an underscore dash ("_ For months, fans have ...");
+        # only at a paragraph's start is it a bullet (inside one it is a dash that wrapped)
+        is_bullet = line.is_bullet or text.startswith(bp.WIRE_BULLET)
+        if text.startswith(bp.WIRE_BULLET):
+            text = text[len(bp.WIRE_BULLET) :]
+        paragraphs.append(Paragraph(i, last, line.start, lines[last].end, text, is_bullet))
+        i = last + 1
+    return paragraphs
+
+
+def is_spaceless(text: str) -> bool:
+    """Is ``text`` mostly in a script written without spaces between words (Chinese, Japanese,
+    Thai)? Word-count rules were written for spaced scripts and must not fire on it."""
+    if not _SPACELESS.search(text):
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    return len(_SPACELESS.findall(text)) / letters >= bp.SPACELESS_MIN_SHARE
+
+
 def furniture_rule(text: str) -> str | None:
-    """The name of the furniture rule a single line matches, or None."""
-    for name, patterns in _FURNITURE:
+    """The name of the furniture rule a paragraph matches, or None."""
+    for name, patterns in _LONG_FURNITURE:
         if any(p.search(text) for p in patterns):
+            return name
+    # a pattern that may match inside a paragraph ("©") proves nothing about a long one: that is prose
+    lowered = text.lower() if len(text.split()) <= bp.FURNITURE_MAX_WORDS else None
+    for name, anchored, loose in _FURNITURE:
+        if (anchored and anchored.match(text)) or (lowered is not None and loose and loose.search(lowered)):
             return name
     return None
 
@@ -64,31 +198,53 @@ def is_title_case(text: str) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.7
 
 
-def is_caption(line: Line) -> bool:
-    if line.is_bullet:
+def is_caption(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    if paragraph.is_bullet:
         return False
-    if any(p.search(line.text) for p in _CAPTION_MARKERS):
+    if _CAPTION_MARKERS.search(text):
         return True
     return (
-        bp.CAPTION_MIN_WORDS <= len(line.text.split()) <= bp.CAPTION_MAX_WORDS
-        and line.text[-1] not in bp.SENTENCE_END
-        and not _REFERENCE_END.search(line.text)
-        and not is_title_case(line.text)
+        not is_spaceless(text)
+        and bp.CAPTION_MIN_WORDS <= len(text.split()) <= bp.CAPTION_MAX_WORDS
+        and text[-1] not in bp.SENTENCE_END + bp.CAPTION_NOT_END
+        and not _REFERENCE_END.search(text)
+        and not is_title_case(text)
     )
 
 
-def _label_lines(lines: list[Line]) -> list[str | None]:
-    """For each line, the rule that drops it, or None to keep it."""
-    labels: list[str | None] = [None] * len(lines)
+def is_headline(paragraph: Paragraph) -> bool:
+    """Headline form, whatever its case: one line, short, no full stop at its end."""
+    text = paragraph.text
+    return (
+        paragraph.is_one_line
+        and not paragraph.is_bullet
+        and len(text.split()) <= bp.HEADLINE_MAX_WORDS
+        and len(text) <= bp.HEADLINE_MAX_CHARS
+        and text[-1] not in bp.HEADLINE_NOT_END
+    )
+
+
+def _is_link_label(text: str) -> bool:
+    """A link's text in a list of links: short, and unpunctuated or a title-case headline."""
+    if len(text.split()) > bp.PROMO_LIST_MAX_WORDS:
+        return False
+    return text[-1] not in '.:;,"”' or is_title_case(text)
+
+
+def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool) -> list[str | None]:
+    """For each paragraph, the rule that drops it, or None to keep it. With ``headline_first``
+    the text starts with its headline: the first paragraph that is not proven furniture is
+    kept when it has a headline's form (a sentence-case headline is no caption)."""
+    extracted = input_format in EXTRACTED_FORMATS
+    labels: list[str | None] = [None] * len(paragraphs)
     seen: set[str] = set()
-    in_pull_quote = False
-    for i, line in enumerate(lines):
-        text = line.text
-        if not text:
-            labels[i] = "blank"
-            continue
-        if any(p.search(text) for p in _COMMENT_START):
-            for j in range(i, len(lines)):
+    in_pull_quote = in_promo_list = False
+    awaiting_headline = headline_first
+    for i, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if _COMMENT_START.search(text):
+            for j in range(i, len(paragraphs)):
                 labels[j] = "comments"
             break
         if _PULL_START.match(text):
@@ -99,64 +255,111 @@ def _label_lines(lines: list[Line]) -> list[str | None]:
             continue
         if _WEATHER.match(text):
             labels[i] = "weather"
-            following = next((k for k in range(i + 1, len(lines)) if lines[k].text), None)
-            if following is not None and len(lines[following].text.split()) <= bp.WEATHER_PLACE_MAX_WORDS:
-                labels[following] = "weather"
+            following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+            if following is not None and len(following.text.split()) <= bp.WEATHER_PLACE_MAX_WORDS:
+                labels[i + 1] = "weather"
             continue
         if labels[i]:
             continue
-        rule = furniture_rule(text)
+        if in_promo_list and _is_link_label(text):
+            labels[i] = "promo"
+            continue
+        in_promo_list = bool(_PROMO_LIST_START.match(text))
+        if in_promo_list:
+            labels[i] = "promo"
+            continue
+        rule = furniture_rule(text) or ("masthead" if masthead_outlet(text) else None)
         if rule:
             labels[i] = rule
-        elif masthead_outlet(text):
-            labels[i] = "masthead"
-        elif is_caption(line):
+            continue  # proven furniture: the headline may still follow
+        if awaiting_headline and is_headline(paragraph):
+            seen.add(text.lower())
+        elif not extracted and is_caption(paragraph):
             labels[i] = "caption"
-        elif text.lower() in seen:
+        elif not extracted and text.lower() in seen:
             labels[i] = "duplicate-line"
         else:
             seen.add(text.lower())
-    _label_trailing_furniture(lines, labels)
+        awaiting_headline = False
+    if not extracted:
+        _label_trailing_furniture(paragraphs, labels)
     return labels
 
 
-def _label_trailing_furniture(lines: list[Line], labels: list[str | None]) -> None:
+def _label_trailing_furniture(paragraphs: list[Paragraph], labels: list[str | None]) -> None:
     """Drop short unpunctuated lines after the article's last sentence (author boxes, link labels)."""
     kept = [i for i, label in enumerate(labels) if label is None]
-    for i in reversed(kept[1:]):  # never the first kept line: it is the title or the only text
-        line = lines[i]
-        too_long = len(line.text.split()) > bp.TRAILING_FURNITURE_MAX_WORDS
-        if line.is_bullet or too_long or line.text[-1] in bp.SENTENCE_END:
+    for i in reversed(kept[1:]):  # never the first kept paragraph: it is the title or the only text
+        paragraph = paragraphs[i]
+        too_long = len(paragraph.text.split()) > bp.TRAILING_FURNITURE_MAX_WORDS
+        if paragraph.is_bullet or too_long or is_spaceless(paragraph.text) or paragraph.text[-1] in bp.SENTENCE_END:
             return
         labels[i] = "trailing-furniture"
 
 
-def line_labels(raw: str) -> list[str | None]:
-    """For each line of ``raw.splitlines()``: the rule that drops it (``"blank"`` for empty
-    lines), or None when the cleaner keeps it. The labelled-fixture evaluation uses this."""
-    return _label_lines(_split_lines(raw))
-
-
-def first_kept_line(raw: str) -> int | None:
-    """Index (in ``raw.splitlines()``) of the first line the cleaner keeps, or None."""
-    return next((i for i, label in enumerate(line_labels(raw)) if label is None), None)
-
-
-def clean_text(raw: str) -> tuple[str, list[RemovedSpan]]:
-    """Return ``(cleaned_text, removed_spans)`` for one raw article body."""
+def line_labels(raw: str, input_format: str = "text") -> list[str | None]:
+    """For each line of ``raw.splitlines()``: the rule that drops its paragraph (``"blank"`` for
+    empty lines), or None when the cleaner keeps it. The labelled-fixture evaluations use this."""
     lines = _split_lines(raw)
-    labels = _label_lines(lines)
+    paragraphs = _paragraphs(lines)
+    result: list[str | None] = ["blank"] * len(lines)
+    for paragraph, label in zip(paragraphs, _label(paragraphs, input_format, False), strict=True):
+        result[paragraph.first : paragraph.last + 1] = [label] * (paragraph.last - paragraph.first + 1)
+    return result
+
+
+def headline_lines(raw: str) -> tuple[int, int] | None:
+    """The first and last line (indices in ``raw.splitlines()``) of the first paragraph the
+    cleaner keeps when ``raw`` starts with its headline, or None when it keeps nothing."""
+    paragraphs = _paragraphs(_split_lines(raw))
+    labels = _label(paragraphs, "text", True)
+    first = next((p for p, label in zip(paragraphs, labels, strict=True) if label is None), None)
+    return (first.first, first.last) if first else None
+
+
+def clean_text(raw: str, input_format: str = "text") -> tuple[str, list[RemovedSpan]]:
+    """Return ``(cleaned_text, removed_spans)`` for one raw article body."""
+    paragraphs = _paragraphs(_split_lines(raw))
     kept: list[str] = []
     removed: list[RemovedSpan] = []
-    for line, label in zip(lines, labels, strict=True):
-        if label is None:
-            kept.append(line.text)
-        elif label != "blank":
-            removed.append(RemovedSpan(line.start, line.end, label, line.raw))
+    for paragraph, label in zip(paragraphs, _label(paragraphs, input_format, False), strict=True):
+        if label is not None:
+            removed.append(RemovedSpan(paragraph.start, paragraph.end, label, raw[paragraph.start : paragraph.end]))
+            continue
+        credit = _trailing_credit(raw, paragraph)
+        if credit is None:
+            kept.append(paragraph.text)
+        else:
+            cut, raw_cut = credit
+            kept.append(paragraph.text[:cut].rstrip())
+            removed.append(RemovedSpan(raw_cut, paragraph.end, "credit", raw[raw_cut : paragraph.end]))
     return "\n\n".join(kept), removed
+
+
+def _trailing_credit(raw: str, paragraph: Paragraph) -> tuple[int, int] | None:
+    """Where a credit sentence ending a longer paragraph starts ("… he said. Josh Dawsey contributed
+    to this report."), as offsets in the paragraph's text and in ``raw``; None when there is none."""
+    text = paragraph.text
+    if paragraph.is_bullet or not _CREDIT_CUE.search(text[-bp.TRAILING_CREDIT_MAX_CHARS :]):
+        return None
+    starts = deque((m.end() for m in _SENTENCE_GAP.finditer(text)), maxlen=bp.TRAILING_CREDIT_MAX_SENTENCES)
+    cut = next((start for start in starts if any(p.search(text[start:]) for p in _CREDIT_SENTENCE)), None)
+    if cut is None:
+        return None
+    source = raw[paragraph.start : paragraph.end]
+    if "".join(source.split()) != "".join(text.split()):
+        return None  # a glyph or table marker was stripped: offsets would not line up
+    wanted = len("".join(text[:cut].split()))  # non-space characters before the credit
+    seen = 0
+    for offset, char in enumerate(source):
+        if not char.isspace():
+            if seen == wanted:
+                return cut, paragraph.start + offset
+            seen += 1
+    return None
 
 
 def clean(article: Article) -> Article:
     """Fill ``article.text`` and ``article.removed`` from ``article.raw_text``."""
-    article.text, article.removed = clean_text(article.raw_text)
+    article.text, article.removed = clean_text(article.raw_text, article.input_format)
     return article

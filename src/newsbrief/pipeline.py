@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from newsbrief import textsim
 from newsbrief.clean import clean
 from newsbrief.cluster.duplicates import copy_warnings, independent_support, near_duplicate_groups
 from newsbrief.corroborate import find_support
@@ -79,6 +80,12 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
             "outlets_file": options.outlets_file,
         },
     )
+    result.warnings += [
+        f"{a.path}: not English; the summary is made, but the analysers (quotes, dates, entities, "
+        "source types) read English only, so their sections may be empty or wrong"
+        for a in usable
+        if textsim.is_foreign(a.text)
+    ]
     if options.analyse:
         from newsbrief.analyse import analyse  # deferred: analysis pulls in heavier modules
 

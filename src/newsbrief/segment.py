@@ -8,6 +8,7 @@ punctuation. ``article.text[s.start:s.end] == s.text`` holds for every sentence.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -29,6 +30,12 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e al ft mt ave blvd rd
     """.split()
 )
+# AP state abbreviations that are not also words ("Farmington Hills, Mich."): in a dateline they
+# continue ("LOS ANGELES, Calif. (AP) --"); before a capitalised word they end the sentence (a
+# sentence going on after a state has a comma or a lower-case word next).
+STATES = frozenset(
+    "ala ariz ark calif colo conn fla kan kans ky md mass mich minn mont neb nev okla tenn tex vt wis wyo".split()
+)
 SENTENCE_STARTERS = frozenset(
     """
     a an the this that these those there it its he she they we i you his her their our my
@@ -36,13 +43,35 @@ SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
-_NEXT_START = re.compile(r"\s+([\"'“‘(\[]?)([A-Z0-9])")
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets (newswire closes
+# with ''), whitespace. Never tried from inside a run of punctuation (the lookbehind), and the runs
+# are possessive, so a line of 20,000 dots is scanned once, not once per dot (linear time).
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|[\"“‘`]{0,2}[A-Z][a-z])")
+# Scrapers lose the space after a full stop ("pegged all wrong.The K-squad"): a stop glued between a
+# lower-case word and a capitalised one ends a sentence too (not "Ph.D", "U.S.", "Alt.Sex", "Gov.Smith").
+_GLUED_NEXT = re.compile(r"[\"“‘`]{0,2}[A-Z][a-z]")
+# '"Oh really?" Ida asks.': a question or exclamation in quotes followed by its speech tag is one sentence.
+# ('"…period!" He said liberals …' is a new sentence: a pronoun or a tag that goes on is no tag.)
+_SPEECH_TAG = re.compile(
+    r"(?!(He|She|They|We|I|It|You) )[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} (said|says|asked|asks|added|adds|told|"
+    r"tells|replied|replies|wrote|writes|recalled|recalls|explained|explains|shouted|shouts|yelled|yells|wondered|"
+    r"wonders)[.,]"
+)
+# A wire dateline goes on after its place's abbreviation: "RIVERTON, Ore. (AP) -- The bridge ..."
+_PLACE_ABBREVIATION_MAX = 6  # "Calif", "Wash", "N.Y" ("(HealthDay)—" after "contends." starts a sentence)
+_DATELINE_TAG = re.compile(r"\s+\([A-Z][A-Za-z]{1,12}\)\s*(--|—|–|_)")
+_LOWER_WORD_END = re.compile(r"(?<![\w.])[a-z]{2,}$")
+_NEXT_START = re.compile(r"\s++([\"'“‘(\[`]{0,2})([A-Z0-9])")
+# Chinese and Japanese end sentences with full-width marks and no space after them; a closing
+# quote or bracket after the mark belongs to the sentence.
+_CJK_BOUNDARY = re.compile(r"(?<![。！？])[。！？]++[」』”’）)〕】]*+")
+_SPACES = re.compile(r"\s*")
+_CJK_MARKS = "。！？"
+_CJK_OPENING = "「『“‘（(〔【"
 _TOKEN_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]*)\.$")
-_WORD_AFTER = re.compile(r"\s*[\"'“‘(\[]?([A-Za-z’']+)")
+_WORD_AFTER = re.compile(r"\s*[\"'“‘(\[`]{0,2}([A-Za-z’']+)")
 _HEADING_MAX_WORDS = 12
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』`]*\s*$")
 _DOTTED_ACRONYM = re.compile(r"([a-z]\.)+[a-z]")  # "u.s", "a.m" (lower-cased, final stop cut off)
 
 
@@ -50,6 +79,12 @@ def ends_sentence(text: str) -> bool:
     """Does ``text`` end like a sentence? (A quote closing without a full stop does not:
     'Yanukovych: "I will be back in Kiev"' is a caption.)"""
     return bool(_SENTENCE_END.search(text))
+
+
+def _is_place_abbreviation(text: str, end: int) -> bool:
+    """Is the full stop at ``text[end-1]`` the end of a short capitalised abbreviation ("Ore.", "Wash.")?"""
+    match = _TOKEN_BEFORE.search(text[max(0, end - 12) : end])
+    return bool(match) and match.group(1)[0].isupper() and len(match.group(1)) <= _PLACE_ABBREVIATION_MAX
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -60,6 +95,8 @@ def _is_abbreviation(text: str, end: int) -> bool:
     token = match.group(1).lower()
     if token in TITLES or len(token) == 1:  # single initials: "John F. Kennedy"
         return True
+    if token in STATES:
+        return text[end : end + 2] in (" (", " -", ", ")  # a dateline: "LOS ANGELES, Calif. (AP) --"
     if token in ABBREVIATIONS or _DOTTED_ACRONYM.fullmatch(token):
         following = _WORD_AFTER.match(text, end)
         return not (following and following.group(1).lower() in SENTENCE_STARTERS)
@@ -69,19 +106,52 @@ def _is_abbreviation(text: str, end: int) -> bool:
 def split_paragraph(text: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` spans of sentences inside one paragraph."""
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        end = match.end()
-        following = _NEXT_START.match(text, end)
-        if not following:
-            continue
-        punct_end = match.start() + len(match.group(0).rstrip("\"'”’)]"))
-        if text[punct_end - 1] == "." and _is_abbreviation(text, punct_end):
+    for end, following in heapq.merge(_boundaries(text), _cjk_boundaries(text)):
+        if end <= start:
             continue
         if text[start:end].strip():
             yield start, end
-        start = following.start(1) if following.group(1) else following.start(2)
+        start = following
     if text[start:].strip():
         yield start, len(text.rstrip())
+
+
+def _boundaries(text: str) -> Iterator[tuple[int, int]]:
+    """``(end, next_start)`` of each boundary after Latin-script punctuation, in order."""
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        punct_end = match.start() + len(match.group(0).rstrip("\"'”’)]"))
+        if end < len(text) and not text[end].isspace():  # glued: "wrong.The"
+            before = text[max(0, match.start() - 30) : match.start()]
+            if not (_LOWER_WORD_END.search(before) and _GLUED_NEXT.match(text, end)):
+                continue
+            next_start = end
+        else:
+            following = _NEXT_START.match(text, end)
+            if not following:
+                continue
+            next_start = following.start(1) if following.group(1) else following.start(2)
+            if punct_end < end and text[punct_end - 1] in "?!" and _SPEECH_TAG.match(text, following.start(2)):
+                continue
+            if _DATELINE_TAG.match(text, end) and _is_place_abbreviation(text, punct_end):
+                continue
+        if text[punct_end - 1] == "." and _is_abbreviation(text, punct_end):
+            continue
+        yield end, next_start
+
+
+def _cjk_boundaries(text: str) -> Iterator[tuple[int, int]]:
+    """Full-width marks end a sentence wherever text follows (there is no space to wait for); after a
+    closing quote only before a space or another quotation (「…。」と言った goes on)."""
+    for match in _CJK_BOUNDARY.finditer(text):
+        end = match.end()
+        following = _SPACES.match(text, end).end()  # type: ignore[union-attr]  # \s* always matches
+        if following == len(text):
+            continue
+        closes_quote = text[end - 1] not in _CJK_MARKS
+        if closes_quote and following == end and text[end] not in _CJK_OPENING:
+            continue
+        yield end, following
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:

@@ -89,8 +89,28 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = _declared_charset(data)
+        if declared:  # an HTML or XML page that names its own encoding ("charset=iso-8859-1")
+            try:
+                return data.decode(declared)
+            except (LookupError, UnicodeDecodeError):
+                pass
         raise InputError(
             name,
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "re-encode it as UTF-8 or pass --encoding, e.g. --encoding cp1252",
         ) from None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares in its first block: ``<meta charset="...">``, ``<meta
+    http-equiv="Content-Type" content="text/html; charset=...">`` or ``<?xml ... encoding="..."?>``."""
+    head = data[:_SNIFF_BYTES].lower()
+    for key in (b"charset=", b"encoding="):
+        at = head.find(key)
+        if at >= 0:
+            value = head[at + len(key) : at + len(key) + 40].replace(b"'", b'"').strip(b'" ')
+            name = value.split(b'"')[0].split(b">")[0].split(b";")[0].split(b"/")[0].split()
+            if name:
+                return name[0].decode("ascii", "replace")
+    return None

@@ -37,23 +37,25 @@ Parser = Callable[..., Iterator[Record]]
 
 
 def parse_text(text: str, name: str) -> Iterator[Record]:
-    """Plain text: the first non-empty line is the title, the rest is the body.
+    """Plain text: the first paragraph is the title, the rest is the body.
 
     Page furniture scraped above the headline ("Skip to main content", a weather widget)
-    is not a title: the first line the cleaner would keep is taken instead, and the lines
+    is not a title: the first paragraph the cleaner would keep is taken instead, and the lines
     above it stay in the body for the cleaner to record as removed.
     """
-    from newsbrief.clean import first_kept_line
+    from newsbrief.clean import headline_lines
 
     lines = text.splitlines()
-    index = first_kept_line(text)
-    if index is None:
+    found = headline_lines(text)
+    if found is None:
         raise InputError(name, "holds no article text (only blank lines or page furniture)")
-    body = "\n".join(lines[:index] + lines[index + 1 :])
-    if not any(line.strip() for line in lines[index + 1 :]):
+    first, last = found
+    body = "\n".join(lines[:first] + lines[last + 1 :])
+    if not any(line.strip() for line in lines[last + 1 :]):
         body = text  # a one-line article ("echo 'Talks failed.' | newsbrief brief -"): the line is also the body
-    provenance = "text:first line" if not any(line.strip() for line in lines[:index]) else f"text:line {index + 1}"
-    yield Record(name, body, title=lines[index].strip(), input_format="text", title_provenance=provenance)
+    provenance = "text:first line" if not any(line.strip() for line in lines[:first]) else f"text:line {first + 1}"
+    title = " ".join(" ".join(lines[first : last + 1]).split())
+    yield Record(name, body, title=title, input_format="text", title_provenance=provenance)
 
 
 @cache
@@ -86,8 +88,8 @@ def parse_html(text: str, name: str) -> Iterator[Record]:
             text,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
-            favor_precision=True,
+            include_tables=True,
+            favor_precision=False,
             config=_trafilatura_config(),
         )
     except Exception as exc:  # lxml raises many types on broken markup
