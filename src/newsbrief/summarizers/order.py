@@ -79,7 +79,8 @@ def reader_order(summary: list[SummarySentence], cluster: Cluster) -> list[Summa
         first = block[0]
         question = first.text.rstrip("\"'”’) ").endswith("?")
         late = first.sentence >= LEAD_SENTENCES
-        return (depends_on_context(first.text), reaction(block), question, late, -first.score, first.sentence)
+        # the lead is judged by its own sentence: a lede followed by a quotation still leads
+        return (depends_on_context(first.text), is_reaction(first.text), question, late, -first.score, first.sentence)
 
     lead = min(blocks, key=lead_key)
     rest = [block for block in blocks if block is not lead]
