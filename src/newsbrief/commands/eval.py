@@ -31,7 +31,7 @@ are averaged over references).
 examples:
   newsbrief eval ../shared/eval/multinews-val250.jsonl --words 250
   newsbrief eval val.src --references val.tgt --summarizers default,lead --limit 100
-  newsbrief eval duc2004/ --summarizers default,oracle --words 100 --json scores.json
+  newsbrief eval duc2006/ --summarizers default,oracle --words 100 --json scores.json
 
 exit codes: 0 success, 2 bad usage or unreadable dataset, 1 internal error."""
 
