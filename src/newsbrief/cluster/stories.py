@@ -281,11 +281,12 @@ class StoryClusterer:
             if self._in_window(story, features.published):
                 self._join(story, features.key, vector, features.published)
                 return Assignment(features.key, story.id, 1.0, copy[0], copy[1])
-        story, score, runner_up = self._best_story(vector, features.published)
-        if story is None or not self._accepts(score, runner_up):
-            story, score = Story(f"s{self.next_story_number:06d}"), 1.0
+        found, score, runner_up = self._best_story(vector, features.published)
+        if found is None or not self._accepts(score, runner_up):
+            found, score = Story(f"s{self.next_story_number:06d}"), 1.0
             self.next_story_number += 1
-            self.stories[story.id] = story
+            self.stories[found.id] = found
+        story = found
         self._join(story, features.key, vector, features.published)
         duplicate = (copy[0], copy[1]) if copy else (None, None)
         return Assignment(features.key, story.id, round(score, 4), *duplicate)

@@ -425,6 +425,14 @@ def _parse_date(value: str) -> dt.date | None:
     return None
 
 
+def _timeline_day(value: str) -> dt.date:
+    """A day on the timeline axis: only days that parse are placed there (events and publications are filtered)."""
+    day = _parse_date(value)
+    if day is None:
+        raise ValueError(f"timeline day {value!r} is not an ISO date")
+    return day
+
+
 def _date_label(iso: str) -> str:
     """Short axis label: an interval within one year as ``2014-03-03/03-09``."""
     start, _, end = iso.partition("/")
@@ -447,7 +455,7 @@ def _timeline_svg(events: list[dict[str, Any]], published_on: dict[int, str]) ->
     days = sorted(set(dated) | set(published), key=lambda d: (_parse_date(d), d))
     offsets = [0.0]
     for before, after in itertools.pairwise(days):
-        offsets.append(offsets[-1] + 1 + math.log1p(max((_parse_date(after) - _parse_date(before)).days, 0)))
+        offsets.append(offsets[-1] + 1 + math.log1p(max((_timeline_day(after) - _timeline_day(before)).days, 0)))
     left, right, step = 50, TIMELINE_WIDTH - 50, 15
     stack = min(max((len(v) for v in dated.values()), default=1), TIMELINE_STACK)
     axis_y = 24 + stack * step
@@ -516,7 +524,7 @@ def render_dict(data: dict[str, Any]) -> str:
         {k: v for k, v in data.items() if k != "scores"},
         sources=[{k: v for k, v in s.items() if k not in ("text", "sentence_spans")} for s in report.sources],
     )
-    outlets = sorted({s.get("outlet") for s in report.sources if s.get("outlet")})
+    outlets = sorted({s["outlet"] for s in report.sources if s.get("outlet")})
     dates = sorted(report.published.values())
     subtitle = _count(len(report.sources), "source")
     if outlets:

@@ -59,7 +59,7 @@ def source_line(
 ) -> str:
     title = _escape(article.title_text) or "(untitled)"
     name = profile.name if profile and profile.name else article.outlet_name
-    outlet = f" — {_escape(name)}{_outlet_facts(profile)}" if name or (profile and profile.wire) else ""
+    outlet = f" — {_escape(name or '')}{_outlet_facts(profile)}" if name or (profile and profile.wire) else ""
     published = _published(article, estimate) if estimate or article.published else ""
     line = f"{article.id}. {title}{outlet}{published} ({_escape(article.path)})"
     if kind is not None:

@@ -219,7 +219,7 @@ def _save_assignments(
     in_batch = {f.key: f for f in batch}
     touched: set[str] = set()
     for key, assignment in assignments.items():
-        values = {
+        values: dict[str, object] = {
             "story": assignment.story,
             "similarity": assignment.similarity,
             "joined_at": now if assignment.story else None,
