@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 from scipy import sparse
 
-from newsbrief.boilerplate import SPACELESS_SCRIPT_CHARS
+from newsbrief.lexicon import SPACELESS_SCRIPT_CHARS
 from newsbrief.model import Article, Sentence
 
 STOPWORDS = frozenset(

@@ -9,7 +9,7 @@ new story. Only stories sharing one of the article's highest-weighted terms are 
 it, so the cost per article stays flat as the stream grows.
 
 Articles without a date pass every window check (benchmark documents have none). Syndicated
-copies (see :mod:`newsbrief.cluster.duplicates`) join their original's story directly and are
+copies (see :mod:`newsbrief.duplicates`) join their original's story directly and are
 marked ``duplicate_of``. Articles with too little text left after boilerplate removal (archive
 notices, tweet widgets, "JavaScript is disabled") get no story and say why.
 
@@ -34,7 +34,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from newsbrief.clean import clean
-from newsbrief.cluster.duplicates import DEFAULT_DUPLICATE_THRESHOLD, DuplicateIndex, signature
+from newsbrief.duplicates import DEFAULT_DUPLICATE_THRESHOLD, DuplicateIndex, signature
 from newsbrief.ingest.metadata import parse_published
 from newsbrief.model import Article
 from newsbrief.textsim import STOPWORDS, stem, words
