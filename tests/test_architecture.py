@@ -15,8 +15,8 @@ import newsbrief
 
 PACKAGE = Path(newsbrief.__file__).parent
 
-# Modules every stage may import: the data model, settings, errors, limits and the shared text tools.
-BASE = frozenset({"model", "settings", "errors", "limits", "fileio", "textsim", "lexicon", "quantities"})
+# Modules every stage may import: the data model, settings, errors, limits, the registry and the shared text tools.
+BASE = frozenset({"model", "settings", "errors", "limits", "fileio", "registry", "textsim", "lexicon", "quantities"})
 STAGES = {
     "ingest": 1,
     "clean": 2,

@@ -25,6 +25,7 @@ from importlib import resources
 from typing import Any
 
 from newsbrief.model import Brief
+from newsbrief.render import RENDERERS
 from newsbrief.render.json import brief_to_dict
 
 PALETTE_SIZE = 8  # CSS defines colours .c1 ... .c8; source ids cycle through them
@@ -558,5 +559,6 @@ def render_dict(data: dict[str, Any]) -> str:
     )
 
 
+@RENDERERS.register("html")
 def render(brief: Brief) -> str:
     return render_dict(brief_to_dict(brief, include_text=True))

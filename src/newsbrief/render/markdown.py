@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from newsbrief.model import Analysis, Article, Brief, OutletProfile, PublicationDate, Quote, SourceType
+from newsbrief.render import RENDERERS
 
 MAX_FACTS = 8
 MAX_SINGLE_SOURCE = 5
@@ -177,6 +178,7 @@ def _differences(analysis: Analysis, brief: Brief) -> list[str]:
     return lines
 
 
+@RENDERERS.register("markdown")
 def render(brief: Brief) -> str:
     lines = ["## Summary", ""]
     if brief.summary:
