@@ -34,8 +34,8 @@ from pathlib import Path
 from newsbrief.analyse import ANALYSERS
 from newsbrief.batch import DaskEngine, LocalEngine, run_batch
 from newsbrief.batch.engines import Engine
-from newsbrief.cluster.duplicates import near_duplicate_groups
 from newsbrief.corroborate import find_support
+from newsbrief.duplicates import near_duplicate_groups
 from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import parse_multinews_document
 from newsbrief.pipeline import brief_articles, prepare

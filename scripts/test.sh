@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh clone: create .venv if needed, install the project with
 # every extra and the test tools, install Debian's Chromium for the browser tests when it is
-# missing and we may (root), then lint and test. Extra arguments go to pytest.
+# missing and we may (root), then lint, type-check and test. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,5 +61,6 @@ fi
 # --- end of the PostgreSQL block ---
 
 .venv/bin/ruff check src tests bench
+.venv/bin/mypy  # src/newsbrief, configured in pyproject.toml [tool.mypy] (strict flags on the core modules)
 bash scripts/check-core-install.sh  # the core install alone (no extras) reads HTML, text and JSON
 .venv/bin/python -m pytest "$@"

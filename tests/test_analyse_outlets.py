@@ -8,7 +8,7 @@ import pytest
 
 import newsbrief
 from newsbrief.analyse import analyse_texts
-from newsbrief.cluster.duplicates import near_duplicate_groups
+from newsbrief.duplicates import near_duplicate_groups
 from newsbrief.errors import InputError
 from newsbrief.ingest.outlets import load_outlet_table, wire_from_text
 from newsbrief.model import Article

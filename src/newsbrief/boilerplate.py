@@ -210,12 +210,8 @@ HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 200
 HEADLINE_NOT_END = ".,;:"
 
-# Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): rules that
-# count words never fire on a paragraph where these are at least SPACELESS_MIN_SHARE of the letters.
-SPACELESS_SCRIPT_CHARS = (
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-    "\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]"
-)
+# Rules that count words never fire on a paragraph where scripts written without spaces
+# (lexicon.SPACELESS_SCRIPT_CHARS) are at least this share of the letters.
 SPACELESS_MIN_SHARE = 0.3
 
 # A temperature line ("3.8 C", "-2°F") followed by a short place line is a weather widget.

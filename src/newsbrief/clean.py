@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from newsbrief import boilerplate as bp
 from newsbrief.ingest.outlets import masthead_outlet
+from newsbrief.lexicon import SPACELESS_SCRIPT_CHARS
 from newsbrief.model import Article, RemovedSpan
 
 _COMMENT_START = bp.compile_alternation(bp.COMMENT_SECTION_START)
@@ -59,7 +60,7 @@ _PULL_START = re.compile(bp.PULL_QUOTE_START, re.IGNORECASE)
 _PULL_END = re.compile(bp.PULL_QUOTE_END, re.IGNORECASE)
 _CAPTION_MARKERS = bp.compile_alternation(bp.CAPTION_MARKERS)
 _REFERENCE_END = re.compile(bp.SENTENCE_END_WITH_REFERENCES)
-_SPACELESS = re.compile(bp.SPACELESS_SCRIPT_CHARS)
+_SPACELESS = re.compile(SPACELESS_SCRIPT_CHARS)
 
 # Input formats whose text a main-text extractor already chose: only proven furniture goes.
 EXTRACTED_FORMATS = frozenset({"html"})

@@ -24,6 +24,7 @@ row-times-matrix product plus a set intersection and a few regexes per candidate
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,7 +133,7 @@ def opening_name(text: str, cluster: Cluster) -> str | None:
 
 
 def compatible(
-    a: str, b: str, similarity: float, topic: frozenset[str] = frozenset(), shared: set[str] | None = None
+    a: str, b: str, similarity: float, topic: frozenset[str] = frozenset(), shared: Set[str] | None = None
 ) -> tuple[bool, str]:
     """Can ``a`` and ``b`` state the same fact? ``(verdict, reason)``; see the module docstring.
     ``shared`` is their common content terms minus ``topic`` when the caller has them."""

@@ -80,7 +80,7 @@ def _checked_address(url: str, host: str, port: int, allow_private: bool) -> str
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchError(url, f"host {host!r} not found ({exc.strerror})") from None
-    addresses = [info[4][0] for info in infos]
+    addresses = [str(info[4][0]) for info in infos]  # an int only for AF_UNIX/raw families, never asked for
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
         if not allow_private and not ip.is_global:

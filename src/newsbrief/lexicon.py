@@ -13,6 +13,13 @@ from __future__ import annotations
 
 import re
 
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): the word
+# counter (textsim.word_count) counts them by characters and the cleaner's word-count rules skip them.
+SPACELESS_SCRIPT_CHARS = (
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+
 
 def alternation(words: tuple[str, ...]) -> str:
     """A regex group matching any of ``words``, longest first (so "says" is not read as "say");

@@ -1,12 +1,14 @@
 """The one data model every stage reads and extends.
 
-Flow: ingest -> clean -> segment -> analyse -> select -> render.
+Flow: ingest -> clean -> segment -> select -> corroborate -> analyse -> render (each stage
+imports only from earlier ones: tests/test_architecture.py, docs/architecture.md).
 
 * ingest creates :class:`Article` objects (``raw_text`` plus metadata fields);
 * clean fills ``Article.text`` and records what it removed in ``Article.removed``;
 * segment fills ``Article.sentences`` with character offsets into ``Article.text``;
-* analyse fills :class:`Analysis` on the :class:`Brief`;
 * a summarizer ranks sentences (:class:`SentenceScore`) and picks :class:`SummarySentence` items;
+* corroboration attaches each summary sentence's :class:`Support` from other sources;
+* analyse fills :class:`Analysis` on the :class:`Brief`;
 * renderers turn a :class:`Brief` into Markdown, JSON or HTML.
 
 Everything is a plain dataclass so it can be pickled for worker processes and turned into JSON

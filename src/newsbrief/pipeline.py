@@ -1,4 +1,4 @@
-"""The briefing pipeline: ingest -> clean -> segment -> analyse -> select -> render.
+"""The briefing pipeline: ingest -> clean -> segment -> select -> corroborate -> analyse -> render.
 
 :func:`brief` is the public entry point; :func:`brief_articles` starts from articles
 already in memory (the batch runner and the web app use it).
@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from newsbrief import textsim
 from newsbrief.clean import clean
-from newsbrief.cluster.duplicates import copy_warnings, independent_support, near_duplicate_groups
 from newsbrief.corroborate import find_support
+from newsbrief.duplicates import copy_warnings, independent_support, near_duplicate_groups
 from newsbrief.errors import NoUsableInput
 from newsbrief.ingest import load_articles
 from newsbrief.ingest.outlets import load_outlet_table

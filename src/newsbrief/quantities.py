@@ -134,6 +134,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                     verbs += [_UNIT_OF[w] for w in tail[position + 1 :] if _UNIT_OF.get(w) in ("deaths", "injured")]
                     unit = verbs[0] if verbs else unit
         qual = (m.group("qual") or "").strip().lower()
+        low: float
+        high: float
         if m.group("vague"):
             low, high = _VAGUE[m.group("vague").lower()]
         else:

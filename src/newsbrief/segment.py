@@ -84,7 +84,7 @@ def ends_sentence(text: str) -> bool:
 def _is_place_abbreviation(text: str, end: int) -> bool:
     """Is the full stop at ``text[end-1]`` the end of a short capitalised abbreviation ("Ore.", "Wash.")?"""
     match = _TOKEN_BEFORE.search(text[max(0, end - 12) : end])
-    return bool(match) and match.group(1)[0].isupper() and len(match.group(1)) <= _PLACE_ABBREVIATION_MAX
+    return match is not None and match.group(1)[0].isupper() and len(match.group(1)) <= _PLACE_ABBREVIATION_MAX
 
 
 def _is_abbreviation(text: str, end: int) -> bool:

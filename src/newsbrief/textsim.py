@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 from scipy import sparse
 
-from newsbrief.boilerplate import SPACELESS_SCRIPT_CHARS
+from newsbrief.lexicon import SPACELESS_SCRIPT_CHARS
 from newsbrief.model import Article, Sentence
 
 STOPWORDS = frozenset(
@@ -56,7 +56,8 @@ def _load_porter_stemmer() -> type:
     if spec is None or not spec.submodule_search_locations or "nltk" in sys.modules:
         from nltk.stem.porter import PorterStemmer
 
-        return PorterStemmer
+        plain: type = PorterStemmer  # nltk ships no types: name the class type for callers
+        return plain
     root = next(iter(spec.submodule_search_locations))
     saved = {name: module for name, module in sys.modules.items() if name.startswith("nltk.")}
     try:
@@ -72,10 +73,12 @@ def _load_porter_stemmer() -> type:
             del sys.modules[name]
         sys.modules.update(saved)
     if fast is not None:
-        return fast
+        loaded: type = fast
+        return loaded
     from nltk.stem.porter import PorterStemmer
 
-    return PorterStemmer
+    fallback: type = PorterStemmer
+    return fallback
 
 
 _STEMMER = _load_porter_stemmer()()
@@ -84,7 +87,8 @@ _STEMMER = _load_porter_stemmer()()
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Porter stem of a lower-cased word (cached: news vocabulary repeats)."""
-    return _STEMMER.stem(word)
+    stemmed: str = _STEMMER.stem(word)
+    return stemmed
 
 
 def words(text: str) -> list[str]:
@@ -189,4 +193,5 @@ class Cluster:
         """Dense cosine matrix between two sets of sentence rows."""
         a = self.matrix[rows_a]
         b = a if rows_b is None else self.matrix[rows_b]
-        return (a @ b.T).toarray()
+        dense: np.ndarray = (a @ b.T).toarray()
+        return dense

@@ -382,13 +382,13 @@ def claim_conflicts(
     for sentence in cluster.sentences:
         if sentence.is_heading:
             continue
-        for judgement, positive, m in _judgements(sentence.text):
+        for judgement, is_positive, m in _judgements(sentence.text):
             actor = _speaker_at(sentence.start + m.start(), quotes[(sentence.doc_id, sentence.index)])
             actor = actor or cluster.article(sentence.doc_id).outlet_name or f"source {sentence.doc_id}"
             for term in _judged_terms(sentence.text, m):
                 bucket = buckets[(judgement, term)]
                 if len(bucket) < MAX_STANCE_BUCKET:
-                    bucket.append((sentence, positive, actor, m.group(0)))
+                    bucket.append((sentence, is_positive, actor, m.group(0)))
     seen: set[tuple[tuple[int, int], ...]] = set()
     for (judgement, term), items in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
         for i, (s1, p1, who1, cue1) in enumerate(items):

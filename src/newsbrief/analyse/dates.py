@@ -117,6 +117,13 @@ class Expression:
     future: bool
     past: bool
 
+    def part(self, name: str) -> str:
+        """A group this kind's pattern always fills (``groups.get`` reads the optional ones)."""
+        value = self.groups.get(name)
+        if value is None:
+            raise KeyError(f"a {self.kind!r} expression has no {name!r} group: {self.text!r}")
+        return value
+
 
 # Every expression holds one of these; most sentences hold none and skip the full patterns.
 _ANY_TEMPORAL = re.compile(
@@ -164,8 +171,8 @@ def weekday_year(text: str, e: Expression, expressions: tuple[Expression, ...], 
     weekday = next((w for w in expressions if w.kind == "weekday" and 0 <= e.start - w.end <= 3), None)
     if weekday is None or text[weekday.end : e.start].strip() not in (",", ""):
         return None
-    month, day = MONTHS[e.groups["month"]], int(e.groups["day"])
-    target = WEEKDAYS[weekday.groups["weekday"]]
+    month, day = MONTHS[e.part("month")], int(e.part("day"))
+    target = WEEKDAYS[weekday.part("weekday")]
     matches = []
     for year in range(reference - WEEKDAY_YEAR_SPAN, reference + WEEKDAY_YEAR_SPAN + 1):
         try:
@@ -214,15 +221,15 @@ def absolute_value(e: Expression, year_hint: int | None) -> str | None:
     """ISO value of an expression that names its date (year from the hint when it names none)."""
     g = e.groups
     if e.kind == "year":
-        return g["year"]
+        return e.part("year")
     month = MONTHS.get(g.get("month") or "")
-    year = int(g["year"]) if g.get("year") else year_hint
+    year = int(e.part("year")) if g.get("year") else year_hint
     if month is None or year is None:
         return None
     if e.kind == "my" or e.kind == "month":
         return f"{year:04d}-{month:02d}"
     try:
-        return date(year, month, int(g["day"])).isoformat()
+        return date(year, month, int(e.part("day"))).isoformat()
     except (ValueError, TypeError):
         return None
 
@@ -236,8 +243,8 @@ def resolve(e: Expression, anchor: date | None, reference: date | None = None) -
             return absolute_value(e, None)
         if anchor is None:
             return None
-        month = MONTHS[g["month"]]
-        day = int(g["day"]) if g.get("day") else 1
+        month = MONTHS[e.part("month")]
+        day = int(e.part("day")) if g.get("day") else 1
         try:
             date(2000, month, day)  # a leap year accepts every real day
         except ValueError:
@@ -246,15 +253,19 @@ def resolve(e: Expression, anchor: date | None, reference: date | None = None) -
     if e.kind == "offset":
         if reference is None:
             return None
-        n = NUMBER_WORDS.get(g["n"].lower()) or int(g["n"]) if g["n"].isdigit() or g["n"].lower() in NUMBER_WORDS else 0
-        days = {"hour": n / 24, "day": n, "week": 7 * n}[g["unit"].lower()]
+        n = (
+            NUMBER_WORDS.get(e.part("n").lower()) or int(e.part("n"))
+            if e.part("n").isdigit() or e.part("n").lower() in NUMBER_WORDS
+            else 0
+        )
+        days = {"hour": n / 24, "day": n, "week": 7 * n}[e.part("unit").lower()]
         # "X happened 48 hours after Y" dates Y: 48 hours before X; "two days later" dates after.
-        sign = -1 if g["dir"].lower() in ("after", "earlier") else 1
+        sign = -1 if e.part("dir").lower() in ("after", "earlier") else 1
         return (reference + timedelta(days=sign * round(days))).isoformat()
     if anchor is None:
         return None
     if e.kind == "weekday":
-        target = WEEKDAYS[g["weekday"]]
+        target = WEEKDAYS[e.part("weekday")]
         if e.future:
             delta = (target - anchor.weekday()) % 7 or 7
             return (anchor + timedelta(days=delta)).isoformat()
@@ -265,14 +276,18 @@ def resolve(e: Expression, anchor: date | None, reference: date | None = None) -
         return (anchor - timedelta(days=delta)).isoformat()
     if e.kind == "weekend":
         saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
-        if e.future or g["mod"].lower() == "next" or (g["mod"].lower() == "this" and saturday < anchor - timedelta(1)):
+        if (
+            e.future
+            or e.part("mod").lower() == "next"
+            or (e.part("mod").lower() == "this" and saturday < anchor - timedelta(1))
+        ):
             saturday += timedelta(weeks=1) if saturday <= anchor else timedelta(0)
         return f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}"
     if e.kind == "relative_day":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[e.part("word").lower()]
         return (anchor + timedelta(days=offset)).isoformat()
     if e.kind == "relative_period":
-        mod, unit = g["mod"].lower(), g["unit"].lower()
+        mod, unit = e.part("mod").lower(), e.part("unit").lower()
         step = -1 if mod in ("last", "previous", "past") else 1 if mod in ("next", "coming") else 0
         if unit == "week":
             if mod == "earlier this":
@@ -284,8 +299,8 @@ def resolve(e: Expression, anchor: date | None, reference: date | None = None) -
             return f"{year:04d}-{month:02d}"
         return f"{anchor.year + step:04d}"
     if e.kind == "ago":
-        n = NUMBER_WORDS.get(g["n"].lower()) or (int(g["n"]) if g["n"].isdigit() else 1)
-        unit = g["unit"].lower()
+        n = NUMBER_WORDS.get(e.part("n").lower()) or (int(e.part("n")) if e.part("n").isdigit() else 1)
+        unit = e.part("unit").lower()
         if unit in ("day", "week"):
             return (anchor - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
         if unit == "month":
@@ -345,7 +360,7 @@ def _explicit_dates(
     for e in expressions:
         if e.kind not in ("dmy", "mdy", "my"):
             continue
-        year = int(e.groups["year"]) if e.groups.get("year") else weekday_year(text, e, expressions, year_hint)
+        year = int(e.part("year")) if e.groups.get("year") else weekday_year(text, e, expressions, year_hint)
         if year is None and anchors is not None:
             year = anchored_year(e, anchors)
             if year is None:
@@ -369,7 +384,7 @@ def own_year(article: Article) -> int | None:
     ("Hurricane Hattie in 1961", "the worst since 2005"), all older than the year it reports in;
     a year in future context ("elections in 2019") is not one it has reached."""
     texts = [*captions(article), *(s.text for s in article.sentences)]
-    years = [int(e.groups["year"]) for t in texts for e in find_expressions(t) if e.groups.get("year") and not e.future]
+    years = [int(e.part("year")) for t in texts for e in find_expressions(t) if e.groups.get("year") and not e.future]
     if article.published is not None:
         years.append(int(article.published.value[:4]))
     return max(years) if years else None
@@ -386,7 +401,7 @@ def story_year(own_years: list[int | None], published: list[int | None]) -> int 
 
 def anchored_year(e: Expression, anchors: dict[int, set[int]]) -> int | None:
     """The one year the dated neighbours (within a month either side) give a yearless date."""
-    month = MONTHS[e.groups["month"]]
+    month = MONTHS[e.part("month")]
     near = {y for m in (month - 1, month, month + 1) for y in anchors.get((m - 1) % 12 + 1, ())}
     return near.pop() if len(near) == 1 else None
 
@@ -398,7 +413,7 @@ def year_anchors(articles: list[Article]) -> dict[int, set[int]]:
         for text in [*captions(article), *(s.text for s in article.sentences)]:
             for e in find_expressions(text):
                 if e.kind in ("dmy", "mdy", "my") and e.groups.get("year"):
-                    anchors.setdefault(MONTHS[e.groups["month"]], set()).add(int(e.groups["year"]))
+                    anchors.setdefault(MONTHS[e.part("month")], set()).add(int(e.part("year")))
     return anchors
 
 
@@ -442,7 +457,7 @@ def estimate_publication(
     reasons: dict[tuple[date, date], str] = {}
     for _, e in weekdays:
         for d in dated:
-            if d.day.weekday() != WEEKDAYS[e.groups["weekday"]]:
+            if d.day.weekday() != WEEKDAYS[e.part("weekday")]:
                 continue
             w_lo, w_hi = (d.day - timedelta(7), d.day - timedelta(1)) if e.future else (d.day, d.day + timedelta(6))
             w_lo, w_hi = max(lo, w_lo) if lo else w_lo, min(hi, w_hi) if hi else w_hi
@@ -460,7 +475,7 @@ def estimate_publication(
         for sentence, e in weekdays:
             if e.future:
                 continue
-            day = window_start + timedelta(days=(WEEKDAYS[e.groups["weekday"]] - window_start.weekday()) % 7)
+            day = window_start + timedelta(days=(WEEKDAYS[e.part("weekday")] - window_start.weekday()) % 7)
             if hi is None or day <= hi:
                 if day > lo:
                     within = "" if hi is not None else " at the earliest"

@@ -10,7 +10,7 @@ copies. The outlet comes from ingest (metadata, URL, masthead, DOCNO) and the us
 from __future__ import annotations
 
 from newsbrief.analyse import register
-from newsbrief.cluster.duplicates import near_duplicate_groups
+from newsbrief.duplicates import near_duplicate_groups
 from newsbrief.ingest.outlets import (
     OutletFacts,
     host_of,

@@ -98,8 +98,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             closes = "'"
         if closes and any(mark == closes for mark, _ in stack):
             while stack:
-                mark, start = stack.pop()
-                if mark == closes:
+                opener, start = stack.pop()
+                if opener == closes:
                     break
             if not stack:
                 spans.append(QuoteSpan(start, i))
@@ -245,7 +245,7 @@ class _ArticleQuotes:
         end = self.masked.find(",", position, sentence.end)
         end = sentence.end if end == -1 else end
         named = [m for m in self.mentions[sentence.index] if position <= m.start < end and m.entity is not None]
-        people = [m for m in named if m.entity.label == "PERSON"]
+        people = [m for m in named if m.entity is not None and m.entity.label == "PERSON"]
         return people[0] if people else named[-1] if named else None
 
     def subject_after(self, sentence: Sentence, position: int) -> _Mention | None:
@@ -340,9 +340,9 @@ class _ArticleQuotes:
                 if speaker is not None:
                     return speaker, "continuation", 0.6
         # 5. A capitalised name by the cue right after the quote that no entity covers ("…,” Burns said).
-        named = _NAMED_AFTER.match(after) or _DASH_NAME.match(after)
-        if named:
-            name = named.group("before") or named.group("after")
+        name_match = _NAMED_AFTER.match(after) or _DASH_NAME.match(after)
+        if name_match:
+            name = name_match.group("before") or name_match.group("after")
             if name.split()[0] not in NOT_NAMES and name.split()[0].lower() not in _NOT_SPEAKERS:
                 return name, "named", 0.6
         # 6. No named speaker: a described one right after the quote (“…,” police said / the lawsuit said).
@@ -430,10 +430,13 @@ class _ArticleQuotes:
             else:
                 rest = text[cue.end() :]
                 that = re.match(r"^(?:\s+\S+){0,8}?\s+that\s", rest) if cue.group(0) in ("told", "tells") else None
-                rest_start = cue.end() + (that.end() if that else _INDIRECT_OBJECT.match(rest).end())
+                # _INDIRECT_OBJECT matches the empty string, so it always matches
+                indirect = _INDIRECT_OBJECT.match(rest)
+                assert indirect is not None
+                rest_start = cue.end() + (that.end() if that else indirect.end())
                 content = sentence.text[rest_start:].strip().rstrip(".")
             entity = self.entity_of(mention, sentence) if mention is not None else None
-            if entity is None or word_count(content) < 4:
+            if mention is None or entity is None or word_count(content) < 4:
                 continue
             self.speakers.setdefault(sentence.index, entity)
             return Quote(

@@ -18,6 +18,7 @@ Each signal adds a weighted amount to a score; a source scores as opinion at
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from newsbrief.analyse import register
 from newsbrief.analyse.quotes import mask_quotes, text_quote_spans
@@ -88,7 +89,7 @@ def classify(article: Article, quotes: list[Quote]) -> SourceType:
     values = signals(article, quotes)
     contributions = {name: WEIGHTS[name] * value for name, value in values.items()}
     score = sum(contributions.values())
-    label = "opinion" if score >= OPINION_THRESHOLD else "report"
+    label: Literal["report", "opinion"] = "opinion" if score >= OPINION_THRESHOLD else "report"
     confidence = min(0.95, 0.5 + abs(score - OPINION_THRESHOLD) / 4)
     ranked = sorted(contributions, key=lambda n: -abs(contributions[n]))
     reasons = [f"score {score:.2f} (opinion at >= {OPINION_THRESHOLD})"] + [

@@ -147,7 +147,10 @@ class DaskEngine:
                 self._client = Client(self.scheduler, timeout=DASK_CONNECT_TIMEOUT_S, security=security)
             else:
                 security = Security.temporary()
-                no_routes = {"distributed.scheduler.http.routes": [], "distributed.worker.http.routes": []}
+                no_routes: dict[str, list[str]] = {
+                    "distributed.scheduler.http.routes": [],
+                    "distributed.worker.http.routes": [],
+                }
                 with dask.config.set(no_routes):
                     self._cluster = LocalCluster(
                         n_workers=self.workers,

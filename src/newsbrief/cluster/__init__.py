@@ -1,6 +1,5 @@
 """Story clustering of a mixed article stream, and near-duplicate (syndicated copy) detection."""
 
-from newsbrief.cluster.duplicates import DuplicateIndex, near_duplicate_groups
 from newsbrief.cluster.metrics import adjusted_rand_index, bcubed
 from newsbrief.cluster.stories import (
     ArticleFeatures,
@@ -9,6 +8,7 @@ from newsbrief.cluster.stories import (
     article_features,
     cluster_articles,
 )
+from newsbrief.duplicates import DuplicateIndex, near_duplicate_groups
 
 __all__ = [
     "ArticleFeatures",

@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from newsbrief.cluster.duplicates import DEFAULT_DUPLICATE_THRESHOLD
 from newsbrief.cluster.source import read_unique_items
 from newsbrief.cluster.stories import (
     DEFAULT_CLEAR_THRESHOLD,
@@ -26,6 +25,7 @@ from newsbrief.cluster.stories import (
     article_features,
     cluster_articles,
 )
+from newsbrief.duplicates import DEFAULT_DUPLICATE_THRESHOLD
 from newsbrief.errors import NoUsableInput
 from newsbrief.ingest import records_to_articles
 from newsbrief.settings import Options

@@ -9,7 +9,7 @@ new story. Only stories sharing one of the article's highest-weighted terms are 
 it, so the cost per article stays flat as the stream grows.
 
 Articles without a date pass every window check (benchmark documents have none). Syndicated
-copies (see :mod:`newsbrief.cluster.duplicates`) join their original's story directly and are
+copies (see :mod:`newsbrief.duplicates`) join their original's story directly and are
 marked ``duplicate_of``. Articles with too little text left after boilerplate removal (archive
 notices, tweet widgets, "JavaScript is disabled") get no story and say why.
 
@@ -34,7 +34,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from newsbrief.clean import clean
-from newsbrief.cluster.duplicates import DEFAULT_DUPLICATE_THRESHOLD, DuplicateIndex, signature
+from newsbrief.duplicates import DEFAULT_DUPLICATE_THRESHOLD, DuplicateIndex, signature
 from newsbrief.ingest.metadata import parse_published
 from newsbrief.model import Article
 from newsbrief.textsim import STOPWORDS, stem, words
@@ -281,11 +281,12 @@ class StoryClusterer:
             if self._in_window(story, features.published):
                 self._join(story, features.key, vector, features.published)
                 return Assignment(features.key, story.id, 1.0, copy[0], copy[1])
-        story, score, runner_up = self._best_story(vector, features.published)
-        if story is None or not self._accepts(score, runner_up):
-            story, score = Story(f"s{self.next_story_number:06d}"), 1.0
+        found, score, runner_up = self._best_story(vector, features.published)
+        if found is None or not self._accepts(score, runner_up):
+            found, score = Story(f"s{self.next_story_number:06d}"), 1.0
             self.next_story_number += 1
-            self.stories[story.id] = story
+            self.stories[found.id] = found
+        story = found
         self._join(story, features.key, vector, features.published)
         duplicate = (copy[0], copy[1]) if copy else (None, None)
         return Assignment(features.key, story.id, round(score, 4), *duplicate)

@@ -23,7 +23,7 @@ METRICS = ("rouge1", "rouge2", "rougeLsum")
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a plain-text summary: every line is split with the project's splitter."""
-    sentences = []
+    sentences: list[str] = []
     for line in text.splitlines():
         sentences.extend(line[start:end].strip() for start, end in split_paragraph(line))
     return [s for s in sentences if s]

@@ -145,7 +145,7 @@ def records_to_articles(records: Iterable[Record], warnings: list[str] | None = 
     parser, so a junk value becomes unknown with a warning on ``warnings`` (naming the record)
     instead of an error downstream."""
     problems: list[str] = [] if warnings is None else warnings
-    articles = []
+    articles: list[Article] = []
     for record in records:
         label, _ = valid_text(record.name)
 

@@ -156,7 +156,7 @@ def parse_feed(text: str, name: str) -> Iterator[Record]:
     yield from records
 
 
-def _string(item: dict, key: str) -> str:
+def _string(item: dict[str, object], key: str) -> str:
     value = item.get(key)
     return value if isinstance(value, str) else ""
 
@@ -169,7 +169,8 @@ def parse_json_feed(text: str, name: str) -> Iterator[Record]:
         raise InputError(name, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise InputError(name, "not a JSON Feed (no 'items' list)")
-    feed_title = data.get("title") if isinstance(data.get("title"), str) else ""
+    title = data.get("title")
+    feed_title = title if isinstance(title, str) else ""
     found = False
     for number, item in enumerate(data["items"], start=1):
         if not isinstance(item, dict):
@@ -202,7 +203,7 @@ def looks_like_feed(text: str) -> bool:
 
 def is_opml(text: str) -> bool:
     match = _FEED_START.match(text[:_SNIFF_CHARS])
-    return bool(match) and match.group(2).lower() == "opml"
+    return match is not None and match.group(2).lower() == "opml"
 
 
 def looks_like_json_feed(text: str) -> bool:

@@ -80,6 +80,7 @@ def _trafilatura_config() -> ConfigParser:
 def parse_html(text: str, name: str) -> Iterator[Record]:
     """HTML page: main text and metadata through trafilatura, comments excluded."""
     import trafilatura  # imported here: costs ~0.3 s and only HTML needs it
+    from trafilatura.settings import Document
 
     _silence_extractor_logs()
 
@@ -94,11 +95,12 @@ def parse_html(text: str, name: str) -> Iterator[Record]:
         )
     except Exception as exc:  # lxml raises many types on broken markup
         raise InputError(name, f"HTML could not be parsed ({type(exc).__name__})") from None
-    if doc is None or len((doc.text or "").split()) < _HTML_MIN_WORDS:
+    # bare_extraction returns a Document unless as_dict=True (a dict is never asked for)
+    if not isinstance(doc, Document) or len((doc.text or "").split()) < _HTML_MIN_WORDS:
         raise InputError(name, "no article text found in the HTML (malformed page or no main content)")
     yield Record(
         name,
-        doc.text,
+        doc.text or "",
         title=doc.title or None,
         url=doc.url or None,
         outlet=doc.sitename or None,

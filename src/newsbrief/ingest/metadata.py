@@ -97,11 +97,11 @@ def _from_string(text: str) -> tuple[str | None, str]:
         first, second, year = (int(group) for group in match.groups())
         return _day(year, first, second) if first <= 12 else _day(year, second, first)
     if match := _DAY_MONTH_YEAR.match(text):
-        day, month, year = match.groups()
-        return _day(int(year), MONTHS[month.lower()], int(day))
+        day_text, month_name, year_text = match.groups()
+        return _day(int(year_text), MONTHS[month_name.lower()], int(day_text))
     if match := _MONTH_DAY_YEAR.match(text):
-        month, day, year = match.groups()
-        return _day(int(year), MONTHS[month.lower()], int(day))
+        month_name, day_text, year_text = match.groups()
+        return _day(int(year_text), MONTHS[month_name.lower()], int(day_text))
     parts = parsedate_tz(text)  # RFC 2822: "Mon, 18 Nov 2019 14:02:00 +0000"
     if parts is not None and parts[0]:
         return _day(parts[0], parts[1], parts[2])

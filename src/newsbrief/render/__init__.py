@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
-from newsbrief.errors import UsageError
 from newsbrief.model import Brief
+from newsbrief.registry import Registry
 
 Renderer = Callable[[Brief], str]
 
-_RENDERERS: dict[str, str] = {
-    "markdown": "newsbrief.render.markdown",
-    "json": "newsbrief.render.json",
-    "html": "newsbrief.render.html",
-}
+# Each module registers its ``render`` function; imported on first use (html is the heaviest).
+RENDERERS: Registry[Renderer] = Registry(
+    "format",
+    {"markdown": "newsbrief.render.markdown", "json": "newsbrief.render.json", "html": "newsbrief.render.html"},
+)
 
 
 def formats() -> list[str]:
-    return sorted(_RENDERERS)
+    return RENDERERS.names()
 
 
 def get_renderer(name: str) -> Renderer:
-    if name not in _RENDERERS:
-        raise UsageError(f"unknown format {name!r}; available: {', '.join(formats())}")
-    return importlib.import_module(_RENDERERS[name]).render
+    return RENDERERS.get(name)
 
 
 def render(brief: Brief, fmt: str = "markdown") -> str:

@@ -25,6 +25,7 @@ from importlib import resources
 from typing import Any
 
 from newsbrief.model import Brief
+from newsbrief.render import RENDERERS
 from newsbrief.render.json import brief_to_dict
 
 PALETTE_SIZE = 8  # CSS defines colours .c1 ... .c8; source ids cycle through them
@@ -425,6 +426,14 @@ def _parse_date(value: str) -> dt.date | None:
     return None
 
 
+def _timeline_day(value: str) -> dt.date:
+    """A day on the timeline axis: only days that parse are placed there (events and publications are filtered)."""
+    day = _parse_date(value)
+    if day is None:
+        raise ValueError(f"timeline day {value!r} is not an ISO date")
+    return day
+
+
 def _date_label(iso: str) -> str:
     """Short axis label: an interval within one year as ``2014-03-03/03-09``."""
     start, _, end = iso.partition("/")
@@ -447,7 +456,7 @@ def _timeline_svg(events: list[dict[str, Any]], published_on: dict[int, str]) ->
     days = sorted(set(dated) | set(published), key=lambda d: (_parse_date(d), d))
     offsets = [0.0]
     for before, after in itertools.pairwise(days):
-        offsets.append(offsets[-1] + 1 + math.log1p(max((_parse_date(after) - _parse_date(before)).days, 0)))
+        offsets.append(offsets[-1] + 1 + math.log1p(max((_timeline_day(after) - _timeline_day(before)).days, 0)))
     left, right, step = 50, TIMELINE_WIDTH - 50, 15
     stack = min(max((len(v) for v in dated.values()), default=1), TIMELINE_STACK)
     axis_y = 24 + stack * step
@@ -516,7 +525,7 @@ def render_dict(data: dict[str, Any]) -> str:
         {k: v for k, v in data.items() if k != "scores"},
         sources=[{k: v for k, v in s.items() if k not in ("text", "sentence_spans")} for s in report.sources],
     )
-    outlets = sorted({s.get("outlet") for s in report.sources if s.get("outlet")})
+    outlets = sorted({s["outlet"] for s in report.sources if s.get("outlet")})
     dates = sorted(report.published.values())
     subtitle = _count(len(report.sources), "source")
     if outlets:
@@ -550,5 +559,6 @@ def render_dict(data: dict[str, Any]) -> str:
     )
 
 
+@RENDERERS.register("html")
 def render(brief: Brief) -> str:
     return render_dict(brief_to_dict(brief, include_text=True))

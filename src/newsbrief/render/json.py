@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from newsbrief.model import Article, Brief, Extracted
+from newsbrief.render import RENDERERS
 from newsbrief.textsim import word_count
 
 SCHEMA_VERSION = "1.0"
@@ -74,5 +75,6 @@ def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
     }
 
 
+@RENDERERS.register("json")
 def render(brief: Brief) -> str:
     return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"

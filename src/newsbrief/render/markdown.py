@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from newsbrief.model import Analysis, Article, Brief, OutletProfile, PublicationDate, Quote, SourceType
+from newsbrief.render import RENDERERS
 
 MAX_FACTS = 8
 MAX_SINGLE_SOURCE = 5
@@ -59,7 +60,7 @@ def source_line(
 ) -> str:
     title = _escape(article.title_text) or "(untitled)"
     name = profile.name if profile and profile.name else article.outlet_name
-    outlet = f" — {_escape(name)}{_outlet_facts(profile)}" if name or (profile and profile.wire) else ""
+    outlet = f" — {_escape(name or '')}{_outlet_facts(profile)}" if name or (profile and profile.wire) else ""
     published = _published(article, estimate) if estimate or article.published else ""
     line = f"{article.id}. {title}{outlet}{published} ({_escape(article.path)})"
     if kind is not None:
@@ -177,6 +178,7 @@ def _differences(analysis: Analysis, brief: Brief) -> list[str]:
     return lines
 
 
+@RENDERERS.register("markdown")
 def render(brief: Brief) -> str:
     lines = ["## Summary", ""]
     if brief.summary:

@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.sql import Insert
 
 from newsbrief.errors import UsageError
 from newsbrief.store.schema import Table, migrate
@@ -63,10 +62,9 @@ class Store:
         with self.engine.connect() as conn:
             yield conn
 
-    def insert(self, table: Table) -> Insert:
+    def insert(self, table: Table) -> postgresql.Insert | sqlite.Insert:
         """An INSERT in this database's dialect (for ``on_conflict_do_nothing`` / ``…_update``)."""
-        dialect: Any = postgresql if self.is_postgres else sqlite
-        return dialect.insert(table)
+        return postgresql.insert(table) if self.is_postgres else sqlite.insert(table)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -55,9 +55,11 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
 
 def story_rows(store: Store, story_id: str) -> list[Any]:
     with store.read() as conn:
-        return conn.execute(
-            select(articles).where(articles.c.story == story_id).order_by(articles.c.published, articles.c.id)
-        ).all()
+        return list(
+            conn.execute(
+                select(articles).where(articles.c.story == story_id).order_by(articles.c.published, articles.c.id)
+            ).all()
+        )
 
 
 def source_entry(citation: int, row: Any) -> dict[str, Any]:

@@ -22,7 +22,6 @@ from datetime import date, timedelta
 import numpy as np
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from newsbrief.cluster.duplicates import BANDS, NUM_PERMUTATIONS
 from newsbrief.cluster.run import ClusterSettings
 from newsbrief.cluster.stories import (
     QUERY_TERMS,
@@ -34,6 +33,7 @@ from newsbrief.cluster.stories import (
     article_features,
     assign_in_order,
 )
+from newsbrief.duplicates import BANDS, NUM_PERMUTATIONS
 from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import Record
 from newsbrief.store.db import Store
@@ -219,7 +219,7 @@ def _save_assignments(
     in_batch = {f.key: f for f in batch}
     touched: set[str] = set()
     for key, assignment in assignments.items():
-        values = {
+        values: dict[str, object] = {
             "story": assignment.story,
             "similarity": assignment.similarity,
             "joined_at": now if assignment.story else None,

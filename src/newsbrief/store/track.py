@@ -160,7 +160,9 @@ class _Reader:
 
     def read_paths(self, paths: Sequence[str]) -> Iterator[_Batch]:
         for path in paths:
-            items = [(item.record, item.key) for item in read_unique_items([path], self.options, self.warnings)]
+            items: list[tuple[Record, str | None]] = [
+                (item.record, item.key) for item in read_unique_items([path], self.options, self.warnings)
+            ]
             if items:
                 yield _Batch(path, items, "file")
 

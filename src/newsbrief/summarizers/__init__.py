@@ -5,16 +5,13 @@ Add one by subclassing :class:`Summarizer` and decorating it with ``@register("n
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
-from newsbrief.errors import UsageError
+from newsbrief.registry import Registry
 from newsbrief.summarizers.base import Budget, Summarizer
 
-__all__ = ["Budget", "Summarizer", "available", "get_summarizer", "register", "summarizer_class"]
-
-_REGISTRY: dict[str, type[Summarizer]] = {}
+__all__ = ["SUMMARIZERS", "Budget", "Summarizer", "available", "get_summarizer", "register", "summarizer_class"]
 
 # Modules that register the built-in summarizers; imported on first lookup so that
 # ``import newsbrief`` stays fast and optional peers (sumy) load only when asked for.
@@ -32,25 +29,23 @@ _BUILTIN_MODULES = {
 }
 
 
-def register(name: str) -> Callable[[type[Summarizer]], type[Summarizer]]:
+SUMMARIZERS: Registry[type[Summarizer]] = Registry("summarizer", _BUILTIN_MODULES)
+
+
+def register(name: str, **meta: object) -> Callable[[type[Summarizer]], type[Summarizer]]:
     def decorator(cls: type[Summarizer]) -> type[Summarizer]:
         cls.name = name
-        _REGISTRY[name] = cls
-        return cls
+        return SUMMARIZERS.register(name, **meta)(cls)
 
     return decorator
 
 
 def available() -> list[str]:
-    return sorted(set(_REGISTRY) | set(_BUILTIN_MODULES))
+    return SUMMARIZERS.names()
 
 
 def summarizer_class(name: str) -> type[Summarizer]:
-    if name not in _REGISTRY and name in _BUILTIN_MODULES:
-        importlib.import_module(_BUILTIN_MODULES[name])
-    if name not in _REGISTRY:
-        raise UsageError(f"unknown summarizer {name!r}; available: {', '.join(available())}")
-    return _REGISTRY[name]
+    return SUMMARIZERS.get(name)
 
 
 def get_summarizer(name: str, **kwargs: Any) -> Summarizer:

@@ -24,6 +24,7 @@ the solver sees a fixed-size problem and the rest is linear in the text plus one
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from itertools import pairwise
 
 import numpy as np
@@ -112,8 +113,8 @@ def solve_coverage(
     unit_words: np.ndarray,
     unit_sentences: np.ndarray,
     budget: Budget,
-    requires: list[tuple[int, int]] = (),
-    excludes: list[tuple[int, int]] = (),
+    requires: Sequence[tuple[int, int]] = (),
+    excludes: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """The units of the best summary: maximise concept value covered + unit value within the budget;
     ``(u, v)`` in ``requires``: unit ``u`` only together with unit ``v``; in ``excludes``: not both."""

@@ -58,7 +58,7 @@ _WHOLLY_QUOTED = re.compile(r'\s*["“][^"“”]*["”]\s*')
 def depends_on_context(text: str) -> bool:
     """Does the sentence open with a connective or a pronoun that points at an earlier sentence?"""
     match = _OPENING_WORD.match(text)
-    return bool(match) and match.group(1).lower() in _CONTEXT_OPENERS
+    return match is not None and match.group(1).lower() in _CONTEXT_OPENERS
 
 
 def needs_predecessor(text: str) -> bool:

@@ -79,7 +79,8 @@ class SubmodularSummarizer(Summarizer):
 
         n_groups = int(labels.max()) + 1 if n else 0
         coverage, mass = np.zeros(n), np.zeros(n_groups)
-        current, used, chosen = 0.0, 0.0, []
+        current, used = 0.0, 0.0
+        chosen: list[int] = []
         remaining = set(range(len(members)))
         gains: dict[int, float] = {}
         while remaining and not budget.is_full(int(used), sum(len(members[u]) for u in chosen)):
