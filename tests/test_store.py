@@ -296,7 +296,7 @@ def test_multinews_in_three_rounds(eval_data: Path, tmp_path: Path) -> None:
     stream = tmp_path / "stream.jsonl"
     write_mixed_stream(eval_data, 0, stream)
     gold, stored = store_rounds(stream, 3, str(tmp_path / "three.db"), tmp_path)
-    # Measured 0.863 (one-shot `cluster`: 0.875); the issue's 0.90 is not met (docs/follow.md).
+    # Measured 0.868 (one-shot `cluster`: 0.873); the issue's 0.90 is not met (docs/follow.md).
     assert bcubed(stored, gold).f1 >= 0.85
 
 
@@ -315,3 +315,70 @@ def test_opml_and_url_list_sources(tmp_path: Path) -> None:
             assert (report.added, report.linked) == (20, 1)
         finally:
             store.close()
+
+
+def test_second_every_loop_on_a_store_fails_at_once(db: str, tmp_path: Path) -> None:
+    """`track --every` holds the store's follow lock: a second loop exits 2 with one line, a one-off
+    `track` still runs, and the lock goes with the first loop (killed with SIGKILL)."""
+    source = tmp_path / "articles.jsonl"
+    _write_jsonl(source, build_articles()[:6])
+    command = [sys.executable, "-m", "newsbrief.cli", "track", str(source), "--db", db, "-q"]
+    first = subprocess.Popen([*command, "--every", "1h"], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # until the loop's first run is done (it holds the lock)
+            try:
+                if _count(db)[3] == 6:
+                    break
+            except Exception:  # the store is still being created
+                pass
+            time.sleep(0.2)
+        second = subprocess.run([*command, "--every", "1h"], capture_output=True, text=True, timeout=60)
+        assert second.returncode == 2
+        assert len(second.stderr.strip().splitlines()) == 1 and "another" in second.stderr
+        once = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        assert once.returncode == 0, once.stderr
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+    # The kernel (SQLite's flock) or the server (PostgreSQL's session lock) released it.
+    again = subprocess.Popen([*command, "--every", "1h"], stderr=subprocess.PIPE, text=True)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            again.wait(timeout=5)  # still looping: it took the lock
+    finally:
+        again.send_signal(signal.SIGKILL)
+        again.wait()
+
+
+def test_common_terms_pick_no_candidates(tmp_path: Path) -> None:
+    """A word in more than QUERY_MAX_DOCUMENTS documents neither indexes a stored story nor picks
+    candidates, so a batch loads only the stories of its distinctive terms."""
+    from newsbrief.cluster.stories import QUERY_MAX_DOCUMENTS, StoryClusterer
+    from newsbrief.store.schema import story_terms
+    from newsbrief.textsim import stem
+
+    common = "zorbex"  # an invented word, heavy in every article below
+
+    def word(n: int) -> str:  # invented, unique per n: letters only
+        return "qu" + "".join("bcdfghjklmnprstvz"[int(d)] for d in str(n))
+
+    def text(n: int) -> str:
+        return " ".join(f"The {common} council said {word(n * 100 + k)} met on Monday." for k in range(25))
+
+    items = [{"id": f"a{n}", "text": text(n)} for n in range(QUERY_MAX_DOCUMENTS + 1)]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(item) for item in items) + "\n", encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    store = open_store(db)
+    try:
+        track(store, [str(path)])
+        with store.read() as conn:
+            indexed = set(conn.execute(select(story_terms.c.term).distinct()).scalars())
+    finally:
+        store.close()
+    assert stem(common) not in indexed and len(indexed) > 1000
+    clusterer = StoryClusterer()
+    clusterer.df.counts[stem(common)] = QUERY_MAX_DOCUMENTS + 1
+    clusterer.df.counts["rare"] = QUERY_MAX_DOCUMENTS
+    assert clusterer.query_terms({stem(common): 0.9, "rare": 0.1}) == ["rare"]

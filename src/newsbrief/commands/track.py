@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 
 from newsbrief.commands.arguments import add_db_argument, duration, positive_float, positive_int
 from newsbrief.errors import EXIT_OK, NoUsableInput
@@ -17,6 +18,7 @@ from newsbrief.fetch import (
     FetchPolicy,
 )
 from newsbrief.store import open_store, track
+from newsbrief.store.db import Store
 from newsbrief.store.track import TEASER_WORDS, TrackReport
 
 HELP = "follow feeds, URLs and files: store new articles and update their stories"
@@ -33,7 +35,8 @@ Last-Modified), a timeout, size cap and redirect limit per request. Addresses on
 loopback networks are refused unless --allow-private is given.
 
 Two runs on one store (even on two machines sharing a PostgreSQL database) take turns: each
-store write holds the store's lock, and an interrupted run is completed by the next one.
+store write holds the store's lock, and an interrupted run is completed by the next one. Only
+one --every loop may follow a store: a second one fails at once (exit 2).
 
 examples:
   newsbrief track https://example.org/world.rss feeds.opml --db news.db
@@ -101,20 +104,27 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     try:
-        while True:
-            try:
-                report = track(store, args.sources, policy, progress=progress)
-            except NoUsableInput as exc:
-                if args.every is None:
-                    raise
-                print(f"newsbrief: warning: {exc}", file=sys.stderr)  # a later run may find the sources back
-            else:
-                for warning in report.warnings:
-                    print(f"newsbrief: warning: {warning}", file=sys.stderr)
-                progress(_summary(report))
-            if args.every is None:
-                return EXIT_OK
-            progress(f"next run in {args.every:g} s (Ctrl-C stops)")
-            time.sleep(args.every)
+        if args.every is None:
+            _track(args, store, policy, progress)
+            return EXIT_OK
+        with store.follow_lock(args.db):
+            while True:
+                _track(args, store, policy, progress)
+                progress(f"next run in {args.every:g} s (Ctrl-C stops)")
+                time.sleep(args.every)
     finally:
         store.close()
+
+
+def _track(args: argparse.Namespace, store: Store, policy: FetchPolicy, progress: Callable[[str], None]) -> None:
+    """One run over every source; with --every a source-less run is a warning, not the end."""
+    try:
+        report = track(store, args.sources, policy, progress=progress)
+    except NoUsableInput as exc:
+        if args.every is None:
+            raise
+        print(f"newsbrief: warning: {exc}", file=sys.stderr)  # a later run may find the sources back
+        return
+    for warning in report.warnings:
+        print(f"newsbrief: warning: {warning}", file=sys.stderr)
+    progress(_summary(report))

@@ -20,10 +20,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 
 from newsbrief.errors import UsageError
+from newsbrief.fileio import exclusive_output
 from newsbrief.store.schema import Table, migrate
 
 # An arbitrary constant: the PostgreSQL advisory lock that serialises writers of one store.
 _PG_LOCK_KEY = 0x6E657773  # "news"
+# Another: the session lock held by the one `track --every` loop following a store.
+_PG_FOLLOW_KEY = 0x666F6C6C  # "foll"
 # A writer waits this long for another writer (SQLite busy timeout).
 _BUSY_TIMEOUT_MS = 120_000
 
@@ -56,6 +59,30 @@ class Store:
             if self.is_postgres:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
             yield conn
+
+    @contextmanager
+    def follow_lock(self, db: str) -> Iterator[None]:
+        """Held by a ``track --every`` loop for its whole life: a second loop on the store fails at
+        once with :class:`UsageError` (one-off runs still take turns through :meth:`write`).
+
+        SQLite: batch's output lock (``flock`` on ``<db>.lock``); PostgreSQL: a session advisory
+        lock, so a loop on another machine sharing the database is refused too. Both are released
+        when the process dies, even by ``kill -9``.
+        """
+        if not self.is_postgres:
+            with exclusive_output(db):
+                yield
+            return
+        with self.engine.connect() as conn:
+            held = conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": _PG_FOLLOW_KEY}).scalar_one()
+            conn.commit()  # the lock belongs to the session: do not sit idle in a transaction
+            if not held:
+                raise UsageError(f"--db {db}: another 'newsbrief track --every' is following this store; stop it first")
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _PG_FOLLOW_KEY})
+                conn.commit()
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

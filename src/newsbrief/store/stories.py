@@ -24,7 +24,6 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from newsbrief.cluster.run import ClusterSettings
 from newsbrief.cluster.stories import (
-    QUERY_TERMS,
     ArticleFeatures,
     Assignment,
     DocumentFrequency,
@@ -41,9 +40,12 @@ from newsbrief.store.schema import article_bands, articles, doc_freq, meta, stor
 
 # Pending articles clustered per transaction: bounds memory whatever the store's size.
 BATCH = 2000
-# Centroid terms of a stored story that index it for later batches (the clusterer compares a new
-# article with stories sharing one of its QUERY_TERMS heaviest terms; a story's own heaviest
-# terms are where such overlaps happen, and 100 keep the index at ~100 rows per story).
+# Distinctive centroid terms of a stored story that index it for later batches (the clusterer
+# compares a new article with stories sharing one of its QUERY_TERMS heaviest distinctive terms; a
+# story's own heaviest terms are where such overlaps happen, and 100 keep the index at ~100 rows
+# per story). A common term (in more than QUERY_MAX_DOCUMENTS documents) is never a query term,
+# and document counts only grow, so it is left out of the index (as far as the batch's counts
+# tell: a centroid term the batch lacks has no count loaded and is indexed, costing a row only).
 STORY_INDEX_TERMS = 100
 # An untitled story (its articles carry no title) is named by this many opening words.
 TITLE_WORDS = 12
@@ -117,8 +119,7 @@ def _restore(
     """Load the stored stories and texts the batch can touch into ``clusterer``; return their story ids."""
     query: set[str] = set()
     for item in batch:
-        vector = clusterer.vector(item)
-        query.update(sorted(vector, key=lambda t: (-vector[t], t))[:QUERY_TERMS])
+        query.update(clusterer.query_terms(clusterer.vector(item)))
     query_terms = sorted(query)
     story_ids: set[str] = set()
     for chunk in _chunks(query_terms):
@@ -210,7 +211,8 @@ def _save_stories(conn: Connection, clusterer: StoryClusterer, touched: set[str]
             conn.execute(delete(story_terms).where(story_terms.c.story == story_id))
         else:
             conn.execute(insert(stories).values(id=story_id, **row))
-        conn.execute(insert(story_terms), [{"term": t, "story": story_id} for t in story.top_terms(STORY_INDEX_TERMS)])
+        index_terms = [t for t in story.top_terms(len(story.centroid)) if clusterer.distinctive(t)]
+        conn.execute(insert(story_terms), [{"term": t, "story": story_id} for t in index_terms[:STORY_INDEX_TERMS]])
 
 
 def _save_assignments(
