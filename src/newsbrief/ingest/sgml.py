@@ -3,7 +3,9 @@
 One record per document: the body from ``<TEXT>`` (Reuters: ``<BODY>``), ``<P>`` blocks kept
 apart by a blank line (the lines inside stay as wrapped: the cleaner rebuilds paragraphs), the
 title from ``<HEADLINE>`` (Reuters: ``<TITLE>``), the date from ``<DATE_TIME>``/``<DATE>`` or
-else from the document id, and the outlet from the id's prefix (``APW`` Associated Press …).
+else from the document id, and the outlet from a copyright line before ``<TEXT>`` (a news
+service's member paper: "c.1998 Fort Worth Star-Telegram") or else the id's prefix (``APW``
+Associated Press …).
 Each field records where it came from. A truncated or malformed file keeps every document that
 parses, with a warning saying what was lost.
 """
