@@ -166,3 +166,14 @@ TEMPORAL_WORDS = st.sampled_from(
 def test_prefilter_never_hides_an_expression(text):
     if not _ANY_TEMPORAL.search(text):
         assert not any(pattern.search(text) for _, pattern in _PATTERNS)
+
+
+def test_a_past_tense_yearless_date_falls_before_publication():
+    from datetime import date
+
+    from newsbrief.analyse.dates import find_expressions, resolve
+
+    (past,) = find_expressions("He was arrested on Jan. 30 at his home.")
+    (plain,) = find_expressions("The trial opens Jan. 30 in Austin.")
+    assert resolve(past, date(1999, 12, 20)) == "1999-01-30"
+    assert resolve(plain, date(1999, 12, 20)) == "2000-01-30"

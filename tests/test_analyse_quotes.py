@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsbrief.analyse import analyse_texts
-from newsbrief.analyse.quotes import mask_quotes, quote_spans
+from newsbrief.analyse.quotes import is_speaker_name, mask_quotes, quote_spans
 
 
 def quotes_of(*paragraphs: str):
@@ -154,3 +154,18 @@ def test_newswire_guillemet_and_low_high_quote_marks():
 def test_a_criticism_of_someone_is_not_their_quote():
     quotes = _quotes('The survivors network criticised Bishop Robert Finn, saying "he protected abusers for years."')
     assert all(q.speaker != "Robert Finn" for q in quotes)
+
+
+def test_a_description_or_photo_credit_is_no_speaker_name():
+    assert is_speaker_name("Richard Burr") and is_speaker_name("Civil Aviation Authority")
+    assert not is_speaker_name("Y")
+    assert not is_speaker_name("AP Photo Trump")
+    assert not is_speaker_name("North Carolina Republican")
+
+
+def test_a_quote_two_sentences_after_a_speaker_is_not_continued():
+    quotes = quotes_of(
+        '"We will rebuild the wall," Mayor Jane Roe said. The council met on Tuesday.',
+        '"Nobody will be forgotten."',
+    )
+    assert [q.speaker for q in direct(quotes)] == ["Jane Roe", None]

@@ -401,3 +401,25 @@ def test_the_article_edge_never_raises_and_leaves_only_valid_values(record):
         date.fromisoformat(article.published.value)
     if article.url is not None:
         assert urlsplit(article.url.value).hostname
+
+
+def test_news_service_copy_is_credited_to_the_paper_its_copyright_line_names():
+    from newsbrief.ingest.sgml import parse_sgml
+
+    def doc(docno: str, credit: str) -> str:
+        return (
+            f"<DOC>\n<DOCNO> {docno} </DOCNO>\n<BODY>\n<HEADLINE>\nA HEADLINE\n</HEADLINE>\n{credit}\n"
+            "<TEXT>\n<P>\n   The council voted on Tuesday.\n</P>\n</TEXT>\n</BODY>\n</DOC>\n"
+        )
+
+    text = (
+        doc("NYT19980626.0365", "By JANE ROE c.1998 Fort Worth Star-Telegram")
+        + doc("NYT19980627.0001", " c.1998 N.Y. Times News Service ")
+        + doc("NYT19980628.0002", "By JOHN DOE")
+    )
+    papers = [(r.outlet, r.provenance["outlet"]) for r in parse_sgml(text, "nyt")]
+    assert papers == [
+        ("Fort Worth Star-Telegram", "sgml:copyright Fort Worth Star-Telegram"),
+        ("The New York Times", "sgml:copyright N.Y. Times News Service"),
+        ("The New York Times", "sgml:DOCNO NYT19980628.0002"),
+    ]

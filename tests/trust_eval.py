@@ -20,7 +20,8 @@ options), reading the documents as ``newsbrief eval`` does, and prints:
 * conflicts: a labelled pair is flagged when one conflict has a side in each of its sentences;
   precision over flagged labelled pairs, recall over ``disagree`` pairs;
 * DUC years: of the dates newsbrief resolves in DUC documents from an expression without a
-  year, the share in the publication year of its document (by the labels).
+  year, the share in the publication year of its document (by the labels); and the same for
+  calendar expressions only ("Oct. 1", "in June"), since "last year" names another year by design.
 
 Matching is by text and position, never by newsbrief's offsets: every newsbrief sentence is
 located in the development text (:func:`trust_labels.locate`), and a label belongs to the
@@ -44,6 +45,7 @@ from newsbrief.textsim import Cluster
 from trust_labels import SPLITS, DevDocument, Labels, Span, clusters, load, locate, missing_data, read_articles
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_RELATIVE_YEAR = re.compile(r"\byears?\b", re.I)
 _TITLE = re.compile(r"^(?:the|mr|mrs|ms|dr|prof|sen|rep|gov|president)\.?\s+", re.I)
 
 
@@ -278,6 +280,8 @@ def _score_duc_years(story: StoryRun, published: dict[str, str | None], tally: T
             continue
         right = mention.iso[:4] == year
         tally.counts["in its year" if right else "other year"] += 1
+        if not _RELATIVE_YEAR.search(mention.text):  # "last year", "two years ago" name another year
+            tally.counts["calendar in its year" if right else "calendar other year"] += 1
         if not right:
             tally.misses.append(f"{mention.text!r} -> {mention.iso} (published {year})")
 
@@ -348,7 +352,13 @@ def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
         ),
         (
             "DUC: yearless dates in their document's year",
-            f"{_ratio(y.share('in its year', ('in its year', 'other year')))} of {y.counts.total()}",
+            f"{_ratio(y.share('in its year', ('in its year', 'other year')))} of "
+            f"{y.counts['in its year'] + y.counts['other year']}",
+        ),
+        (
+            "DUC: the same, calendar expressions only (no 'last year', 'years ago')",
+            f"{_ratio(y.share('calendar in its year', ('calendar in its year', 'calendar other year')))} of "
+            f"{y.counts['calendar in its year'] + y.counts['calendar other year']}",
         ),
     ]
 

@@ -92,10 +92,14 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+_AMPERSAND = "(?:&|&AMP;|&amp;)"  # the SGML reader unescapes the newswire's &AMP;
+
+
 def locate(raw: str, text: str, start: int = 0) -> tuple[int, int] | None:
     """Where ``text`` lies in ``raw`` (from ``start``), whitespace aside: how a sentence newsbrief
     segmented is found in the development text."""
-    match = re.compile(r"\s+".join(re.escape(w) for w in text.split())).search(raw, start)
+    words = (re.escape(w).replace(r"\&", _AMPERSAND) for w in text.split())
+    match = re.compile(r"\s+".join(words)).search(raw, start)
     return (match.start(), match.end()) if match else None
 
 

@@ -100,6 +100,12 @@ _FUTURE = re.compile(
     r"next|coming|ahead of|later this)\b|['’]ll\b",
     re.IGNORECASE,
 )
+# A past-tense verb shortly before a yearless month or day ("was arrested Jan. 30", "died in
+# June") puts it in the past of the publication date, not at its nearest occurrence. Tune half of
+# the trust labels: fixes 1 date a year late, breaks none (a 31-day "news is past" default broke
+# the example story's "election in May").
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
+_PAST_TENSE_KINDS = ("dmy", "mdy", "month")
 _LOOKBEHIND_WORDS = 8
 _MAX_WINDOW_DAYS = 14  # resolve against a window of at most this many days
 _QUOTED = re.compile(r"[\"“‘'][^\"”’']*[\"”’']")
@@ -148,6 +154,7 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
             mod = (groups.get("mod") or "").lower()
             future = bool(_FUTURE.search(before)) or mod in ("next", "coming", "later this")
             past = mod in ("last", "previous", "past", "earlier this", "since") or kind == "ago"
+            past = past or (kind in _PAST_TENSE_KINDS and not future and bool(_PAST_TENSE.search(before)))
             start = m.start(kind) if kind in ("month", "year") else m.start()  # the preposition is context only
             found.append(Expression(kind, text[start : m.end()], start, m.end(), groups, future and not past, past))
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
