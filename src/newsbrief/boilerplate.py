@@ -116,9 +116,11 @@ FURNITURE_LINES: dict[str, list[str]] = {
 _PHOTO_AGENCY = r"(ap|afp|reuters|getty images|epa|upi|xinhua|ansa|dpa|pa|aap|ap images)"
 # A person's or an agency's name, case-sensitive inside the case-insensitive rules: capitalised
 # words and the particles of names ("Steve Holland in Washington", "Ursula von der Leyen").
-_NAME = r"(?-i:[A-Z][\w'’.-]*(?:,? (?:[A-Z][\w'’.-]*|in|and|de|del|da|van|von|der|la|le|bin|al))*)"
-_FULL_NAME = r"(?-i:[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|del|da|van|von|der|la|le|bin|al)){1,4})"
-_SENTENCE_INSIDE = r"(?-i:[a-z]{3,}[.!?][\"'”’)]*\s+[A-Z])"
+# Possessive (``*+``): a name never gives words back, so a long run of capitalised words that is no
+# credit fails in linear time instead of trying every way to split it into names.
+_NAME = r"(?-i:[A-Z][\w'’.-]*+(?:,? (?:[A-Z][\w'’.-]*+|in|and|de|del|da|van|von|der|la|le|bin|al))*+)"
+_FULL_NAME = r"(?-i:[A-Z][\w'’.-]*+(?: (?:[A-Z][\w'’.-]*+|de|del|da|van|von|der|la|le|bin|al)){1,4}+)"
+_SENTENCE_INSIDE = r"(?-i:(?<![a-z])[a-z]{3,}+[.!?][\"'”’)]*+\s+[A-Z])"
 _CONTRIBUTED = r"\bcontributed (reporting|to (this|the) (report|story|article))\b"
 _CREDIT_ROLE = r"(additional reporting|reporting|writing|editing|compiled|research)"
 CREDITS_AND_PROMOS: dict[str, list[str]] = {
@@ -129,10 +131,10 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         # (the cheap look for the phrase comes first: most paragraphs fail there)
         rf"^(?=.{{0,400}}?{_CONTRIBUTED})(?!.*{_SENTENCE_INSIDE}).{{0,400}}{_CONTRIBUTED}[^.]{{0,80}}\.?$",
         # Reuters: "Reporting by Steve Holland; Editing by Mary Milliken"
-        rf"^\(?{_CREDIT_ROLE} by {_NAME}(; ?{_CREDIT_ROLE} by {_NAME})*\)?\.?$",
+        rf"^\(?{_CREDIT_ROLE} by {_NAME}(; ?{_CREDIT_ROLE} by {_NAME})*+\)?\.?$",
         rf"^(compiled|edited|written|produced) by {_NAME}\.?$",
         # an author's note: "(Matthew Brelis is the Globe's Focus writer.)", "X and Y are reporters for the Tribune."
-        rf"^\(?{_FULL_NAME}(,? (and )?{_FULL_NAME})* (is|are) (a |an |the )?[^.]{{0,60}}\b(writer|reporter|"
+        rf"^\(?{_FULL_NAME}(,? (and )?{_FULL_NAME})*+ (is|are) (a |an |the )?[^.]{{0,60}}\b(writer|reporter|"
         r"correspondent|columnist|editor|critic|contributor)s?\b[^.()]{0,160}\.?\)?\.?$",
         rf"^(contact|e-?mail|reach) {_NAME} at\b.{{0,200}}$",
     ],
