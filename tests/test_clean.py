@@ -225,6 +225,8 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Read more: The talks that went nowhere", "promo"),
         ("This article originally appeared on Vox.com.", "promo"),
         ("Media playback is unsupported on your device", "promo"),
+        ("[Fierce Fighters: 7 Secrets of Viking Culture]", "promo"),
+        ("[RELATED: Ten questions the talks in Rome left open]", "promo"),
         ("Media playback is unsupported on your device Media caption The area is known for strong winds", "promo"),
         ("Sen. Davis speaks at a rally in Texas (AP Photo/LM Otero) (Associated Press)", "photo-credit"),
         ("(Matthew Brelis is the Globe's Focus writer.)", "credit"),

@@ -150,6 +150,10 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         r"\(published (on )?[^()]{5,60}\)$",
     ],
     "promo": [
+        # a paragraph that is one bracketed phrase is a link or a credit set apart from the text
+        # ("[Fierce Fighters: 7 Secrets of Viking Culture]", "[RELATED: …]", "[image credit: …]"):
+        # all 6 such lines of Multi-News validation lines 200-249 were furniture
+        r"^\[[^\[\]]{3,150}\]$",
         r"^click here\b.{0,160}$",
         r"^read more\s*:.{0,200}$",
         r"^(this|the) (article|story|post|piece) (originally |first )?(appeared|ran|was (originally |first )?published)"

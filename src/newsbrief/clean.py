@@ -58,7 +58,11 @@ _PROMO_LIST_START = bp.compile_alternation(bp.PROMO_LIST_START)
 _WEATHER = re.compile(bp.WEATHER_TEMPERATURE, re.IGNORECASE)
 _PULL_START = re.compile(bp.PULL_QUOTE_START, re.IGNORECASE)
 _PULL_END = re.compile(bp.PULL_QUOTE_END, re.IGNORECASE)
-_CAPTION_MARKERS = bp.compile_alternation(bp.CAPTION_MARKERS)
+# searched in the lower-cased paragraph, as the loose furniture patterns (several times faster)
+_CAPTION_MARKERS_LOOSE = bp.compile_alternation(
+    [p for p in bp.CAPTION_MARKERS if not p.startswith("^")], ignore_case=False
+)
+_CAPTION_MARKERS_ANCHORED = bp.compile_alternation([p for p in bp.CAPTION_MARKERS if p.startswith("^")])
 _REFERENCE_END = re.compile(bp.SENTENCE_END_WITH_REFERENCES)
 _SPACELESS = re.compile(SPACELESS_SCRIPT_CHARS)
 
@@ -203,7 +207,7 @@ def is_caption(paragraph: Paragraph) -> bool:
     text = paragraph.text
     if paragraph.is_bullet:
         return False
-    if _CAPTION_MARKERS.search(text):
+    if _CAPTION_MARKERS_LOOSE.search(text.lower()) or _CAPTION_MARKERS_ANCHORED.match(text):
         return True
     return (
         not is_spaceless(text)

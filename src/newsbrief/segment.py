@@ -106,7 +106,10 @@ def _is_abbreviation(text: str, end: int) -> bool:
 def split_paragraph(text: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` spans of sentences inside one paragraph."""
     start = 0
-    for end, following in heapq.merge(_boundaries(text), _cjk_boundaries(text)):
+    boundaries: Iterator[tuple[int, int]] = _boundaries(text)
+    if any(mark in text for mark in _CJK_MARKS):  # its regex, led by a look-behind, tries every position
+        boundaries = heapq.merge(boundaries, _cjk_boundaries(text))
+    for end, following in boundaries:
         if end <= start:
             continue
         if text[start:end].strip():
