@@ -176,7 +176,7 @@ def solve_coverage(
     if relaxed.x is not None:
         rounded = [u for u in range(n_units) if relaxed.x[u] > 1 - 1e-6]
         if _feasible(rounded, *problem[3:]):
-            candidates.append(_greedy_coverage(*problem, start=rounded))
+            candidates.append(_greedy_coverage(*problem, start=tuple(rounded)))
     greedy = max(candidates, key=lambda units: _coverage_value(units, unit_concepts, concept_value, unit_value))
     if relaxed.x is not None:
         bound = -float(relaxed.fun)
@@ -227,7 +227,7 @@ def _greedy_coverage(
     limit: float,
     requires: list[tuple[int, int]],
     excludes: list[tuple[int, int]],
-    start: list[int] = (),
+    start: tuple[int, ...] = (),
 ) -> list[int]:
     """Cost-scaled greedy for budgeted coverage (Khuller et al. 1999): repeatedly add the move (a
     unit, with the unit it requires) of best gain per cost that fits and breaks no pair rule."""
