@@ -283,6 +283,33 @@ def test_concept_coverage_is_solved_exactly():
         assert value(chosen) == pytest.approx(best, rel=0.011)  # within the solver's 1 % gap
 
 
+def test_concept_coverage_keeps_pair_rules_and_budget():
+    """Whether the greedy summary or the MIP's is returned, "u only with v" and "not both" hold."""
+    rng = np.random.default_rng(5)
+    for _ in range(30):
+        n_units, n_concepts = 8, 10
+        unit_concepts = [
+            set(rng.choice(n_concepts, size=rng.integers(1, 4), replace=False).tolist()) for _ in range(n_units)
+        ]
+        unit_words = rng.integers(5, 30, n_units).astype(float)
+        requires, excludes = [(0, 1), (2, 3)], [(4, 5), (1, 6)]
+        chosen = set(
+            solve_coverage(
+                unit_concepts,
+                rng.uniform(0.1, 1.0, n_concepts),
+                rng.uniform(0.0, 0.2, n_units),
+                unit_words,
+                np.ones(n_units),
+                Budget(words=60),
+                requires,
+                excludes,
+            )
+        )
+        assert sum(unit_words[u] for u in chosen) <= 60
+        assert all(v in chosen for u, v in requires if u in chosen)
+        assert not any(a in chosen and b in chosen for a, b in excludes)
+
+
 def test_concepts_need_two_documents_and_a_document_share():
     cluster = make_cluster([*ARTICLES, ARTICLES[0]])
     rows = [cluster.row(s) for s in cluster.sentences if is_candidate(s.text, s.is_heading)]
