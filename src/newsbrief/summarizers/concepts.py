@@ -209,8 +209,8 @@ def _feasible(
     units: list[int],
     unit_cost: np.ndarray,
     limit: float,
-    requires: list[tuple[int, int]],
-    excludes: list[tuple[int, int]],
+    requires: Sequence[tuple[int, int]],
+    excludes: Sequence[tuple[int, int]],
 ) -> bool:
     chosen = set(units)
     return (
@@ -226,8 +226,8 @@ def _greedy_coverage(
     unit_value: np.ndarray,
     unit_cost: np.ndarray,
     limit: float,
-    requires: list[tuple[int, int]],
-    excludes: list[tuple[int, int]],
+    requires: Sequence[tuple[int, int]],
+    excludes: Sequence[tuple[int, int]],
     start: tuple[int, ...] = (),
 ) -> list[int]:
     """Cost-scaled greedy for budgeted coverage (Khuller et al. 1999): repeatedly add the move (a
