@@ -264,9 +264,15 @@ def test_two_concurrent_batch_runs_on_one_output_one_fails_clearly_no_duplicates
     deadline = time.monotonic() + 60
     while not Path(f"{out}.lock").exists() and time.monotonic() < deadline:
         time.sleep(0.005)
-    second = subprocess.run([*command, "--resume", "--no-progress"], capture_output=True, text=True, timeout=120)
+    # Freeze the first run while it holds the lock, so the second one really runs during it
+    # however fast or loaded the machine is; it goes on once the second has been refused.
+    os.kill(first.pid, signal.SIGSTOP)
+    try:
+        second = subprocess.run([*command, "--resume", "--no-progress"], capture_output=True, text=True, timeout=120)
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
     assert first.wait(timeout=300) == 0, first.stderr.read() if first.stderr else ""
-    assert second.returncode == 2
+    assert second.returncode == 2, second.stderr
     assert "is being written by another newsbrief run" in second.stderr
     assert sorted(results(out)) == ids  # results() fails on any id written twice
     assert not Path(f"{out}.lock").exists()

@@ -180,8 +180,10 @@ def is_spaceless(text: str) -> bool:
     Thai)? Word-count rules were written for spaced scripts and must not fire on it."""
     if not _SPACELESS.search(text):
         return False
+    script = len(_SPACELESS.findall(text))
+    # some of those script characters are combining signs, not letters (str.isalpha is False)
     letters = sum(ch.isalpha() for ch in text)
-    return len(_SPACELESS.findall(text)) / letters >= bp.SPACELESS_MIN_SHARE
+    return script / max(letters, script) >= bp.SPACELESS_MIN_SHARE
 
 
 def furniture_rule(text: str) -> str | None:
