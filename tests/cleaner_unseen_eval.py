@@ -48,15 +48,8 @@ _WORD = re.compile(r"[^\W_]+")  # letters and digits; "_" is the wire services' 
 
 
 def sgml_records(text: str, name: str) -> list[Record]:
-    """A DUC/TREC SGML file as newsbrief reads it: through ingest's container reader
-    (``FORMATS["sgml"]``, branch ``ingest``) where it exists, else through the ``eval`` DUC reader
-    of main (``<TEXT>`` only, ``<P>`` blocks separated by a blank line, ``<HEADLINE>`` as the
-    title), which the container reader replaces."""
-    if "sgml" in FORMATS:
-        return list(FORMATS[detect_format(name, text)](text, name))
-    from newsbrief.eval.datasets import parse_duc_document  # main before the container reader
-
-    return list(parse_duc_document(text, name))
+    """A DUC/TREC SGML file as newsbrief reads it: through ingest's container reader."""
+    return list(FORMATS[detect_format(name, text)](text, name))
 
 
 def records(document: Document) -> list[Record]:

@@ -52,13 +52,8 @@ from pathlib import Path
 
 from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import parse_multinews_document
+from newsbrief.ingest.sgml import parse_sgml as read_sgml
 from newsbrief.model import Article
-
-try:  # the SGML reader of newsbrief's ingest (issue: containers), where it exists
-    from newsbrief.ingest.sgml import parse_sgml as read_sgml
-except ImportError:  # before it: the DUC reader of ``newsbrief eval``
-    from newsbrief.eval.datasets import parse_duc_document as read_sgml
-
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "fixtures" / "trust_labels"
