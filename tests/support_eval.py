@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from newsbrief.corroborate import story_terms, supports
+from newsbrief.corroborate import judge, story_terms
 from newsbrief.ingest import load_articles
 from newsbrief.model import Sentence
 from newsbrief.pipeline import prepare
@@ -51,7 +51,9 @@ def precision_recall(
     """(precision, recall, true positives, accepted) over the labelled pairs."""
     cluster, pairs = labelled_pairs()
     topic = story_terms(cluster)
-    accepted = [same for a, b, sim, same in pairs if supports(cluster, a, b, sim, threshold, min_shared_terms, topic)]
+    accepted = [
+        same for a, b, sim, same in pairs if judge(cluster, a, b, sim, threshold, min_shared_terms, topic).accepted
+    ]
     true_pairs = sum(same for *_, same in pairs)
     hits = sum(accepted)
     return (hits / len(accepted) if accepted else 1.0), hits / true_pairs, hits, len(accepted)

@@ -37,7 +37,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsbrief.corroborate import story_terms, supports
+from newsbrief.corroborate import judge, story_terms
 from newsbrief.model import Article, Brief, Sentence
 from newsbrief.pipeline import brief_articles
 from newsbrief.settings import Options
@@ -167,9 +167,9 @@ def _score_support(story: StoryRun, pairs: list, tally: Tally) -> None:
             tally.misses.append(f"not in newsbrief's sentences: {pair.a.text[:50]!r} / {pair.b.text[:50]!r}")
             continue
         similarity = float(story.cluster.similarity([story.cluster.row(a)], [story.cluster.row(b)])[0, 0])
-        accepted = supports(
+        accepted = judge(
             story.cluster, a, b, similarity, options["support_threshold"], options["min_shared_terms"], topic
-        )
+        ).accepted
         tally.counts[f"{pair.label} {'accepted' if accepted else 'rejected'}"] += 1
         if accepted != (pair.label == "yes") and not (accepted and pair.label == "partial"):
             tally.misses.append(

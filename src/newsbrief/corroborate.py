@@ -198,19 +198,6 @@ def judge(
     return Verdict(True, round(min(1.0, score), 4), reason)
 
 
-def supports(
-    cluster: Cluster,
-    a: Sentence,
-    b: Sentence,
-    similarity: float,
-    threshold: float,
-    min_shared_terms: int = DEFAULT_MIN_SHARED_TERMS,
-    topic: frozenset[str] = frozenset(),
-) -> bool:
-    """:func:`judge`'s verdict alone."""
-    return judge(cluster, a, b, similarity, threshold, min_shared_terms, topic).accepted
-
-
 def find_support(
     cluster: Cluster, sentence: Sentence, threshold: float, min_shared_terms: int = DEFAULT_MIN_SHARED_TERMS
 ) -> list[Support]:

@@ -18,6 +18,7 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import BinaryIO
 
 from newsbrief.errors import NewsbriefError, UsageError
 
@@ -99,11 +100,20 @@ def _replace(path: str, text: str) -> None:
             handle.write(text)
         return
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
+    with atomic_replacement(target, mode) as handle:
+        handle.write(text.encode("utf-8"))
+
+
+@contextmanager
+def atomic_replacement(target: str, mode: int) -> Iterator[BinaryIO]:
+    """A temporary file beside ``target`` that replaces it, with ``mode``, once the block ends
+    without error (flushed and fsynced first); on any error it is removed and ``target`` is left
+    as it was."""
     fd, tmp = tempfile.mkstemp(prefix=".newsbrief-", suffix=".tmp", dir=os.path.dirname(target))
     try:
         os.fchmod(fd, mode)  # mkstemp makes 0600; give it the mode the output should have
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

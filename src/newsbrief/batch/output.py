@@ -17,11 +17,10 @@ import json
 import os
 import re
 import stat
-import tempfile
 from dataclasses import dataclass, field
 
 from newsbrief.errors import UsageError
-from newsbrief.fileio import OutputError
+from newsbrief.fileio import OutputError, atomic_replacement
 
 # json.dumps writes the id first: the id and the kind of line are read without parsing the brief.
 _LINE_HEAD = re.compile(rb'\{"id": ("(?:[^"\\]|\\.)*"), "(brief|error)": ')
@@ -83,25 +82,14 @@ def drop_errors(path: str) -> int:
     """Rewrite ``path`` without its error lines (atomically, same mode, through a symlink);
     returns how many went."""
     path = os.path.realpath(path)
-    directory = os.path.dirname(path)
-    fd, tmp = tempfile.mkstemp(prefix=".newsbrief-", suffix=".tmp", dir=directory)
     dropped = 0
-    try:
-        os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
-        with open(path, "rb") as source, os.fdopen(fd, "wb") as copy:
-            for line in source:
-                kind = _line_kind(line)
-                if kind is not None and kind[1] == "error":
-                    dropped += 1
-                    continue
-                copy.write(line)
-            copy.flush()
-            os.fsync(copy.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with open(path, "rb") as source, atomic_replacement(path, stat.S_IMODE(os.stat(path).st_mode)) as copy:
+        for line in source:
+            kind = _line_kind(line)
+            if kind is not None and kind[1] == "error":
+                dropped += 1
+                continue
+            copy.write(line)
     return dropped
 
 
