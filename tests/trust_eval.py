@@ -42,7 +42,18 @@ from newsbrief.model import Article, Brief, Sentence
 from newsbrief.pipeline import brief_articles
 from newsbrief.settings import Options
 from newsbrief.textsim import Cluster
-from trust_labels import SPLITS, DevDocument, Labels, Span, clusters, load, locate, missing_data, read_articles
+from trust_labels import (
+    DATASETS,
+    SPLITS,
+    DevDocument,
+    Labels,
+    Span,
+    clusters,
+    load,
+    locate,
+    missing_data,
+    read_articles,
+)
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _RELATIVE_YEAR = re.compile(r"\byears?\b", re.I)
@@ -136,10 +147,10 @@ def _name_matches(gold: str, predicted: str, aliases: list[str]) -> bool:
     return False
 
 
-def evaluate(split: str, show_misses: bool = False) -> dict[str, Tally]:
-    labels: Labels = load(split)
+def evaluate(split: str, show_misses: bool = False, datasets: tuple[str, ...] = DATASETS) -> dict[str, Tally]:
+    labels: Labels = load(split, datasets)
     tallies = {name: Tally() for name in ("support", "outlets", "speakers", "dates", "conflicts", "duc_years")}
-    for dataset, cluster_id in clusters(split):
+    for dataset, cluster_id in clusters(split, datasets):
         story = run_story(dataset, cluster_id)
 
         def here(span: Span, dataset: str = dataset, cluster_id: str = cluster_id) -> bool:
@@ -368,20 +379,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("split", nargs="?", choices=SPLITS, help="the split to score (or --split)")
     parser.add_argument("--split", dest="split_option", choices=SPLITS)
     parser.add_argument("--misses", action="store_true", help="list what each score got wrong")
+    parser.add_argument("--dataset", choices=DATASETS, help="score one dataset's clusters only")
     args = parser.parse_args(argv)
     split = args.split_option or args.split
     if split is None:
         parser.error("name a split: tune or report")
-    missing = missing_data()
+    datasets = (args.dataset,) if args.dataset else DATASETS
+    missing = missing_data(datasets)
     if missing:
         print(f"trust_eval: {missing}", file=sys.stderr)
         return 2
-    tallies = evaluate(split)
+    tallies = evaluate(split, datasets=datasets)
     if args.misses:
         for name, tally in tallies.items():
             for miss in tally.misses:
                 print(f"[{name}] {miss}")
-    counts = load(split).counts()
+    counts = load(split, datasets).counts()
     print(f"split {split}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     width = max(len(name) for name, _ in report(tallies))
     for name, value in report(tallies):

@@ -75,9 +75,15 @@ class LabelError(ValueError):
     """A label does not match the development data it names."""
 
 
-def missing_data() -> str | None:
-    """Why the labels cannot be checked here (the development data path that is absent), or None."""
-    for path in (EVAL_DATA, DUC_DATA / "duc2006_docs"):
+DATASETS = ("multinews", "duc")
+
+
+def missing_data(datasets: tuple[str, ...] = DATASETS) -> str | None:
+    """Why the labels of ``datasets`` cannot be checked here (the development data path that is
+    absent), or None. Multi-News validation is in ``../shared`` (CI has it); DUC 2006 only in
+    ``../devdata``."""
+    paths = {"multinews": EVAL_DATA, "duc": DUC_DATA / "duc2006_docs"}
+    for path in (paths[d] for d in datasets):
         if not path.exists():
             return f"development data not found at {path} (set NEWSBRIEF_EVAL_DATA / NEWSBRIEF_DUC2006)"
     return None
@@ -132,10 +138,10 @@ def split_of(dataset: str, cluster: str) -> str:
     return _split_table()[(dataset, cluster)]
 
 
-def clusters(split: str) -> list[tuple[str, str]]:
+def clusters(split: str, datasets: tuple[str, ...] = DATASETS) -> list[tuple[str, str]]:
     """(dataset, cluster) of one split, Multi-News first, in draw order."""
     drawn = [("multinews", str(n)) for n in multinews_draw()] + [("duc", c) for c in duc_draw()]
-    return [key for key in drawn if _split_table()[key] == split]
+    return [key for key in drawn if _split_table()[key] == split and key[0] in datasets]
 
 
 # --- the development data ------------------------------------------------------------------
@@ -307,7 +313,7 @@ def _span(row: dict[str, str], prefix: str, where: str) -> Span:
     return Span(row["dataset"], row["cluster"], doc, start, end, text)
 
 
-def _rows(split: str, name: str) -> list[tuple[str, dict[str, str]]]:
+def _rows(split: str, name: str, datasets: tuple[str, ...] = DATASETS) -> list[tuple[str, dict[str, str]]]:
     path = LABELS / split / name
     if not path.exists():
         return []
@@ -316,30 +322,34 @@ def _rows(split: str, name: str) -> list[tuple[str, dict[str, str]]]:
     found = []
     for number, row in enumerate(rows, start=2):
         where = f"{split}/{name}:{number}"
+        if row["dataset"] not in datasets:
+            continue
         if split_of(row["dataset"], row["cluster"]) != split:
             raise LabelError(f"{where}: cluster {row['dataset']}:{row['cluster']} belongs to the other split")
         found.append((where, row))
     return found
 
 
-def load(split: str) -> Labels:
-    """Every label of one split, each checked against the development data (:class:`LabelError`)."""
+def load(split: str, datasets: tuple[str, ...] = DATASETS) -> Labels:
+    """Every label of one split (of ``datasets``), each checked against the development data
+    (:class:`LabelError`)."""
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
     support = [
         SupportPair(_span(r, "a_", w), _span(r, "b_", w), r["label"], r["origin"])
-        for w, r in _rows(split, "support.tsv")
+        for w, r in _rows(split, "support.tsv", datasets)
     ]
     conflicts = [
         ConflictPair(_span(r, "a_", w), _span(r, "b_", w), r["label"], r["aspect"], r["note"])
-        for w, r in _rows(split, "conflicts.tsv")
+        for w, r in _rows(split, "conflicts.tsv", datasets)
     ]
-    quotes = [QuoteLabel(_span(r, "", w), r["speaker"], r["kind"]) for w, r in _rows(split, "quotes.tsv")]
+    quotes = [QuoteLabel(_span(r, "", w), r["speaker"], r["kind"]) for w, r in _rows(split, "quotes.tsv", datasets)]
     dates = [
-        DateLabel(_span(r, "", w), None if r["iso"] == "abstain" else r["iso"]) for w, r in _rows(split, "dates.tsv")
+        DateLabel(_span(r, "", w), None if r["iso"] == "abstain" else r["iso"])
+        for w, r in _rows(split, "dates.tsv", datasets)
     ]
     outlets = []
-    for where, r in _rows(split, "documents.tsv"):
+    for where, r in _rows(split, "documents.tsv", datasets):
         doc = document(r["dataset"], r["cluster"], r["doc"])
         if digest(doc.raw[:200]) != r["sha1"]:
             raise LabelError(f"{where}: {r['dataset']}:{r['cluster']}#{r['doc']} is not the labelled document")

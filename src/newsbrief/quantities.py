@@ -56,7 +56,7 @@ _QUANTITY = re.compile(
     r"|(?P<currency>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>million|billion|thousand))?"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
     r"|\b(?P<word>" + alternation(tuple(NUMBER_WORDS)) + r")(?:\s+(?P<wmult>million|billion|thousand)\b)?)"
-    r"(?P<tail>(?:[\s-]+(?!\d)[\w$%-]+[.,;:]?){0,4})",
+    r"(?P<tail>(?:[\s-]+(?![\d$£€])[\w$%-]+[.,;:]?){0,4})",  # not "$1.2" in "pounds, or about $1.2 billion"
     re.IGNORECASE,
 )
 _ANY_NUMBER = re.compile(
