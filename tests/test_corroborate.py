@@ -98,3 +98,17 @@ def test_one_amount_in_two_currencies_is_one_figure():
 def judge_pair(cluster: Cluster, a: Sentence, b: Sentence) -> Verdict:
     similarity = float(cluster.similarity([cluster.row(a)], [cluster.row(b)])[0, 0])
     return judge(cluster, a, b, similarity, 0.1, 2, story_terms(cluster))
+
+
+def test_a_paraphrase_below_the_threshold_needs_many_event_terms():
+    cluster = cluster_of(
+        "The House passed a bill on Tuesday funding the government until March 23.",
+        "On Tuesday the House passed legislation funding the government through March 23.",
+        "The House passed a resolution on Tuesday honouring veterans.",
+        "The weather in Paris was mild on Sunday.",
+    )
+    bill, legislation, resolution = (cluster.article(i).sentences[0] for i in (1, 2, 3))
+    topic = story_terms(cluster)
+    assert judge(cluster, bill, legislation, 0.17, 0.22, 2, topic).accepted  # pass, fund, govern, March 23 ...
+    assert not judge(cluster, bill, legislation, 0.14, 0.22, 2, topic).accepted  # under 0.7 of the threshold
+    assert not judge(cluster, bill, resolution, 0.17, 0.22, 2, topic).accepted  # "passed … Tuesday" only

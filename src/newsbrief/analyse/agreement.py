@@ -29,7 +29,7 @@ import numpy as np
 from scipy import sparse
 
 from newsbrief.analyse import register, support_threshold
-from newsbrief.corroborate import assertion, judge, shared_terms, story_terms, term_set
+from newsbrief.corroborate import assertion, judge, shared_terms, story_terms
 from newsbrief.lexicon import ATTRIBUTION_WORDS, alternation
 from newsbrief.model import Analysis, Brief, Conflict, ConflictSide, Fact, Quote, Sentence, Support
 from newsbrief.quantities import UNIT_STEMS, contradicting, quantities
@@ -217,10 +217,10 @@ def _side(sentence: Sentence, value: str, published: dict[int, str], attributed_
     )
 
 
-@lru_cache(maxsize=1 << 16)
-def _context_terms(text: str) -> frozenset[str]:
-    """Content terms that are neither names, numbers nor counted-thing words: what a number is about."""
-    return frozenset(t for t in term_set(text) if not t[0].isdigit()) - _name_terms(text) - UNIT_STEMS
+def _context_terms(terms: list[str], text: str) -> frozenset[str]:
+    """Content terms (``terms``, the sentence's row of the cluster) that are neither names, numbers
+    nor counted-thing words: what a number is about."""
+    return frozenset(t for t in terms if not t[0].isdigit()) - _name_terms(text) - UNIT_STEMS
 
 
 def aligned_pairs(cluster: Cluster, pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -229,11 +229,18 @@ def aligned_pairs(cluster: Cluster, pairs: list[tuple[int, int, float]]) -> list
     conflict violates."""
     topic = story_terms(cluster)
     aligned = []
+    contexts: dict[int, frozenset[str]] = {}  # the cluster's terms, not a second tokenisation
+
+    def context_of(row: int) -> frozenset[str]:
+        if row not in contexts:
+            contexts[row] = _context_terms(cluster.terms[row], cluster.sentences[row].text)
+        return contexts[row]
+
     for a, b, similarity in pairs:
         if similarity < ALIGN_SIMILARITY:
             continue
         first, second = cluster.sentences[a], cluster.sentences[b]
-        context = (_context_terms(first.text) & _context_terms(second.text)) - topic
+        context = (context_of(a) & context_of(b)) - topic
         # The same counted thing on the same named day or place ("144 people killed Monday" /
         # "125 people died across Syria on Monday") is one event even with little else shared.
         units = {q.unit for q in quantities(first.text)} & {q.unit for q in quantities(second.text)}
@@ -324,12 +331,16 @@ STANCES = {
     ),
 }
 _STANCE_RX = {k: (re.compile(p, re.IGNORECASE), re.compile(n, re.IGNORECASE)) for k, (p, n) in STANCES.items()}
+# Most sentences judge nothing: one pass over all the wordings rules them out.
+_ANY_STANCE = re.compile("|".join(p for pair in STANCES.values() for p in pair), re.IGNORECASE)
 _NEGATOR = re.compile(r"\b(?:not|no|nor|never|without|hardly|little)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 
 
 def _judgements(text: str) -> list[tuple[str, bool, re.Match[str]]]:
     """``(judgement, positive, match)`` for each evaluative wording in ``text``, negation applied."""
-    found = []
+    found: list[tuple[str, bool, re.Match[str]]] = []
+    if not _ANY_STANCE.search(text):
+        return found
     for judgement, (positive_rx, negative_rx) in _STANCE_RX.items():
         for positive, rx in ((True, positive_rx), (False, negative_rx)):
             for m in rx.finditer(text):
