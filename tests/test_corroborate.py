@@ -100,15 +100,12 @@ def judge_pair(cluster: Cluster, a: Sentence, b: Sentence) -> Verdict:
     return judge(cluster, a, b, similarity, 0.1, 2, story_terms(cluster))
 
 
-def test_a_paraphrase_below_the_threshold_needs_many_event_terms():
+def test_a_sentence_repeated_word_for_word_supports_even_in_topic_words():
     cluster = cluster_of(
-        "The House passed a bill on Tuesday funding the government until March 23.",
-        "On Tuesday the House passed legislation funding the government through March 23.",
-        "The House passed a resolution on Tuesday honouring veterans.",
-        "The weather in Paris was mild on Sunday.",
+        "Dunn spoke to reporters. “I’m the victor, but I was the victim too.”",
+        'Dunn spoke again. "I\'m the victor but I was the victim too." He left.',
+        "Dunn was the victor and the victim, reporters said.",
     )
-    bill, legislation, resolution = (cluster.article(i).sentences[0] for i in (1, 2, 3))
-    topic = story_terms(cluster)
-    assert judge(cluster, bill, legislation, 0.17, 0.22, 2, topic).accepted  # pass, fund, govern, March 23 ...
-    assert not judge(cluster, bill, legislation, 0.14, 0.22, 2, topic).accepted  # under 0.7 of the threshold
-    assert not judge(cluster, bill, resolution, 0.17, 0.22, 2, topic).accepted  # "passed … Tuesday" only
+    assert {"victor", "victim"} <= story_terms(cluster)  # every article has them
+    verdict = judge_pair(cluster, cluster.article(1).sentences[1], cluster.article(2).sentences[1])
+    assert verdict.accepted and verdict.score == 1.0 and "the same words" in verdict.reason
