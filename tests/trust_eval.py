@@ -1,10 +1,10 @@
 """Score newsbrief's current pipeline against the trust labels (issue 11).
 
-``python tests/trust_eval.py --split tune|report [--misses]`` briefs every cluster of the split
-with the public pipeline (:func:`newsbrief.pipeline.brief_articles`, analysis on, default
+``python tests/trust_eval.py --split tune|report [--dataset multinews|duc] [--misses]`` briefs
+every cluster of the split (of one dataset with ``--dataset``) with the public pipeline (:func:`newsbrief.pipeline.brief_articles`, analysis on, default
 options), reading the documents as ``newsbrief eval`` does, and prints:
 
-* support: for each labelled sentence pair, newsbrief's decision (:func:`corroborate.supports`
+* support: for each labelled sentence pair, newsbrief's decision (:func:`corroborate.judge`
   at the brief's threshold and shared-term minimum); precision counts a cited ``partial`` as a
   true citation (it states part of the fact), strict precision does not; recall is over ``yes``;
 * N independent outlets: for each fact in ``analysis.facts``, its ``independent_outlets``
