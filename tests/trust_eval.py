@@ -1,8 +1,9 @@
 """Score newsbrief's current pipeline against the trust labels (issue 11).
 
 ``python tests/trust_eval.py --split tune|report [--dataset multinews|duc] [--misses]`` briefs
-every cluster of the split (of one dataset with ``--dataset``) with the public pipeline (:func:`newsbrief.pipeline.brief_articles`, analysis on, default
-options), reading the documents as ``newsbrief eval`` does, and prints:
+every cluster of the split (of one dataset with ``--dataset``) with the public pipeline
+(:func:`newsbrief.pipeline.brief_articles`, analysis on, default options), reading the
+documents as ``newsbrief eval`` does, and prints:
 
 * support: for each labelled sentence pair, newsbrief's decision (:func:`corroborate.judge`
   at the brief's threshold and shared-term minimum); precision counts a cited ``partial`` as a
