@@ -1,6 +1,7 @@
 """Evaluation datasets: clusters of raw documents with one or more reference summaries.
 
-Readers are registered by name in :data:`READERS` (add one with ``READERS["name"] = fn``);
+Readers are registered by name in the :class:`~newsbrief.registry.Registry` :data:`READERS` (add
+one with ``READERS.register("name")(fn)``);
 :func:`load_dataset` picks one from the path when none is named:
 
 * ``jsonl`` — one JSON object per line: ``id``, ``documents`` (raw article texts) and
@@ -31,6 +32,7 @@ from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import MULTINEWS_NEWLINE, MULTINEWS_SEPARATOR, Record, parse_multinews_documents
 from newsbrief.ingest.sgml import parse_sgml
 from newsbrief.model import Article
+from newsbrief.registry import Registry
 from newsbrief.settings import DEFAULT_MAX_BYTES
 
 
@@ -186,7 +188,10 @@ def read_duc(
         yield EvalCluster(cluster_id, records, [s for s in summaries if s], source=folder, warnings=warnings)
 
 
-READERS: dict[str, Reader] = {"jsonl": read_jsonl, "multinews": read_multinews, "duc": read_duc}
+READERS: Registry[Reader] = Registry("dataset format")
+_BUILTIN_READERS: dict[str, Reader] = {"jsonl": read_jsonl, "multinews": read_multinews, "duc": read_duc}
+for _name, _reader in _BUILTIN_READERS.items():
+    READERS.register(_name)(_reader)
 
 
 def detect_reader(path: str) -> str:
@@ -213,12 +218,11 @@ def load_dataset(
     if not os.path.exists(path):
         raise UsageError(f"{path}: no such file or directory")
     name = reader or detect_reader(path)
-    if name not in READERS:
-        raise UsageError(f"unknown dataset format {name!r}; available: {', '.join(READERS)}")
+    read = READERS.get(name)  # an unknown name: a usage error listing the readers
     if references is not None and name != "multinews":
         raise UsageError("--references applies only to the Multi-News .src/.tgt format")
     clusters: list[EvalCluster] = []
-    for cluster in READERS[name](path, references=references, max_bytes=max_bytes, words=words):
+    for cluster in read(path, references=references, max_bytes=max_bytes, words=words):
         if limit is not None and len(clusters) >= limit:
             break
         clusters.append(cluster)
