@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
+from newsbrief.settings import Options
+
 T = TypeVar("T")
 
 
@@ -302,7 +304,7 @@ class Brief:
     scores: list[SentenceScore] = field(default_factory=list)
     analysis: Analysis | None = None
     warnings: list[str] = field(default_factory=list)
-    options: dict[str, Any] = field(default_factory=dict)
+    options: Options = field(default_factory=Options)  # what it was made with
 
     def source(self, source_id: int) -> Article:
         return self.sources[source_id - 1]

@@ -16,8 +16,12 @@ from dataclasses import dataclass, fields
 from newsbrief.model import Analysis, Article, Brief, Extracted
 from newsbrief.pipeline import brief_articles
 from newsbrief.registry import Registry
-from newsbrief.settings import DEFAULT_SUPPORT_THRESHOLD
 from newsbrief.textsim import Cluster
+
+# The cosine an analyser called without a brief (so without corroboration settings) takes two
+# sentences to say the same thing at: the value the timeline and agreement analysers were first
+# written with, stricter than the calibrated DEFAULT_SUPPORT_THRESHOLD (0.22, newsbrief.settings).
+STANDALONE_SUPPORT_THRESHOLD = 0.3
 
 AnalyserFunction = Callable[[Brief, Cluster, Analysis], None]
 _FIELDS = frozenset(f.name for f in fields(Analysis))
@@ -71,11 +75,9 @@ def needed(only: list[str]) -> list[str]:
 def support_threshold(brief: Brief | None) -> float:
     """The cosine at which two sentences say the same thing: the brief's corroboration setting.
 
-    Without a brief (an analyser called on its own) the stricter 0.3 these analysers always used.
+    Without a brief (an analyser called on its own) the stricter :data:`STANDALONE_SUPPORT_THRESHOLD`.
     """
-    if not brief:
-        return 0.3
-    return float(brief.options.get("support_threshold", DEFAULT_SUPPORT_THRESHOLD))
+    return brief.options.support_threshold if brief else STANDALONE_SUPPORT_THRESHOLD
 
 
 def analyse(brief: Brief, cluster: Cluster, only: list[str] | None = None) -> Analysis:

@@ -8,6 +8,7 @@ from typing import Any
 
 from newsbrief.model import Article, Brief, Extracted
 from newsbrief.render import RENDERERS
+from newsbrief.settings import Options
 from newsbrief.textsim import word_count
 
 SCHEMA_VERSION = "1.0"
@@ -42,6 +43,17 @@ def source_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
+def options_to_dict(options: Options) -> dict[str, Any]:
+    """The options a brief reports (schema ``options``): its budgets and corroboration settings."""
+    return {
+        "words": options.words,
+        "sentences": options.sentences,
+        "support_threshold": options.support_threshold,
+        "min_shared_terms": options.min_shared_terms,
+        "outlets_file": options.outlets_file,
+    }
+
+
 def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
     """The JSON-ready form of a brief. ``include_text`` adds each source's cleaned text and
     sentence offsets (the HTML report and the web app need them)."""
@@ -53,7 +65,7 @@ def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "summarizer": brief.summarizer,
-        "options": brief.options,
+        "options": options_to_dict(brief.options),
         "words": brief.word_count,
         "sources": sources,
         "summary": [
