@@ -24,6 +24,7 @@ from newsbrief.model import (
     Fact,
     PublicationDate,
     Quote,
+    Signal,
     SourceType,
     Support,
     TimelineEvent,
@@ -263,8 +264,8 @@ def _analysed_brief() -> newsbrief.Brief:
             )
         ],
         source_types=[
-            SourceType(1, "report", 0.9, ["no first person"]),
-            SourceType(2, "opinion", 0.7, ["think-tank byline"]),
+            SourceType(1, "report", 0.9, -1.0, 1.0, [Signal("first_person_per_100_words", 0.0, 0.5)]),
+            SourceType(2, "opinion", 0.7, 2.0, 1.0, [Signal("think_tank_byline", 4.0, 0.5)]),
         ],
         publication_dates=[
             PublicationDate(1, "2014-03-11", provenance="estimated:text", confidence=0.6, evidence=["'on Tuesday'"]),
@@ -291,7 +292,7 @@ def test_analysis_sections_show_their_data():
     ]
     assert "s1-0" in matrix_targets and "s2-0" in matrix_targets
     sources = page.text_by_id["sources"]
-    assert "opinion" in sources and "think-tank byline" in sources
+    assert "opinion" in sources and "think_tank_byline=4 (+2.00)" in sources
     assert "Sergey Lavrov" in page.text_by_id["entities"]
     assert "2014-03-11 (estimated from the text, 60%)" in sources
     assert "between 2014-03-09 and 2014-03-15 (estimated from the text, 30%)" in sources

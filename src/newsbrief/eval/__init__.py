@@ -9,8 +9,8 @@ Python API::
 """
 
 from newsbrief.eval.datasets import READERS, EvalCluster, load_dataset
-from newsbrief.eval.rouge import METRICS, Interval, Rouge, bootstrap, split_sentences
-from newsbrief.eval.runner import SystemScore, aggregate, evaluate_cluster, format_table, iter_evaluation
+from newsbrief.eval.rouge import METRICS, Interval, Rouge, RougeScore, bootstrap, split_sentences
+from newsbrief.eval.runner import SystemRow, SystemScore, aggregate, evaluate_cluster, format_table, iter_evaluation
 
 __all__ = [
     "METRICS",
@@ -18,6 +18,8 @@ __all__ = [
     "EvalCluster",
     "Interval",
     "Rouge",
+    "RougeScore",
+    "SystemRow",
     "SystemScore",
     "aggregate",
     "bootstrap",

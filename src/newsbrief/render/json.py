@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from newsbrief.model import Article, Brief, Extracted
+from newsbrief.model import Analysis, Article, Brief, Extracted
 from newsbrief.render import RENDERERS
 from newsbrief.settings import Options
 from newsbrief.textsim import word_count
@@ -54,6 +54,17 @@ def options_to_dict(options: Options) -> dict[str, Any]:
     }
 
 
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """The analysis as the schema has it; a source type's signals are the reasons as text
+    (``"evaluative_per_100_words=2.38 (+1.90)"``, after the score line)."""
+    result = asdict(analysis)
+    result["source_types"] = [
+        {"source": kind.source, "label": kind.label, "confidence": kind.confidence, "signals": kind.reasons()}
+        for kind in analysis.source_types
+    ]
+    return result
+
+
 def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
     """The JSON-ready form of a brief. ``include_text`` adds each source's cleaned text and
     sentence offsets (the HTML report and the web app need them)."""
@@ -82,7 +93,7 @@ def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
             for item in brief.summary
         ],
         "scores": [asdict(s) for s in brief.scores],
-        "analysis": asdict(brief.analysis) if brief.analysis else None,
+        "analysis": analysis_to_dict(brief.analysis) if brief.analysis else None,
         "warnings": brief.warnings,
     }
 

@@ -65,7 +65,7 @@ def source_line(
     line = f"{article.id}. {title}{outlet}{published} ({_escape(article.path)})"
     if kind is not None:
         label = "analysis/opinion" if kind.label == "opinion" else "news report"
-        reasons = "; ".join(kind.signals[:3])
+        reasons = "; ".join(kind.reasons()[:3])
         line += f"\n   - {label} ({reasons})"
     return line
 
