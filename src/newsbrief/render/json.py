@@ -43,15 +43,12 @@ def source_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
+# The options a brief reports (schema ``options``): its budgets and corroboration settings.
+REPORTED_OPTIONS = ("words", "sentences", "support_threshold", "min_shared_terms", "outlets_file")
+
+
 def options_to_dict(options: Options) -> dict[str, Any]:
-    """The options a brief reports (schema ``options``): its budgets and corroboration settings."""
-    return {
-        "words": options.words,
-        "sentences": options.sentences,
-        "support_threshold": options.support_threshold,
-        "min_shared_terms": options.min_shared_terms,
-        "outlets_file": options.outlets_file,
-    }
+    return {name: getattr(options, name) for name in REPORTED_OPTIONS}
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
