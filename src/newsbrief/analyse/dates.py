@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from newsbrief.analyse import register
+from newsbrief.isodate import start_date
 from newsbrief.lexicon import MONTHS
 from newsbrief.model import Analysis, Article, Brief, DateMention, PublicationDate, Sentence
 from newsbrief.textsim import Cluster
@@ -295,13 +296,6 @@ def resolve(e: Expression, anchor: date | None, reference: date | None = None) -
             return f"{year:04d}-{month:02d}"
         return f"{anchor.year - n:04d}"
     return None
-
-
-def start_date(iso: str) -> date:
-    """The first day an ISO value (day, month, year or interval) covers; used to order events."""
-    first = iso.split("/")[0]
-    parts = [int(p) for p in first.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def _days(lo: date, hi: date) -> list[date]:

@@ -25,6 +25,7 @@ from html import escape
 from importlib import resources
 from typing import Any
 
+from newsbrief.isodate import parse_start
 from newsbrief.model import Brief, ConflictSide, Quote, TimelineEvent
 from newsbrief.render import RENDERERS
 from newsbrief.render.json import brief_to_dict
@@ -193,7 +194,7 @@ class _Report:
 
     def timeline(self) -> str:
         events = sorted(
-            (e for e in self.analysis.timeline if _parse_date(e.date)), key=lambda e: (e.date, e.source, e.sentence)
+            (e for e in self.analysis.timeline if parse_start(e.date)), key=lambda e: (e.date, e.source, e.sentence)
         )
         if not events:
             return ""
@@ -387,19 +388,9 @@ def _attributed(side: ConflictSide) -> str:
     return f' <span class="muted">according to {_e(side.attributed_to)}</span>' if side.attributed_to else ""
 
 
-def _parse_date(value: str) -> dt.date | None:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (the analysis's ISO forms; an interval by its start) as a date."""
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            return dt.datetime.strptime(value.split("/")[0], fmt).date()
-        except (TypeError, ValueError):
-            continue
-    return None
-
-
 def _timeline_day(value: str) -> dt.date:
     """A day on the timeline axis: only days that parse are placed there (events and publications are filtered)."""
-    day = _parse_date(value)
+    day = parse_start(value)
     if day is None:
         raise ValueError(f"timeline day {value!r} is not an ISO date")
     return day
@@ -422,9 +413,9 @@ def _timeline_svg(events: list[TimelineEvent], published_on: dict[int, str]) -> 
         dated[event.date].append(event)
     published: dict[str, list[int]] = defaultdict(list)
     for sid, day in sorted(published_on.items()):
-        if _parse_date(day):
+        if parse_start(day):
             published[day].append(sid)
-    days = sorted(set(dated) | set(published), key=lambda d: (_parse_date(d), d))
+    days = sorted(set(dated) | set(published), key=lambda d: (parse_start(d), d))
     offsets = [0.0]
     for before, after in itertools.pairwise(days):
         offsets.append(offsets[-1] + 1 + math.log1p(max((_timeline_day(after) - _timeline_day(before)).days, 0)))
