@@ -37,8 +37,10 @@ from newsbrief.settings import DEFAULT_MAX_BYTES
 
 
 @dataclass(slots=True)
-class EvalCluster:
-    """One story: raw documents (as :class:`Record` objects) and its reference summaries."""
+class EvalItem:
+    """One item of an evaluation dataset: a story's raw documents (as :class:`Record` objects) and
+    its reference summaries. (Named apart from ``textsim.Cluster``, a story's sentence space, and
+    from the ``cluster`` package, which sorts articles into stories.)"""
 
     id: str
     records: list[Record]
@@ -50,7 +52,7 @@ class EvalCluster:
         return records_to_articles(self.records)
 
 
-Reader = Callable[..., Iterator[EvalCluster]]
+Reader = Callable[..., Iterator[EvalItem]]
 
 
 def _utf8_size(text: str) -> int:
@@ -62,7 +64,7 @@ def _check_size(n_bytes: int, name: str, max_bytes: int) -> None:
         raise InputError(name, f"cluster larger than {max_bytes} bytes; refused")
 
 
-def read_jsonl(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iterator[EvalCluster]:
+def read_jsonl(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iterator[EvalItem]:
     """``{"id", "documents", "summary"|"summaries"}`` per line; line numbers name clusters without an id."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -82,7 +84,7 @@ def read_jsonl(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> It
             if not references:
                 raise InputError(name, "no 'summary' or 'summaries' to score against")
             cluster_id = str(obj.get("id", number))
-            yield EvalCluster(cluster_id, list(parse_multinews_documents(documents, name)), references, source=name)
+            yield EvalItem(cluster_id, list(parse_multinews_documents(documents, name)), references, source=name)
 
 
 def multinews_references_path(src_path: str) -> str:
@@ -100,7 +102,7 @@ def multinews_references_path(src_path: str) -> str:
 
 def read_multinews(
     path: str, references: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, **_: object
-) -> Iterator[EvalCluster]:
+) -> Iterator[EvalItem]:
     """Line ``k`` of the ``.src`` file pairs with line ``k`` of the ``.tgt`` file."""
     references = references or multinews_references_path(path)
     with open(path, encoding="utf-8") as sources, open(references, encoding="utf-8") as targets:
@@ -113,7 +115,7 @@ def read_multinews(
             if not summary:
                 raise InputError(f"{references}:{number}", "empty reference summary")
             records = list(parse_multinews_documents(line.rstrip("\n").split(MULTINEWS_SEPARATOR), name))
-            yield EvalCluster(str(number), records, [summary], source=name)
+            yield EvalItem(str(number), records, [summary], source=name)
 
 
 # Cluster folders: d30001t (DUC 2001-2004), D0601A (2005-2007), D0801A-A (update sets, TAC):
@@ -138,7 +140,7 @@ def _nearest_length(references: list[tuple[int, str]], words: int | None) -> lis
 
 def read_duc(
     path: str, max_bytes: int = DEFAULT_MAX_BYTES, words: int | None = None, **_: object
-) -> Iterator[EvalCluster]:
+) -> Iterator[EvalItem]:
     """Cluster folders and reference files in any DUC/TAC layout anywhere under ``path`` (module
     docstring); with several reference lengths, those nearest ``words`` are used."""
     folders: dict[str, str] = {}
@@ -185,7 +187,7 @@ def read_duc(
         for reference in _nearest_length(references[cluster_id], words):
             with open(reference, encoding="utf-8", errors="replace") as handle:
                 summaries.append(handle.read().strip())
-        yield EvalCluster(cluster_id, records, [s for s in summaries if s], source=folder, warnings=warnings)
+        yield EvalItem(cluster_id, records, [s for s in summaries if s], source=folder, warnings=warnings)
 
 
 READERS: Registry[Reader] = Registry("dataset format")
@@ -212,7 +214,7 @@ def load_dataset(
     limit: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     words: int | None = None,
-) -> list[EvalCluster]:
+) -> list[EvalItem]:
     """The first ``limit`` clusters of the dataset at ``path`` (all when ``limit`` is None); ``words``,
     the summary budget, picks among references of several lengths where a dataset has them."""
     if not os.path.exists(path):
@@ -221,7 +223,7 @@ def load_dataset(
     read = READERS.get(name)  # an unknown name: a usage error listing the readers
     if references is not None and name != "multinews":
         raise UsageError("--references applies only to the Multi-News .src/.tgt format")
-    clusters: list[EvalCluster] = []
+    clusters: list[EvalItem] = []
     for cluster in read(path, references=references, max_bytes=max_bytes, words=words):
         if limit is not None and len(clusters) >= limit:
             break

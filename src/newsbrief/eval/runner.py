@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from newsbrief.errors import UsageError
-from newsbrief.eval.datasets import EvalCluster
+from newsbrief.eval.datasets import EvalItem
 from newsbrief.eval.rouge import METRICS, Interval, Rouge, RougeScore, bootstrap
 from newsbrief.pipeline import prepare
 from newsbrief.summarizers import Budget, available, get_summarizer, summarizer_class
@@ -64,7 +64,7 @@ def check_summarizers(names: list[str]) -> None:
         raise UsageError("no summarizer given")
 
 
-def evaluate_cluster(cluster: EvalCluster, summarizers: list[str], words: int) -> list[SystemScore]:
+def evaluate_cluster(cluster: EvalItem, summarizers: list[str], words: int) -> list[SystemScore]:
     """Summarize one cluster with every summarizer and score each summary against the references."""
     articles = [a for a in prepare(cluster.articles()) if a.sentences]
     text_cluster = Cluster(articles)
@@ -86,7 +86,7 @@ def evaluate_cluster(cluster: EvalCluster, summarizers: list[str], words: int) -
 
 
 def iter_evaluation(
-    clusters: list[EvalCluster], summarizers: list[str], words: int, jobs: int = 1, progress: bool = False
+    clusters: list[EvalItem], summarizers: list[str], words: int, jobs: int = 1, progress: bool = False
 ) -> Iterator[list[SystemScore]]:
     """Per-cluster results in dataset order; ``jobs > 1`` spreads clusters over processes."""
     check_summarizers(summarizers)
