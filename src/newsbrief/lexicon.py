@@ -38,6 +38,7 @@ MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     ("December", "Dec"),
 )
 MONTHS: dict[str, int] = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
+WEEKDAY_NAMES: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def alternation(words: tuple[str, ...]) -> str:

@@ -28,11 +28,11 @@ from functools import lru_cache
 
 from newsbrief.analyse import register
 from newsbrief.isodate import start_date
-from newsbrief.lexicon import MONTHS
+from newsbrief.lexicon import MONTHS, WEEKDAY_NAMES
 from newsbrief.model import Analysis, Article, Brief, DateMention, PublicationDate, Sentence
 from newsbrief.textsim import Cluster
 
-WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
+WEEKDAYS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "24": 24, "36": 36, "48": 48, "72": 72,
