@@ -37,7 +37,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsbrief.errors import InputError
-from newsbrief.eval.datasets import EvalCluster, load_dataset
+from newsbrief.eval.datasets import EvalItem, load_dataset
 from newsbrief.eval.runner import aggregate, iter_evaluation
 from newsbrief.summarizers import available
 from newsbrief.textsim import word_count
@@ -83,7 +83,7 @@ def quotes_balance(text: str) -> bool:
     return as_opening % 2 == 0 and 0 <= as_opening // 2 <= straight
 
 
-def duc_clusters(root: Path) -> tuple[list[EvalCluster], str]:
+def duc_clusters(root: Path) -> tuple[list[EvalItem], str]:
     """The DUC 2006 clusters through ``newsbrief eval``'s reader, or built here when it refuses
     the layout; returns the clusters and which of the two was used."""
     try:
@@ -102,11 +102,11 @@ def duc_clusters(root: Path) -> tuple[list[EvalCluster], str]:
         for path in sorted(folder.iterdir()):
             records += sgml_records(path.read_text(encoding="utf-8", errors="replace"), str(path))
         refs = [r.strip() for r in references.get(folder.name[:5], []) if r.strip()]
-        clusters.append(EvalCluster(folder.name[:5], records, refs, source=str(folder)))
+        clusters.append(EvalItem(folder.name[:5], records, refs, source=str(folder)))
     return clusters, f"built here (newsbrief eval refused the layout: {reason})"
 
 
-def joined_jsonl(root: Path, clusters: list[EvalCluster], path: Path) -> None:
+def joined_jsonl(root: Path, clusters: list[EvalItem], path: Path) -> None:
     """The same documents as one JSONL line per cluster, paragraphs already joined (no headline:
     in the SGML path it is the title, not body text)."""
     with path.open("w", encoding="utf-8") as out:
@@ -118,7 +118,7 @@ def joined_jsonl(root: Path, clusters: list[EvalCluster], path: Path) -> None:
             out.write(json.dumps({"id": cluster.id, "documents": documents, "summaries": cluster.references}) + "\n")
 
 
-def malformed_table(name: str, clusters: list[EvalCluster], summarizers: list[str], examples: int) -> dict:
+def malformed_table(name: str, clusters: list[EvalItem], summarizers: list[str], examples: int) -> dict:
     results = list(iter_evaluation(clusters, summarizers, WORDS))
     print(f"\n{name}: {len(clusters)} clusters, budget {WORDS} words")
     kinds = ("short", "bad start", "no end", "unbalanced quotes")

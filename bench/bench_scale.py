@@ -98,7 +98,7 @@ def stage_functions() -> dict[str, Callable[..., object]]:
         "corroboration (find_support)": find_support,
         "TF-IDF matrix": Cluster.matrix.func,
     }
-    stages.update({f"analysis: {name}": analyser.function for name, analyser in ANALYSERS.items()})
+    stages.update({f"analysis: {name}": analyser.function for name, analyser in ANALYSERS.registered().items()})
     return stages
 
 

@@ -21,6 +21,18 @@ LABELS = ROOT / "tests" / "fixtures" / "cleaner_labels"
 EXAMPLE = ROOT / "examples" / "kerry-lavrov-2014"
 
 
+def label_precision(pairs: Counter[tuple[str, str]], label: str) -> float:
+    """Of the items predicted ``label`` (counts of (gold, predicted) pairs), the share that are; 1 when none."""
+    predicted = sum(n for (_, p), n in pairs.items() if p == label)
+    return pairs[(label, label)] / predicted if predicted else 1.0
+
+
+def label_recall(pairs: Counter[tuple[str, str]], label: str) -> float:
+    """Of the items whose gold label is ``label``, the share predicted so; 1 when none."""
+    gold = sum(n for (g, _), n in pairs.items() if g == label)
+    return pairs[(label, label)] / gold if gold else 1.0
+
+
 @dataclass
 class Score:
     # counts of (gold, predicted) pairs over labelled lines
@@ -30,12 +42,10 @@ class Score:
     errors: list[str] = field(default_factory=list)
 
     def precision(self, label: str) -> float:
-        predicted = sum(n for (_, p), n in self.pairs.items() if p == label)
-        return self.pairs[(label, label)] / predicted if predicted else 1.0
+        return label_precision(self.pairs, label)
 
     def recall(self, label: str) -> float:
-        gold = sum(n for (g, _), n in self.pairs.items() if g == label)
-        return self.pairs[(label, label)] / gold if gold else 1.0
+        return label_recall(self.pairs, label)
 
 
 def load(tsv: Path) -> list[dict[str, str]]:

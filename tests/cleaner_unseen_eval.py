@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 import unseen_labels
+from cleaner_eval import label_precision, label_recall
 from newsbrief.clean import clean
 from newsbrief.ingest import FORMATS, records_to_articles
 from newsbrief.ingest.formats import Record, detect_format, parse_multinews_documents
@@ -99,12 +100,10 @@ class Score:
     errors: list[str] = field(default_factory=list)
 
     def precision(self, label: str) -> float:
-        predicted = sum(n for (_, p), n in self.paragraphs.items() if p == label)
-        return self.paragraphs[(label, label)] / predicted if predicted else 1.0
+        return label_precision(self.paragraphs, label)
 
     def recall(self, label: str) -> float:
-        gold = sum(n for (g, _), n in self.paragraphs.items() if g == label)
-        return self.paragraphs[(label, label)] / gold if gold else 1.0
+        return label_recall(self.paragraphs, label)
 
     def boundary(self, prefix: str = "") -> tuple[float, float, float]:
         tp, fp, fn = (self.boundaries[prefix + k] for k in ("tp", "fp", "fn"))

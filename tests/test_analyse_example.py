@@ -111,7 +111,7 @@ def test_rusi_commentary_is_opinion_and_the_rest_are_reports(brief):
     rusi = source_id(brief, "003")
     assert labels[rusi].label == "opinion"
     assert all(t.label == "report" for s, t in labels.items() if s != rusi)
-    assert all(t.signals and t.signals[0].startswith("score") for t in labels.values())
+    assert all(t.signals and t.reasons()[0].startswith("score") for t in labels.values())
 
 
 def test_markdown_shows_every_section_and_escapes_source_text(brief):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.analyse import ANALYSERS, analyse, analyse_texts, needed, register
+from newsbrief.analyse import ANALYSERS, analyse, analyse_texts, check_declared, needed, register
 from newsbrief.errors import UsageError
+from newsbrief.registry import Registry
 from newsbrief.textsim import Cluster
 
 TEXT = '"The allegations were found to be credible," Bishop John Burns told reporters on Monday.'
@@ -31,12 +32,14 @@ def test_an_unknown_analyser_is_a_usage_error_naming_the_known_ones():
 def test_registration_refuses_unknown_fields_and_unmet_requirements():
     with pytest.raises(ValueError, match="not fields of Analysis"):
         register("later", requires=("speakers",), assigns=())(lambda *_: None)
-    before = dict(ANALYSERS)
-    ANALYSERS.clear()
-    try:
-        with pytest.raises(ValueError, match="no earlier analyser assigns"):
-            register("quotes_first", requires=("entities",), assigns=("quotes",))(lambda *_: None)
-    finally:
-        ANALYSERS.clear()
-        ANALYSERS.update(before)
+    fresh = Registry("analyser", check=check_declared)
+    with pytest.raises(ValueError, match="no earlier analyser assigns"):
+        register("quotes_first", requires=("entities",), assigns=("quotes",), registry=fresh)(lambda *_: None)
+    register("entities_first", assigns=("entities",), registry=fresh)(lambda *_: None)
+    register("quotes_after", requires=("entities",), assigns=("quotes",), registry=fresh)(lambda *_: None)
+    assert list(fresh) == ["entities_first", "quotes_after"]
     assert "later" not in ANALYSERS and "quotes_first" not in ANALYSERS
+
+
+def test_analysers_are_one_registry_in_run_order():
+    assert list(ANALYSERS)[:2] == ["outlets", "dates"] and ANALYSERS["quotes"].requires == ("entities",)

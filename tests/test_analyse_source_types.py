@@ -22,9 +22,12 @@ def test_opinion_and_report_are_told_apart_with_signals():
     types = analyse_texts([REPORT, OPINION]).analysis.source_types
     assert [t.label for t in types] == ["report", "opinion"]
     report, opinion = types
-    assert report.signals[0].startswith("score") and opinion.signals[0].startswith("score")
-    assert any(s.startswith("attributed_sentence_share=1") for s in report.signals)
-    assert any(s.startswith("evaluative_per_100_words") for s in opinion.signals)
+    assert report.score < report.threshold <= opinion.score
+    attributed = next(s for s in report.signals if s.name == "attributed_sentence_share")
+    assert attributed.value == 1 and attributed.contribution < 0
+    evaluative = next(s for s in opinion.signals if s.name == "evaluative_per_100_words")
+    assert evaluative.value > 0 and evaluative.contribution > 0
+    assert report.reasons()[0].startswith("score") and str(attributed) in report.reasons()
 
 
 def test_first_person_inside_quotes_is_not_the_writer_arguing():

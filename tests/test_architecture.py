@@ -16,7 +16,9 @@ import newsbrief
 PACKAGE = Path(newsbrief.__file__).parent
 
 # Modules every stage may import: the data model, settings, errors, limits, the registry and the shared text tools.
-BASE = frozenset({"model", "settings", "errors", "limits", "fileio", "registry", "textsim", "lexicon", "quantities"})
+BASE = frozenset(
+    {"model", "settings", "errors", "limits", "fileio", "registry", "textsim", "lexicon", "quantities", "isodate"}
+)
 STAGES = {
     "ingest": 1,
     "clean": 2,

@@ -53,6 +53,20 @@ def write_benchmark(path: Path, stories: int, broken: tuple[int, ...] = ()) -> l
     return ids
 
 
+def kill_when_written(command: list[str], out: Path, lines: int) -> None:
+    """Start a batch process and kill it with SIGKILL once ``out`` holds ``lines`` lines."""
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= lines:
+            break
+        time.sleep(0.005)
+    assert process.poll() is None, "the batch finished before it could be killed: make the input bigger"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+
+
 def results(path: Path) -> dict[str, dict]:
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     by_id = {line["id"]: line for line in lines}
@@ -112,16 +126,7 @@ def test_batch_killed_with_sigkill_then_resumed_has_exactly_one_result_per_story
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "newsbrief.cli", "batch", str(tmp_path / "in.jsonl"), "-o", str(out)]
     command += ["--workers", "1", "--partition-size", "1", "--no-progress"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 5:
-            break
-        time.sleep(0.005)
-    assert process.poll() is None, "the batch finished before it could be killed: make the input bigger"
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL
+    kill_when_written(command, out, lines=5)
     written = out.read_bytes().count(b"\n")
     assert 5 <= written < len(ids)
     # What a write torn by the kill would leave behind (a write of one line can be cut anywhere).

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from cluster_eval import gold_and_predicted, write_mixed_stream
+from newsbrief.clean import clean
 from newsbrief.cluster import (
     StoryClusterer,
     adjusted_rand_index,
@@ -89,7 +90,7 @@ def synthetic_articles(seed: int = 7) -> tuple[list[Article], dict[str, str]]:
 
 
 def _cluster(articles: list[Article], **settings: float | None) -> dict[str, object]:
-    features = [article_features(a.path, a) for a in articles]
+    features = [article_features(a.path, clean(a)) for a in articles]
     assignments, _ = cluster_articles(features, min_content_terms=10, **settings)
     return assignments
 
@@ -163,14 +164,14 @@ def test_consolidate_reunites_single_article_stories() -> None:
 
     df = DocumentFrequency()  # IDF from a realistic mix, not from three articles
     for article in synthetic_articles()[0]:
-        df.observe(article_features(article.path, article).terms)
+        df.observe(article_features(article.path, clean(article)).terms)
     df.frozen = True
     rng = random.Random(5)
     topics = ["chess", "chess", "flood", "vaccine"]
     articles = [Article(n + 1, f"{topic}-{n}", _story_text(topic, rng)) for n, topic in enumerate(topics)]
     clusterer = StoryClusterer(threshold=1.0, min_content_terms=10, document_frequency=df)
     clusterer.clear_threshold = 1.0  # nothing joins while adding: four single-article stories
-    assert len({clusterer.add(article_features(a.path, a)).story for a in articles}) == 4
+    assert len({clusterer.add(article_features(a.path, clean(a))).story for a in articles}) == 4
     clusterer.threshold, clusterer.clear_threshold = 0.25, 0.14
     moved = clusterer.consolidate()
     assert set(moved) == {"chess-0"}

@@ -31,7 +31,15 @@ def test_no_comment_or_furniture_in_summary(example_brief):
 
 
 def test_word_budget_respected(example_brief):
-    assert 0 < example_brief.word_count <= example_brief.options["words"]
+    assert 0 < example_brief.word_count <= example_brief.options.words
+
+
+def test_the_brief_keeps_the_frozen_options_it_was_made_with(example_brief):
+    from dataclasses import FrozenInstanceError
+
+    assert example_brief.options == newsbrief.Options(words=example_brief.options.words)
+    with pytest.raises(FrozenInstanceError):
+        example_brief.options.words = 1
 
 
 def test_every_citation_points_to_a_sentence_that_says_it(example_brief):

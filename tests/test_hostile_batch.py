@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from newsbrief.batch.output import recover
 from newsbrief.cli import main
 from newsbrief.fileio import json_line
-from test_batch import results, story_documents, write_benchmark
+from test_batch import kill_when_written, results, story_documents, write_benchmark
 
 NEWSBRIEF = [sys.executable, "-m", "newsbrief.cli"]
 
@@ -74,15 +74,7 @@ def test_batch_with_five_percent_poison_briefs_every_good_story_then_survives_ki
     # The same run killed with SIGKILL mid-way and resumed gives the same result.
     killed = tmp_path / "killed.jsonl"
     command = [*NEWSBRIEF, "batch", str(tmp_path / "in.jsonl"), "-o", str(killed), "--workers", "1", "--no-progress"]
-    process = subprocess.Popen([*command, "--partition-size", "1"], stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        if killed.exists() and killed.read_bytes().count(b"\n") >= 10:
-            break
-        time.sleep(0.005)
-    assert process.poll() is None, "the batch finished before it could be killed: make the input bigger"
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=30)
+    kill_when_written([*command, "--partition-size", "1"], killed, lines=10)
     resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stderr
     assert split_results(killed) == (briefed, failed)

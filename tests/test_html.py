@@ -24,12 +24,12 @@ from newsbrief.model import (
     Fact,
     PublicationDate,
     Quote,
+    Signal,
     SourceType,
     Support,
     TimelineEvent,
 )
 from newsbrief.render.html import asset, render, script_hash
-from newsbrief.render.json import brief_to_dict
 
 MAX_REPORT_BYTES = 300_000
 XSS_TITLE = '<img src=x onerror="window.__xss=1"> Headline'
@@ -165,7 +165,7 @@ def test_example_report_shows_the_analysis_it_has(example):
             assert side.value in page.text_by_id["conflicts"]
     for kind in analysis.source_types:
         assert kind.label in page.text_by_id["sources"]
-    if analysis.facts:
+    if any(f.independent_outlets >= 2 for f in analysis.facts):
         assert "Key facts" in page.text_by_id["coverage"]
 
 
@@ -263,8 +263,8 @@ def _analysed_brief() -> newsbrief.Brief:
             )
         ],
         source_types=[
-            SourceType(1, "report", 0.9, ["no first person"]),
-            SourceType(2, "opinion", 0.7, ["think-tank byline"]),
+            SourceType(1, "report", 0.9, -1.0, 1.0, [Signal("first_person_per_100_words", 0.0, 0.5)]),
+            SourceType(2, "opinion", 0.7, 2.0, 1.0, [Signal("think_tank_byline", 4.0, 0.5)]),
         ],
         publication_dates=[
             PublicationDate(1, "2014-03-11", provenance="estimated:text", confidence=0.6, evidence=["'on Tuesday'"]),
@@ -291,7 +291,7 @@ def test_analysis_sections_show_their_data():
     ]
     assert "s1-0" in matrix_targets and "s2-0" in matrix_targets
     sources = page.text_by_id["sources"]
-    assert "opinion" in sources and "think-tank byline" in sources
+    assert "opinion" in sources and "think_tank_byline=4 (+2.00)" in sources
     assert "Sergey Lavrov" in page.text_by_id["entities"]
     assert "2014-03-11 (estimated from the text, 60%)" in sources
     assert "between 2014-03-09 and 2014-03-15 (estimated from the text, 30%)" in sources
@@ -320,9 +320,19 @@ def test_cli_writes_html_report(example_dir, tmp_path):
     assert json.loads(parse(text).scripts[0])["summary"]
 
 
-def test_report_of_brief_dict_needs_no_brief_object(example):
-    """The web app and the CLI render from the same dict: brief_to_dict is the one source of truth."""
-    from newsbrief.render.html import render_dict
+def test_markdown_and_html_show_the_same_key_facts(example):
+    """Both render from one typed view, so they agree on what a key fact is: a statement of two or
+    more independent outlets (syndicated copies count once)."""
+    from newsbrief.render import render
+    from newsbrief.render.view import KEY_FACT_OUTLETS, brief_view
 
     result, html = example
-    assert render_dict(brief_to_dict(result, include_text=True)) == html
+    facts = brief_view(result).key_facts
+    assert facts and all(f.independent_outlets >= KEY_FACT_OUTLETS for f in facts)
+    single_outlet = [f for f in result.analysis.facts if f.independent_outlets < KEY_FACT_OUTLETS]
+    coverage = parse(html).text_by_id["coverage"]
+    markdown = render(result, "markdown").split("## Key facts", 1)[1].split("\n## ", 1)[0]
+    for fact in facts:
+        assert fact.text[:100] in coverage and fact.text[:100] in markdown
+    for fact in single_outlet:
+        assert fact.text[:100] not in coverage and fact.text[:100] not in markdown

@@ -30,3 +30,17 @@ def test_builtins_are_listed_before_and_loaded_on_first_lookup() -> None:
     subprocess.run([sys.executable, "-c", check], check=True)
     assert SUMMARIZERS.get("lead").name == "lead"
     assert RENDERERS.get("markdown").__module__ == "newsbrief.render.markdown"
+
+
+def test_every_pluggable_kind_is_one_registry() -> None:
+    from newsbrief.analyse import ANALYSERS
+    from newsbrief.eval.datasets import READERS
+    from newsbrief.ingest.formats import FORMATS
+
+    for registry in (SUMMARIZERS, RENDERERS, ANALYSERS, FORMATS, READERS):
+        assert isinstance(registry, Registry)
+    with pytest.raises(UsageError, match=r"unknown input format 'pdf'; available: csv, feed, html"):
+        FORMATS.get("pdf")
+    with pytest.raises(UsageError, match=r"unknown dataset format 'xml'; available: duc, jsonl, multinews"):
+        READERS.get("xml")
+    assert list(READERS) == ["jsonl", "multinews", "duc"]  # registration order

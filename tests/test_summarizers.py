@@ -256,14 +256,17 @@ def test_no_summarizer_shows_part_of_a_quotation(name, words):
     assert sum(word_count(t) for t in chosen) <= words
 
 
+def random_unit_concepts(rng: np.random.Generator, n_units: int, n_concepts: int) -> list[set[int]]:
+    """A random coverage problem's units: each covers one to three of the concepts."""
+    return [set(rng.choice(n_concepts, size=rng.integers(1, 4), replace=False).tolist()) for _ in range(n_units)]
+
+
 def test_concept_coverage_is_solved_exactly():
     """HiGHS finds the best-covering set within the budget (checked against every subset)."""
     rng = np.random.default_rng(3)
     for _ in range(20):
         n_units, n_concepts = 7, 9
-        unit_concepts = [
-            set(rng.choice(n_concepts, size=rng.integers(1, 4), replace=False).tolist()) for _ in range(n_units)
-        ]
+        unit_concepts = random_unit_concepts(rng, n_units, n_concepts)
         concept_value = rng.uniform(0.1, 1.0, n_concepts)
         unit_words = rng.integers(5, 30, n_units).astype(float)
         chosen = solve_coverage(
@@ -288,9 +291,7 @@ def test_concept_coverage_keeps_pair_rules_and_budget():
     rng = np.random.default_rng(5)
     for _ in range(30):
         n_units, n_concepts = 8, 10
-        unit_concepts = [
-            set(rng.choice(n_concepts, size=rng.integers(1, 4), replace=False).tolist()) for _ in range(n_units)
-        ]
+        unit_concepts = random_unit_concepts(rng, n_units, n_concepts)
         unit_words = rng.integers(5, 30, n_units).astype(float)
         requires, excludes = [(0, 1), (2, 3)], [(4, 5), (1, 6)]
         chosen = set(

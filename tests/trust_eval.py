@@ -180,7 +180,7 @@ def _score_support(story: StoryRun, pairs: list, tally: Tally) -> None:
             continue
         similarity = float(story.cluster.similarity([story.cluster.row(a)], [story.cluster.row(b)])[0, 0])
         accepted = judge(
-            story.cluster, a, b, similarity, options["support_threshold"], options["min_shared_terms"], topic
+            story.cluster, a, b, similarity, options.support_threshold, options.min_shared_terms, topic
         ).accepted
         tally.counts[f"{pair.label} {'accepted' if accepted else 'rejected'}"] += 1
         if accepted != (pair.label == "yes") and not (accepted and pair.label == "partial"):

@@ -21,6 +21,26 @@ SPACELESS_SCRIPT_CHARS = (
 )
 
 
+# Month names and the abbreviations newswire and page metadata write ("Sept.", "Sep"), in calendar
+# order; the date analyser matches them as written, the metadata parser case-insensitively.
+MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("January", "Jan"),
+    ("February", "Feb"),
+    ("March", "Mar"),
+    ("April", "Apr"),
+    ("May",),
+    ("June", "Jun"),
+    ("July", "Jul"),
+    ("August", "Aug"),
+    ("September", "Sept", "Sep"),
+    ("October", "Oct"),
+    ("November", "Nov"),
+    ("December", "Dec"),
+)
+MONTHS: dict[str, int] = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
+WEEKDAY_NAMES: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def alternation(words: tuple[str, ...]) -> str:
     """A regex group matching any of ``words``, longest first (so "says" is not read as "say");
     refuses an empty list, which would match everywhere."""

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
+from newsbrief.settings import Options
+
 T = TypeVar("T")
 
 
@@ -91,7 +93,7 @@ class Article:
         return self.outlet.value if self.outlet else None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Support:
     """A sentence in some source that states the same content as a summary sentence.
 
@@ -233,12 +235,37 @@ class Conflict:
     explanation: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One measured cue of a source's type: its ``value`` and the ``weight`` it is scored with."""
+
+    name: str  # "evaluative_per_100_words"
+    value: float
+    weight: float
+
+    @property
+    def contribution(self) -> float:
+        return self.weight * self.value
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value:g} ({self.contribution:+.2f})"
+
+
 @dataclass(slots=True)
 class SourceType:
+    """News report or opinion: ``score`` (the sum of the signals' contributions) against
+    ``threshold`` decides; ``signals`` are ranked by the size of their contribution."""
+
     source: int
     label: Literal["report", "opinion"]
     confidence: float
-    signals: list[str] = field(default_factory=list)
+    score: float = 0.0
+    threshold: float = 0.0
+    signals: list[Signal] = field(default_factory=list)
+
+    def reasons(self) -> list[str]:
+        """The score, then each signal with its value and contribution, as the reports show them."""
+        return [f"score {self.score:.2f} (opinion at >= {self.threshold})", *map(str, self.signals)]
 
 
 @dataclass(slots=True)
@@ -302,7 +329,7 @@ class Brief:
     scores: list[SentenceScore] = field(default_factory=list)
     analysis: Analysis | None = None
     warnings: list[str] = field(default_factory=list)
-    options: dict[str, Any] = field(default_factory=dict)
+    options: Options = field(default_factory=Options)  # what it was made with
 
     def source(self, source_id: int) -> Article:
         return self.sources[source_id - 1]

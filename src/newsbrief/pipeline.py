@@ -72,13 +72,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
         summarizer=summarizer.name,
         scores=scores,
         warnings=list(warnings or []) + skipped + copy_warnings(copies),
-        options={
-            "words": options.words,
-            "sentences": options.sentences,
-            "support_threshold": options.support_threshold,
-            "min_shared_terms": options.min_shared_terms,
-            "outlets_file": options.outlets_file,
-        },
+        options=options,
     )
     result.warnings += [
         f"{a.path}: not English; the summary is made, but the analysers (quotes, dates, entities, "

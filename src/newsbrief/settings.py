@@ -27,9 +27,12 @@ DEFAULT_SUPPORT_THRESHOLD = 0.22
 DEFAULT_MIN_SHARED_TERMS = 2
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Options:
-    """What to brief and how. ``words`` and ``sentences`` are budgets; ``sentences`` wins."""
+    """What to brief and how. ``words`` and ``sentences`` are budgets; ``sentences`` wins.
+
+    Frozen: the brief keeps the options it was made with (``Brief.options``), and the analysers
+    read their settings from there."""
 
     words: int = DEFAULT_WORDS
     sentences: int | None = None

@@ -13,7 +13,7 @@ import re
 import sys
 import types
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -96,9 +96,37 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+def content_words(text: str) -> Iterator[tuple[str, str]]:
+    """``(term, word)`` for each non-stopword token of two or more letters: its Porter stem (the
+    vocabulary of similarity) and the lower-cased word it came from."""
+    for word in words(text):
+        if word not in STOPWORDS and len(word) > 1:
+            yield stem(word), word
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed non-stopword tokens: the vocabulary of similarity."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return [term for term, _ in content_words(text)]
+
+
+# --- TF-IDF: the one weighting behind sentence similarity (Cluster) and story clustering ---------
+
+
+def smoothed_idf(documents: int, document_frequency: int) -> float:
+    """IDF with add-one smoothing (scikit-learn's ``smooth_idf``): log((1 + n) / (1 + df)) + 1."""
+    return math.log((1 + documents) / (1 + document_frequency)) + 1.0
+
+
+def tfidf_weights(counts: Mapping[str, int], idf: Callable[[str], float]) -> dict[str, float]:
+    """Sublinear term frequency times IDF, ``(1 + log count) * idf(term)``, per term."""
+    return {term: (1.0 + math.log(count)) * idf(term) for term, count in counts.items()}
+
+
+def l2_normalised(weights: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """The weights scaled to unit length (unchanged when all are zero)."""
+    pairs = list(weights)
+    norm = math.sqrt(sum(w * w for _, w in pairs)) or 1.0
+    return {term: w / norm for term, w in pairs}
 
 
 # The analysers (quotes, dates, entities, source types) and the summarizer's trained weights read
@@ -165,7 +193,7 @@ class Cluster:
         for seen in self.article_terms:
             doc_freq.update(seen)
         n = len(self.articles)
-        return {t: math.log((1 + n) / (1 + df)) + 1.0 for t, df in doc_freq.items()}
+        return {t: smoothed_idf(n, df) for t, df in doc_freq.items()}
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
@@ -176,12 +204,10 @@ class Cluster:
         rows, cols, vals = [], [], []
         for r, terms in enumerate(term_lists):
             counts = Counter(t for t in terms if t in self.vocabulary)
-            weights = {t: (1 + math.log(c)) * self.idf[t] for t, c in counts.items()}
-            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            for t, w in weights.items():
+            for t, w in l2_normalised(tfidf_weights(counts, self.idf.__getitem__).items()).items():
                 rows.append(r)
                 cols.append(self.vocabulary[t])
-                vals.append(w / norm)
+                vals.append(w)
         shape = (len(term_lists), len(self.vocabulary))
         return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
 

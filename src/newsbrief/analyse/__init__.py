@@ -13,11 +13,15 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
-from newsbrief.errors import UsageError
 from newsbrief.model import Analysis, Article, Brief, Extracted
 from newsbrief.pipeline import brief_articles
-from newsbrief.settings import DEFAULT_SUPPORT_THRESHOLD
+from newsbrief.registry import Registry
 from newsbrief.textsim import Cluster
+
+# The cosine an analyser called without a brief (so without corroboration settings) takes two
+# sentences to say the same thing at: the value the timeline and agreement analysers were first
+# written with, stricter than the calibrated DEFAULT_SUPPORT_THRESHOLD (0.22, newsbrief.settings).
+STANDALONE_SUPPORT_THRESHOLD = 0.3
 
 AnalyserFunction = Callable[[Brief, Cluster, Analysis], None]
 _FIELDS = frozenset(f.name for f in fields(Analysis))
@@ -31,23 +35,27 @@ class Analyser:
     assigns: tuple[str, ...]  # Analysis fields written
 
 
-ANALYSERS: dict[str, Analyser] = {}
+def check_declared(registry: Registry[Analyser], name: str, analyser: Analyser) -> None:
+    """Refuse unknown fields and requirements that no analyser registered before assigns."""
+    unknown = sorted((set(analyser.requires) | set(analyser.assigns)) - _FIELDS)
+    if unknown:
+        raise ValueError(f"analyser {name!r}: {', '.join(unknown)} not fields of Analysis")
+    assigned = {f for a in registry.registered().values() for f in a.assigns}
+    missing = sorted(set(analyser.requires) - assigned)
+    if missing:
+        raise ValueError(f"analyser {name!r} requires {', '.join(missing)}, which no earlier analyser assigns")
+
+
+ANALYSERS: Registry[Analyser] = Registry("analyser", check=check_declared)
 
 
 def register(
-    name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...]
+    name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...], registry: Registry[Analyser] = ANALYSERS
 ) -> Callable[[AnalyserFunction], AnalyserFunction]:
-    """Register an analyser; refuses unknown fields and requirements no earlier analyser assigns."""
+    """Register an analyser with the fields it reads and writes (checked: see ``check_declared``)."""
 
     def decorator(function: AnalyserFunction) -> AnalyserFunction:
-        unknown = sorted((set(requires) | set(assigns)) - _FIELDS)
-        if unknown:
-            raise ValueError(f"analyser {name!r}: {', '.join(unknown)} not fields of Analysis")
-        assigned = {f for a in ANALYSERS.values() for f in a.assigns}
-        missing = sorted(set(requires) - assigned)
-        if missing:
-            raise ValueError(f"analyser {name!r} requires {', '.join(missing)}, which no earlier analyser assigns")
-        ANALYSERS[name] = Analyser(name, function, tuple(requires), tuple(assigns))
+        registry.register(name)(Analyser(name, function, tuple(requires), tuple(assigns)))
         return function
 
     return decorator
@@ -56,31 +64,28 @@ def register(
 def needed(only: list[str]) -> list[str]:
     """The analysers to run for ``only``: those named plus, transitively, the ones assigning what
     they require, in registration order. Unknown names are a usage error naming the known ones."""
-    unknown = [name for name in only if name not in ANALYSERS]
-    if unknown:
-        raise UsageError(f"unknown analyser {', '.join(unknown)} (known: {', '.join(ANALYSERS)})")
-    wanted = set(only)
-    for analyser in reversed(ANALYSERS.values()):  # a requirement is always registered earlier
+    wanted = {ANALYSERS.get(name).name for name in only}  # an unknown name: a usage error listing them
+    analysers = ANALYSERS.registered()
+    for analyser in reversed(analysers.values()):  # a requirement is always registered earlier
         if analyser.name in wanted:
-            wanted |= {a.name for a in ANALYSERS.values() if set(a.assigns) & set(analyser.requires)}
-    return [name for name in ANALYSERS if name in wanted]
+            wanted |= {a.name for a in analysers.values() if set(a.assigns) & set(analyser.requires)}
+    return [name for name in analysers if name in wanted]
 
 
 def support_threshold(brief: Brief | None) -> float:
     """The cosine at which two sentences say the same thing: the brief's corroboration setting.
 
-    Without a brief (an analyser called on its own) the stricter 0.3 these analysers always used.
+    Without a brief (an analyser called on its own) the stricter :data:`STANDALONE_SUPPORT_THRESHOLD`.
     """
-    if not brief:
-        return 0.3
-    return float(brief.options.get("support_threshold", DEFAULT_SUPPORT_THRESHOLD))
+    return brief.options.support_threshold if brief else STANDALONE_SUPPORT_THRESHOLD
 
 
 def analyse(brief: Brief, cluster: Cluster, only: list[str] | None = None) -> Analysis:
     """Run every analyser, or those in ``only`` with what they require, in registration order."""
     analysis = Analysis()
-    for name in needed(only) if only is not None else list(ANALYSERS):
-        ANALYSERS[name].function(brief, cluster, analysis)
+    analysers = ANALYSERS.registered()
+    for name in needed(only) if only is not None else list(analysers):
+        analysers[name].function(brief, cluster, analysis)
     return analysis
 
 

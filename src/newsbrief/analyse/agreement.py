@@ -30,6 +30,7 @@ from scipy import sparse
 
 from newsbrief.analyse import register, support_threshold
 from newsbrief.corroborate import assertion, judge, shared_terms, story_terms
+from newsbrief.isodate import bounds
 from newsbrief.lexicon import ATTRIBUTION_WORDS, alternation
 from newsbrief.model import Analysis, Brief, Conflict, ConflictSide, Fact, Quote, Sentence, Support
 from newsbrief.quantities import UNIT_STEMS, contradicting, quantities
@@ -274,18 +275,6 @@ def numeric_conflicts(
 # --- date conflicts ------------------------------------------------------------------------
 
 
-def _date_range(iso: str) -> tuple[str, str]:
-    """First and last day an ISO value covers, as comparable strings."""
-    if "/" in iso:
-        first, last = iso.split("/")
-        return first, last
-    if len(iso) == 4:
-        return f"{iso}-01-01", f"{iso}-12-31"
-    if len(iso) == 7:
-        return f"{iso}-01", f"{iso}-31"
-    return iso, iso
-
-
 def date_conflicts(
     analysis: Analysis, cluster: Cluster, aligned: list[tuple[int, int, float]], published: dict[int, str]
 ) -> list[Conflict]:
@@ -303,7 +292,7 @@ def date_conflicts(
         d1, d2 = dated.get((s1.doc_id, s1.index)), dated.get((s2.doc_id, s2.index))
         if not d1 or not d2 or similarity < DATE_CONFLICT_SIMILARITY:
             continue
-        (lo1, hi1), (lo2, hi2) = _date_range(d1[0]), _date_range(d2[0])
+        (lo1, hi1), (lo2, hi2) = bounds(d1[0]), bounds(d2[0])
         if hi1 < lo2 or hi2 < lo1:
             conflicts.append(
                 Conflict(

@@ -27,31 +27,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from newsbrief.analyse import register
+from newsbrief.isodate import start_date
+from newsbrief.lexicon import MONTHS, WEEKDAY_NAMES
 from newsbrief.model import Analysis, Article, Brief, DateMention, PublicationDate, Sentence
 from newsbrief.textsim import Cluster
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("January", "Jan"),
-            ("February", "Feb"),
-            ("March", "Mar"),
-            ("April", "Apr"),
-            ("May",),
-            ("June", "Jun"),
-            ("July", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sept", "Sep"),
-            ("October", "Oct"),
-            ("November", "Nov"),
-            ("December", "Dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = {d: i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
+WEEKDAYS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "24": 24, "36": 36, "48": 48, "72": 72,
@@ -315,13 +296,6 @@ def resolve(e: Expression, anchor: date | None, reference: date | None = None) -
             return f"{year:04d}-{month:02d}"
         return f"{anchor.year - n:04d}"
     return None
-
-
-def start_date(iso: str) -> date:
-    """The first day an ISO value (day, month, year or interval) covers; used to order events."""
-    first = iso.split("/")[0]
-    parts = [int(p) for p in first.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def _days(lo: date, hi: date) -> list[date]:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsbrief.analyse import register
-from newsbrief.lexicon import HONORIFICS
+from newsbrief.lexicon import HONORIFICS, MONTH_NAMES, WEEKDAY_NAMES
 from newsbrief.lexicon import ROLES as LEXICON_ROLES
 from newsbrief.lexicon import TITLES as LEXICON_TITLES
 from newsbrief.model import Analysis, Brief, Entity, Sentence
@@ -96,12 +96,11 @@ NOT_NAMES = frozenset(
     """A An The This That These Those There Their They Them He She It Its His Her We Our I You Your But And Or
     So Yet For Nor If In On At By Of To From With As Meanwhile However Still Nevertheless Surprisingly Instead
     Despite Although Though While When Where What Which Who Why How Many Most Some Both Each Every All No Not
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-    September October November December Mr Mrs Ms Dr President Secretary Minister Chancellor Officials Step-by-step
-    Sitting Speaking After Before Since Until During Given Diplomatic Airborne Plane Contains Flight Also Fact
+    President Secretary Minister Chancellor Officials Step-by-step Sitting Speaking After Before Since Until
+    During Given Diplomatic Airborne Plane Contains Flight Also Fact
     Earlier Later Last Next Unrest Troops Men Rival Staff Direct Peace Tension Start End Latest Related Share
     Was Is Are Were Did Do Does Has Have Had Will Would Can Could Dozens Hundreds Thousands Millions""".split()
-)
+) | frozenset((*WEEKDAY_NAMES, *(names[0] for names in MONTH_NAMES), "Mr", "Mrs", "Ms", "Dr"))
 
 
 def _key(name: str) -> str:

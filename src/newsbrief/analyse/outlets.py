@@ -56,8 +56,8 @@ def profile(article: Article, table: tuple[OutletFacts, ...]) -> OutletProfile:
 
 
 def outlet_table(brief: Brief | None) -> tuple[OutletFacts, ...]:
-    path = brief.options.get("outlets_file") if brief else None
-    return load_outlet_table(str(path)) if path else ()
+    path = brief.options.outlets_file if brief else None
+    return load_outlet_table(path) if path else ()
 
 
 def outlet_profiles(articles: list[Article], table: tuple[OutletFacts, ...] = ()) -> list[OutletProfile]:

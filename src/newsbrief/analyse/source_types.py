@@ -22,7 +22,7 @@ from typing import Literal
 
 from newsbrief.analyse import register
 from newsbrief.analyse.quotes import mask_quotes, text_quote_spans
-from newsbrief.model import Analysis, Article, Brief, Quote, SourceType
+from newsbrief.model import Analysis, Article, Brief, Quote, Signal, SourceType
 from newsbrief.textsim import Cluster
 
 OPINION_THRESHOLD = 1.0
@@ -86,16 +86,12 @@ def signals(article: Article, quotes: list[Quote]) -> dict[str, float]:
 
 
 def classify(article: Article, quotes: list[Quote]) -> SourceType:
-    values = signals(article, quotes)
-    contributions = {name: WEIGHTS[name] * value for name, value in values.items()}
-    score = sum(contributions.values())
+    measured = [Signal(name, value, WEIGHTS[name]) for name, value in signals(article, quotes).items()]
+    score = sum(signal.contribution for signal in measured)
     label: Literal["report", "opinion"] = "opinion" if score >= OPINION_THRESHOLD else "report"
     confidence = min(0.95, 0.5 + abs(score - OPINION_THRESHOLD) / 4)
-    ranked = sorted(contributions, key=lambda n: -abs(contributions[n]))
-    reasons = [f"score {score:.2f} (opinion at >= {OPINION_THRESHOLD})"] + [
-        f"{name}={values[name]:g} ({contributions[name]:+.2f})" for name in ranked
-    ]
-    return SourceType(article.id, label, round(confidence, 2), reasons)
+    ranked = sorted(measured, key=lambda signal: -abs(signal.contribution))
+    return SourceType(article.id, label, round(confidence, 2), score, OPINION_THRESHOLD, ranked)
 
 
 @register("source_types", requires=("quotes",), assigns=("source_types",))

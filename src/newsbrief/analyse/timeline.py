@@ -12,18 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from newsbrief.analyse import register, support_threshold
-from newsbrief.analyse.dates import start_date
+from newsbrief.isodate import specificity, start_date
 from newsbrief.model import Analysis, Brief, DateMention, TimelineEvent
 from newsbrief.textsim import Cluster
 
 MAX_MERGE_GROUP = 300  # events per date compared pairwise for merging; beyond that they stay separate
-
-
-def specificity(iso: str) -> int:
-    """3 for a day, 2 for an interval (week, weekend), 1 for a month, 0 for a year."""
-    if "/" in iso:
-        return 2
-    return {10: 3, 7: 1}.get(len(iso), 0)
 
 
 def _best(mentions: list[DateMention]) -> DateMention:

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from newsbrief.clean import clean
 from newsbrief.cluster.source import read_unique_items
 from newsbrief.cluster.stories import (
     DEFAULT_CLEAR_THRESHOLD,
@@ -59,7 +60,7 @@ def cluster_inputs(paths: Sequence[str], options: Options, settings: ClusterSett
     features = []
     for item in read_unique_items(paths, options, warnings):
         try:
-            features.append(article_features(item.key, records_to_articles([item.record])[0]))
+            features.append(article_features(item.key, clean(records_to_articles([item.record])[0])))
         except Exception as exc:  # one bad record must never stop the run: record it and go on
             errors[item.key] = f"{type(exc).__name__}: {exc}"
             warnings.append(f"{item.record.name}: not clustered ({errors[item.key]})")

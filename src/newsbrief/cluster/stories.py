@@ -26,18 +26,16 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
 
-from newsbrief.clean import clean
 from newsbrief.duplicates import DEFAULT_DUPLICATE_THRESHOLD, DuplicateIndex, signature
 from newsbrief.ingest.metadata import parse_published
 from newsbrief.model import Article
-from newsbrief.textsim import STOPWORDS, stem, words
+from newsbrief.textsim import content_words, l2_normalised, smoothed_idf, tfidf_weights
 
 # Cosine between an article and a story centroid at which the article joins the story.
 # Calibrated on the 250 mixed Multi-News validation clusters (bench/bench_cluster.py --sweep,
@@ -117,16 +115,13 @@ def parse_date(value: str | None) -> date | None:
 
 
 def article_features(key: str, article: Article) -> ArticleFeatures:
-    """Clean ``article`` (in place) and extract its clustering features."""
-    clean(article)
+    """The clustering features of a cleaned ``article`` (title and ``Article.text``; the caller
+    runs the cleaner, as the pipeline does, so features never change the article)."""
     surface: dict[str, str] = {}
     terms: Counter[str] = Counter()
     body_terms = 0
     for part, is_body in ((article.title_text, False), (article.text, True)):
-        for word in words(part):
-            if word in STOPWORDS or len(word) < 2:
-                continue
-            term = stem(word)
+        for term, word in content_words(part):
             terms[term] += 1
             surface.setdefault(term, word)
             body_terms += is_body
@@ -150,7 +145,7 @@ class DocumentFrequency:
             self.documents += 1
 
     def idf(self, term: str) -> float:
-        return math.log((1 + self.documents) / (1 + self.counts[term])) + 1.0
+        return smoothed_idf(self.documents, self.counts[term])
 
 
 class StoryClusterer:
@@ -187,10 +182,8 @@ class StoryClusterer:
         self.next_story_number = first_story_number
 
     def vector(self, features: ArticleFeatures) -> dict[str, float]:
-        weights = {t: (1.0 + math.log(c)) * self.df.idf(t) for t, c in features.terms.items()}
-        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:VECTOR_TERMS]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        return {t: w / norm for t, w in top}
+        weights = tfidf_weights(features.terms, self.df.idf)
+        return l2_normalised(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:VECTOR_TERMS])
 
     def distinctive(self, term: str) -> bool:
         """Whether ``term`` may pick candidate stories (see QUERY_MAX_DOCUMENTS)."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import Any
 
 from newsbrief.errors import UsageError
 from newsbrief.ingest.records import FIELD_NAMES, parse_field_map
-from newsbrief.settings import DEFAULT_WORDS
+from newsbrief.settings import DEFAULT_WORDS, Options
 from newsbrief.summarizers import available
 
 
@@ -73,6 +74,23 @@ def add_brief_arguments(parser: argparse.ArgumentParser) -> None:
         help="stop a briefing (in batch: one story) that runs longer than this (default: no limit)",
     )
     add_fields_argument(parser)
+
+
+def brief_options(args: argparse.Namespace, **more: Any) -> Options:
+    """The options of the :func:`add_brief_arguments` switches, plus ``more`` (a command's own);
+    everything else keeps the library default. A value Options refuses is a usage error."""
+    try:
+        return Options(
+            words=args.words,
+            sentences=args.sentences,
+            summarizer=args.summarizer,
+            analyse=not args.no_analysis,
+            timeout_s=args.timeout,
+            fields=args.fields,
+            **more,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def add_db_argument(parser: argparse.ArgumentParser, required: bool = True) -> None:

@@ -9,7 +9,7 @@ import sys
 from newsbrief.batch import BatchReport, make_engine, run_batch
 from newsbrief.batch.engines import DaskTLS
 from newsbrief.batch.runner import DEFAULT_PARTITION_SIZE
-from newsbrief.commands.arguments import add_brief_arguments, positive_int
+from newsbrief.commands.arguments import add_brief_arguments, brief_options, positive_int
 from newsbrief.errors import EXIT_OK, UsageError
 from newsbrief.settings import Options
 
@@ -69,17 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def options_from_args(args: argparse.Namespace) -> Options:
     """The briefing options; everything not exposed here keeps the library default."""
-    try:
-        return Options(
-            words=args.words,
-            sentences=args.sentences,
-            summarizer=args.summarizer,
-            analyse=not args.no_analysis,
-            timeout_s=args.timeout,
-            fields=args.fields,
-        )
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    return brief_options(args)
 
 
 def tls_from_args(args: argparse.Namespace) -> DaskTLS | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsbrief.commands.arguments import add_brief_arguments, positive_int
-from newsbrief.errors import EXIT_OK, UsageError
+from newsbrief.commands.arguments import add_brief_arguments, brief_options, positive_int
+from newsbrief.errors import EXIT_OK
 from newsbrief.fileio import refuse_input_as_output, write_atomic
 from newsbrief.limits import time_limit
 from newsbrief.pipeline import brief
@@ -71,22 +71,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
-    try:
-        return Options(
-            words=args.words,
-            sentences=args.sentences,
-            summarizer=args.summarizer,
-            support_threshold=args.support_threshold,
-            min_shared_terms=args.support_min_terms,
-            max_bytes=args.max_bytes,
-            encoding=args.encoding,
-            analyse=not args.no_analysis,
-            timeout_s=args.timeout,
-            fields=args.fields,
-            outlets_file=args.outlets,
-        )
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    return brief_options(
+        args,
+        support_threshold=args.support_threshold,
+        min_shared_terms=args.support_min_terms,
+        max_bytes=args.max_bytes,
+        encoding=args.encoding,
+        outlets_file=args.outlets,
+    )
 
 
 def run(args: argparse.Namespace) -> int:

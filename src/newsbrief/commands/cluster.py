@@ -41,6 +41,18 @@ defaults: threshold {DEFAULT_THRESHOLD}, window {DEFAULT_WINDOW_DAYS:g} days; an
 exit codes: 0 success, 2 bad usage or no usable article, 1 internal error."""
 
 
+# The two content-word floors (flag, default, meaning): how much article an input must keep.
+CONTENT_WORD_OPTIONS = (
+    ("--min-content-words", DEFAULT_MIN_CONTENT_TERMS, "content words after cleaning needed to open a story"),
+    (
+        "--short-content-words",
+        DEFAULT_SHORT_CONTENT_TERMS,
+        "fewer content words than this: no story at all; between this and --min-content-words an "
+        "article may only join an existing story",
+    ),
+)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="INPUT", help="JSONL files, other article files or folders")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the JSONL to FILE (atomically), not stdout")
@@ -48,19 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     window = parser.add_mutually_exclusive_group()
     window.add_argument("--window-days", type=non_negative, default=DEFAULT_WINDOW_DAYS, help="time window in days")
     window.add_argument("--no-window", action="store_true", help="ignore dates: any article may join any story")
-    parser.add_argument(
-        "--min-content-words",
-        type=int,
-        default=DEFAULT_MIN_CONTENT_TERMS,
-        help="content words after cleaning needed to open a story (default %(default)s)",
-    )
-    parser.add_argument(
-        "--short-content-words",
-        type=int,
-        default=DEFAULT_SHORT_CONTENT_TERMS,
-        help="fewer content words than this: no story at all; between this and --min-content-words an "
-        "article may only join an existing story (default %(default)s)",
-    )
+    for flag, default, meaning in CONTENT_WORD_OPTIONS:
+        parser.add_argument(flag, type=int, default=default, help=f"{meaning} (default %(default)s)")
     parser.add_argument("--summary-rows", type=int, default=20, help="stories listed in the summary table")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary table")
     parser.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES, help="size limit per input/line")

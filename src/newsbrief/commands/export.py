@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import closing
 
 from newsbrief.commands.arguments import add_db_argument
 from newsbrief.errors import EXIT_OK
@@ -36,11 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    try:
+    with closing(open_store(args.db)) as store:
         rows = table_rows(store, args.table)
-    finally:
-        store.close()
     write_table(rows, args.format, args.output)
     print(f"newsbrief: wrote {len(rows)} {args.table} rows to {args.output}", file=sys.stderr)
     return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import closing
 
 from newsbrief.commands.arguments import add_db_argument, positive_int
 from newsbrief.errors import EXIT_OK
@@ -39,11 +40,8 @@ def markdown(rows: list[dict]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
-    try:
+    with closing(open_store(args.db)) as store:
         rows = list_stories(store, args.limit)
-    finally:
-        store.close()
     if args.format == "json":
         sys.stdout.write(json.dumps({"stories": rows}, ensure_ascii=False, indent=2) + "\n")
     else:

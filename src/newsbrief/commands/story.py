@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import closing
 from typing import Any
 
 from newsbrief.commands.arguments import add_brief_arguments, add_db_argument
@@ -73,11 +74,8 @@ def run(args: argparse.Namespace) -> int:
         words=args.words, sentences=args.sentences, summarizer=args.summarizer, analyse=not args.no_analysis
     )
     since = parse_since(args.since) if args.since else None
-    store = open_store(args.db)
-    try:
+    with closing(open_store(args.db)) as store:
         view = story_view(store, args.story, options, since)
-    finally:
-        store.close()
     if args.format == "json":
         text = json.dumps(view_to_dict(view), ensure_ascii=False, indent=2) + "\n"
     else:

@@ -8,16 +8,18 @@ Python API::
     table = aggregate(results, ["default", "lead"])
 """
 
-from newsbrief.eval.datasets import READERS, EvalCluster, load_dataset
-from newsbrief.eval.rouge import METRICS, Interval, Rouge, bootstrap, split_sentences
-from newsbrief.eval.runner import SystemScore, aggregate, evaluate_cluster, format_table, iter_evaluation
+from newsbrief.eval.datasets import READERS, EvalItem, load_dataset
+from newsbrief.eval.rouge import METRICS, Interval, Rouge, RougeScore, bootstrap, split_sentences
+from newsbrief.eval.runner import SystemRow, SystemScore, aggregate, evaluate_cluster, format_table, iter_evaluation
 
 __all__ = [
     "METRICS",
     "READERS",
-    "EvalCluster",
+    "EvalItem",
     "Interval",
     "Rouge",
+    "RougeScore",
+    "SystemRow",
     "SystemScore",
     "aggregate",
     "bootstrap",

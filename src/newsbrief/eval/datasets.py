@@ -1,6 +1,7 @@
 """Evaluation datasets: clusters of raw documents with one or more reference summaries.
 
-Readers are registered by name in :data:`READERS` (add one with ``READERS["name"] = fn``);
+Readers are registered by name in the :class:`~newsbrief.registry.Registry` :data:`READERS` (add
+one with ``READERS.register("name")(fn)``);
 :func:`load_dataset` picks one from the path when none is named:
 
 * ``jsonl`` — one JSON object per line: ``id``, ``documents`` (raw article texts) and
@@ -31,12 +32,15 @@ from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import MULTINEWS_NEWLINE, MULTINEWS_SEPARATOR, Record, parse_multinews_documents
 from newsbrief.ingest.sgml import parse_sgml
 from newsbrief.model import Article
+from newsbrief.registry import Registry
 from newsbrief.settings import DEFAULT_MAX_BYTES
 
 
 @dataclass(slots=True)
-class EvalCluster:
-    """One story: raw documents (as :class:`Record` objects) and its reference summaries."""
+class EvalItem:
+    """One item of an evaluation dataset: a story's raw documents (as :class:`Record` objects) and
+    its reference summaries. (Named apart from ``textsim.Cluster``, a story's sentence space, and
+    from the ``cluster`` package, which sorts articles into stories.)"""
 
     id: str
     records: list[Record]
@@ -48,7 +52,7 @@ class EvalCluster:
         return records_to_articles(self.records)
 
 
-Reader = Callable[..., Iterator[EvalCluster]]
+Reader = Callable[..., Iterator[EvalItem]]
 
 
 def _utf8_size(text: str) -> int:
@@ -60,7 +64,7 @@ def _check_size(n_bytes: int, name: str, max_bytes: int) -> None:
         raise InputError(name, f"cluster larger than {max_bytes} bytes; refused")
 
 
-def read_jsonl(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iterator[EvalCluster]:
+def read_jsonl(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> Iterator[EvalItem]:
     """``{"id", "documents", "summary"|"summaries"}`` per line; line numbers name clusters without an id."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -80,7 +84,7 @@ def read_jsonl(path: str, max_bytes: int = DEFAULT_MAX_BYTES, **_: object) -> It
             if not references:
                 raise InputError(name, "no 'summary' or 'summaries' to score against")
             cluster_id = str(obj.get("id", number))
-            yield EvalCluster(cluster_id, list(parse_multinews_documents(documents, name)), references, source=name)
+            yield EvalItem(cluster_id, list(parse_multinews_documents(documents, name)), references, source=name)
 
 
 def multinews_references_path(src_path: str) -> str:
@@ -98,7 +102,7 @@ def multinews_references_path(src_path: str) -> str:
 
 def read_multinews(
     path: str, references: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, **_: object
-) -> Iterator[EvalCluster]:
+) -> Iterator[EvalItem]:
     """Line ``k`` of the ``.src`` file pairs with line ``k`` of the ``.tgt`` file."""
     references = references or multinews_references_path(path)
     with open(path, encoding="utf-8") as sources, open(references, encoding="utf-8") as targets:
@@ -111,7 +115,7 @@ def read_multinews(
             if not summary:
                 raise InputError(f"{references}:{number}", "empty reference summary")
             records = list(parse_multinews_documents(line.rstrip("\n").split(MULTINEWS_SEPARATOR), name))
-            yield EvalCluster(str(number), records, [summary], source=name)
+            yield EvalItem(str(number), records, [summary], source=name)
 
 
 # Cluster folders: d30001t (DUC 2001-2004), D0601A (2005-2007), D0801A-A (update sets, TAC):
@@ -136,7 +140,7 @@ def _nearest_length(references: list[tuple[int, str]], words: int | None) -> lis
 
 def read_duc(
     path: str, max_bytes: int = DEFAULT_MAX_BYTES, words: int | None = None, **_: object
-) -> Iterator[EvalCluster]:
+) -> Iterator[EvalItem]:
     """Cluster folders and reference files in any DUC/TAC layout anywhere under ``path`` (module
     docstring); with several reference lengths, those nearest ``words`` are used."""
     folders: dict[str, str] = {}
@@ -183,10 +187,13 @@ def read_duc(
         for reference in _nearest_length(references[cluster_id], words):
             with open(reference, encoding="utf-8", errors="replace") as handle:
                 summaries.append(handle.read().strip())
-        yield EvalCluster(cluster_id, records, [s for s in summaries if s], source=folder, warnings=warnings)
+        yield EvalItem(cluster_id, records, [s for s in summaries if s], source=folder, warnings=warnings)
 
 
-READERS: dict[str, Reader] = {"jsonl": read_jsonl, "multinews": read_multinews, "duc": read_duc}
+READERS: Registry[Reader] = Registry("dataset format")
+_BUILTIN_READERS: dict[str, Reader] = {"jsonl": read_jsonl, "multinews": read_multinews, "duc": read_duc}
+for _name, _reader in _BUILTIN_READERS.items():
+    READERS.register(_name)(_reader)
 
 
 def detect_reader(path: str) -> str:
@@ -207,18 +214,17 @@ def load_dataset(
     limit: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     words: int | None = None,
-) -> list[EvalCluster]:
+) -> list[EvalItem]:
     """The first ``limit`` clusters of the dataset at ``path`` (all when ``limit`` is None); ``words``,
     the summary budget, picks among references of several lengths where a dataset has them."""
     if not os.path.exists(path):
         raise UsageError(f"{path}: no such file or directory")
     name = reader or detect_reader(path)
-    if name not in READERS:
-        raise UsageError(f"unknown dataset format {name!r}; available: {', '.join(READERS)}")
+    read = READERS.get(name)  # an unknown name: a usage error listing the readers
     if references is not None and name != "multinews":
         raise UsageError("--references applies only to the Multi-News .src/.tgt format")
-    clusters: list[EvalCluster] = []
-    for cluster in READERS[name](path, references=references, max_bytes=max_bytes, words=words):
+    clusters: list[EvalItem] = []
+    for cluster in read(path, references=references, max_bytes=max_bytes, words=words):
         if limit is not None and len(clusters) >= limit:
             break
         clusters.append(cluster)

@@ -29,8 +29,26 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
+@dataclass(frozen=True, slots=True)
+class RougeScore:
+    """ROUGE F1 (%) of one summary against its references, per metric (as rouge-score's ``Score``).
+    ``score["rouge2"]`` reads a metric by its name in :data:`METRICS`."""
+
+    rouge1: float
+    rouge2: float
+    rougeLsum: float  # rouge-score's name
+
+    def __getitem__(self, metric: str) -> float:
+        if metric not in METRICS:
+            raise KeyError(metric)
+        return float(getattr(self, metric))
+
+    def items(self) -> list[tuple[str, float]]:
+        return [(m, self[m]) for m in METRICS]
+
+
 class Rouge:
-    """``score(system_sentences, references)`` -> ``{"rouge1": F, "rouge2": F, "rougeLsum": F}`` in %."""
+    """``score(system_sentences, references)`` -> :class:`RougeScore` (F1 in %)."""
 
     @cached_property
     def _scorer(self) -> Any:  # built lazily: worker processes create their own
@@ -40,10 +58,10 @@ class Rouge:
             raise UsageError("ROUGE needs the rouge-score package: pip install 'newsbrief[eval]'") from None
         return rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
 
-    def score(self, system_sentences: list[str], references: list[str]) -> dict[str, float]:
+    def score(self, system_sentences: list[str], references: list[str]) -> RougeScore:
         system = "\n".join(s.strip() for s in system_sentences)
         per_reference = [self._scorer.score("\n".join(split_sentences(ref)), system) for ref in references]
-        return {m: 100.0 * float(np.mean([s[m].fmeasure for s in per_reference])) for m in METRICS}
+        return RougeScore(*(100.0 * float(np.mean([s[m].fmeasure for s in per_reference])) for m in METRICS))
 
 
 @dataclass(frozen=True, slots=True)

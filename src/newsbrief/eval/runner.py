@@ -12,12 +12,12 @@ import multiprocessing
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 from newsbrief.errors import UsageError
-from newsbrief.eval.datasets import EvalCluster
-from newsbrief.eval.rouge import METRICS, Interval, Rouge, bootstrap
+from newsbrief.eval.datasets import EvalItem
+from newsbrief.eval.rouge import METRICS, Interval, Rouge, RougeScore, bootstrap
 from newsbrief.pipeline import prepare
 from newsbrief.summarizers import Budget, available, get_summarizer, summarizer_class
 from newsbrief.textsim import Cluster, word_count
@@ -25,17 +25,35 @@ from newsbrief.textsim import Cluster, word_count
 _ROUGE = Rouge()  # one scorer per process (it is built lazily on first use)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class SystemScore:
-    """One summarizer's output on one cluster and its ROUGE F1 (%)."""
+    """One summarizer's output on one cluster and its ROUGE F1 (%): a row of ``--scores-out``."""
 
     cluster: str
     summarizer: str
-    rouge: dict[str, float]
+    rouge: RougeScore
     words: int
     sentences: int
     seconds: float
-    summary: list[str] = field(default_factory=list)
+    summary: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SystemRow:
+    """One summarizer's line of the table: mean F1 with a bootstrap interval per metric, the mean
+    summary length in words and the summarizer's total seconds. ``row["rouge2"]`` reads a metric."""
+
+    rouge1: Interval
+    rouge2: Interval
+    rougeLsum: Interval  # rouge-score's name
+    words: float
+    seconds: float
+
+    def __getitem__(self, metric: str) -> Interval:
+        if metric not in METRICS:
+            raise KeyError(metric)
+        interval: Interval = getattr(self, metric)
+        return interval
 
 
 def check_summarizers(names: list[str]) -> None:
@@ -46,7 +64,7 @@ def check_summarizers(names: list[str]) -> None:
         raise UsageError("no summarizer given")
 
 
-def evaluate_cluster(cluster: EvalCluster, summarizers: list[str], words: int) -> list[SystemScore]:
+def evaluate_cluster(cluster: EvalItem, summarizers: list[str], words: int) -> list[SystemScore]:
     """Summarize one cluster with every summarizer and score each summary against the references."""
     articles = [a for a in prepare(cluster.articles()) if a.sentences]
     text_cluster = Cluster(articles)
@@ -63,12 +81,12 @@ def evaluate_cluster(cluster: EvalCluster, summarizers: list[str], words: int) -
         texts = [text_cluster.article(s.doc_id).sentences[s.sentence].text for s in chosen]
         rouge = _ROUGE.score(texts, cluster.references)
         n_words = sum(word_count(t) for t in texts)
-        results.append(SystemScore(cluster.id, name, rouge, n_words, len(texts), round(seconds, 4), texts))
+        results.append(SystemScore(cluster.id, name, rouge, n_words, len(texts), round(seconds, 4), tuple(texts)))
     return results
 
 
 def iter_evaluation(
-    clusters: list[EvalCluster], summarizers: list[str], words: int, jobs: int = 1, progress: bool = False
+    clusters: list[EvalItem], summarizers: list[str], words: int, jobs: int = 1, progress: bool = False
 ) -> Iterator[list[SystemScore]]:
     """Per-cluster results in dataset order; ``jobs > 1`` spreads clusters over processes."""
     check_summarizers(summarizers)
@@ -95,18 +113,23 @@ def iter_evaluation(
             bar.close()
 
 
-def aggregate(results: list[list[SystemScore]], summarizers: list[str], samples: int = 1000) -> dict[str, dict]:
-    """Per summarizer: a bootstrap :class:`Interval` per metric, and the mean summary length."""
-    table: dict[str, dict] = {}
+def aggregate(results: list[list[SystemScore]], summarizers: list[str], samples: int = 1000) -> dict[str, SystemRow]:
+    """Per summarizer: a bootstrap :class:`Interval` per metric, the mean summary length, the seconds."""
+    table: dict[str, SystemRow] = {}
     for name in summarizers:
         rows = [r for cluster in results for r in cluster if r.summarizer == name]
-        table[name] = {m: bootstrap([r.rouge[m] for r in rows], samples=samples) for m in METRICS}
-        table[name]["words"] = sum(r.words for r in rows) / max(1, len(rows))
-        table[name]["seconds"] = sum(r.seconds for r in rows)
+        rouge1, rouge2, rouge_lsum = (bootstrap([r.rouge[m] for r in rows], samples=samples) for m in METRICS)
+        table[name] = SystemRow(
+            rouge1,
+            rouge2,
+            rouge_lsum,
+            words=sum(r.words for r in rows) / max(1, len(rows)),
+            seconds=sum(r.seconds for r in rows),
+        )
     return table
 
 
-def format_table(table: dict[str, dict], n: int, words: int) -> str:
+def format_table(table: dict[str, SystemRow], n: int, words: int) -> str:
     """A plain-text table: one row per summarizer, F1 mean [95% interval] per metric."""
     width = max(12, *(len(name) for name in table))
     header = (
@@ -118,7 +141,7 @@ def format_table(table: dict[str, dict], n: int, words: int) -> str:
     for name, row in table.items():
         cells = []
         for m in METRICS:
-            interval: Interval = row[m]
+            interval = row[m]
             cells.append(f"{f'{interval.mean:.2f} [{interval.low:.2f}, {interval.high:.2f}]':>22}")
-        lines.append(f"{name:<{width}} " + " ".join(cells) + f" {row['words']:>6.1f} {row['seconds']:>7.1f}")
+        lines.append(f"{name:<{width}} " + " ".join(cells) + f" {row.words:>6.1f} {row.seconds:>7.1f}")
     return "\n".join(lines) + "\n"

@@ -1,8 +1,8 @@
 """Input formats: each parser turns decoded text into :class:`Record` objects.
 
-Parsers are registered by name so a dataset reader or a plugin can add one
-(``FORMATS["myformat"] = parse_myformat``). ``detect_format`` picks one from the file
-name, falling back to the content (for stdin and extension-less files).
+Parsers are registered by name in the :class:`~newsbrief.registry.Registry` ``FORMATS``, so a
+dataset reader or a plugin can add one (``FORMATS.register("myformat")(parse_myformat)``).
+``detect_format`` picks one from the file name, falling back to the content (for stdin and extension-less files).
 
 A parser takes ``(text, name)`` and may also take the keywords ``warnings`` (a list: a bad
 record inside the input is skipped with a warning there instead of failing the whole input)
@@ -23,6 +23,7 @@ from newsbrief.ingest.feeds import looks_like_feed, looks_like_json_feed, parse_
 from newsbrief.ingest.record import Record
 from newsbrief.ingest.records import parse_csv, parse_json, parse_jsonl
 from newsbrief.ingest.sgml import looks_like_sgml, parse_sgml
+from newsbrief.registry import Registry
 
 MULTINEWS_SEPARATOR = "|||||"
 # The original Multi-News release encodes line breaks as this token.
@@ -136,7 +137,8 @@ def parse_multinews(text: str, name: str) -> Iterator[Record]:
             yield record
 
 
-FORMATS: dict[str, Parser] = {
+FORMATS: Registry[Parser] = Registry("input format")
+for _name, _parser in {
     "text": parse_text,
     "html": parse_html,
     "json": parse_json,
@@ -146,7 +148,8 @@ FORMATS: dict[str, Parser] = {
     "sgml": parse_sgml,
     "feed": parse_feed,
     "jsonfeed": parse_json_feed,
-}
+}.items():
+    FORMATS.register(_name)(_parser)
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",

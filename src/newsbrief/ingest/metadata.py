@@ -16,6 +16,7 @@ from email.utils import parsedate_tz
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsbrief import lexicon
 from newsbrief.model import Extracted
 
 # Publication dates outside this range are junk in news metadata ("0000-01-01", "9999-12-31",
@@ -27,27 +28,7 @@ _EPOCH_MS_ABOVE = 10**11
 # Strings scrapers write for "no date"; the comparison is case-insensitive.
 NO_VALUE_WORDS = frozenset({"none", "null", "nil", "nan", "n/a", "na", "unknown", "undefined", "-", "false"})
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+MONTHS = {name.lower(): number for name, number in lexicon.MONTHS.items()}  # matched case-insensitively
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ]\d)")

@@ -1,7 +1,8 @@
 """A self-contained HTML report: one file, inline CSS and JS, no network, every source string escaped.
 
-The page is built on the server side from :func:`newsbrief.render.json.brief_to_dict` (the one
-source of truth for every output format). All markup is produced here with :func:`html.escape`;
+The page is built on the server side from the typed view of :mod:`newsbrief.render.view`, the
+one the Markdown renders from too (the embedded "Download JSON" is
+:func:`newsbrief.render.json.brief_to_dict`). All markup is produced here with :func:`html.escape`;
 the inline script only toggles CSS classes and reads ``data-targets`` attributes, so untrusted
 article text never reaches ``innerHTML``. A Content-Security-Policy that allows only the
 report's own script (by hash) is a second line of defence.
@@ -24,9 +25,12 @@ from html import escape
 from importlib import resources
 from typing import Any
 
-from newsbrief.model import Brief
+from newsbrief.isodate import parse_start
+from newsbrief.model import Brief, ConflictSide, Quote, TimelineEvent
 from newsbrief.render import RENDERERS
 from newsbrief.render.json import brief_to_dict
+from newsbrief.render.view import BriefView, Places, SourceView, brief_view, summary_places
+from newsbrief.textsim import word_count
 
 PALETTE_SIZE = 8  # CSS defines colours .c1 ... .c8; source ids cycle through them
 MATRIX_ROWS = 15  # the coverage matrix shows the most corroborated facts first
@@ -107,29 +111,14 @@ def _cites_for(pairs: list[tuple[int, int]]) -> str:
     return '<span class="cites">' + "".join(_cite(s, a) for s, a in by_source.items()) + "</span>"
 
 
-def _summary_pairs(item: dict[str, Any]) -> list[tuple[int, int]]:
-    pairs = [(item["sources"][0], item["sentence"])]
-    pairs += [(s["source"], s["sentence"]) for s in item["support"]]
-    return pairs
-
-
 class _Report:
     """Builds the page section by section; each section is omitted when it has no data."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.data = data
-        self.sources: list[dict[str, Any]] = data["sources"]
-        self.by_id = {s["id"]: s for s in self.sources}
-        self.analysis: dict[str, Any] = data.get("analysis") or {}
-        self.types = {t["source"]: t for t in self.analysis.get("source_types", [])}
-        self.outlets = {o["source"]: o for o in self.analysis.get("outlets", [])}
-        # Publication dates: metadata first, else the analysis's estimate (a day, or bounds).
-        self.estimates = {p["source"]: p for p in self.analysis.get("publication_dates", [])}
-        self.published: dict[int, str] = {
-            s["id"]: s.get("published") or self.estimates[s["id"]]["iso"]
-            for s in self.sources
-            if s.get("published") or (self.estimates.get(s["id"]) or {}).get("iso")
-        }
+    def __init__(self, view: BriefView) -> None:
+        self.view = view
+        self.brief = view.brief
+        self.analysis = view.analysis
+        self.published = view.published  # metadata first, else the analysis's one-day estimate
         self.nav: list[tuple[str, str]] = []
 
     def section(self, anchor: str, title: str, body: str, intro: str = "") -> str:
@@ -138,52 +127,47 @@ class _Report:
         return f'<section id="{anchor}"><h2>{_e(title)}</h2>{intro_html}{body}</section>'
 
     def source_label(self, source: int) -> str:
-        entry = self.by_id.get(source, {})
-        return entry.get("outlet") or entry.get("title") or f"Source {source}"
+        found = self.view.source(source)
+        return found.label if found else f"Source {source}"
 
     # --- sections ---------------------------------------------------------------------
 
     def summary(self) -> str:
-        items = self.data["summary"]
+        items = self.brief.summary
         if not items:
             return self.section("summary", "Summary", '<p class="empty">No sentence could be selected.</p>')
         rows = []
         for number, item in enumerate(items, start=1):
-            pairs = _summary_pairs(item)
+            pairs = summary_places(item)
             every = " ".join(_anchor(s, i) for s, i in pairs)
             rows.append(
                 f'<li id="sum-{number}"><span class="sum-text" data-targets="{_e(every)}" tabindex="0">'
-                f"{_e(item['text'])}</span> {_cites_for(pairs)}</li>"
+                f"{_e(item.text)}</span> {_cites_for(pairs)}</li>"
             )
         intro = "Click or hover a source number to see the sentence it comes from, highlighted in the source texts."
         return self.section("summary", "Summary", f'<ol class="summary">{"".join(rows)}</ol>', intro)
 
     def coverage(self) -> str:
         """Key facts × sources: a filled cell links to the sentence where that source says it."""
-        facts = self.analysis.get("facts") or []
+        facts = self.view.key_facts
+        rows: list[tuple[str, Places, list[int], int]]
         if facts:
             rows = [
-                (
-                    fact["text"],
-                    [(m["source"], m["sentence"]) for m in fact["members"]],
-                    fact["sources"],
-                    fact["independent_outlets"],
-                )
-                for fact in sorted(facts, key=lambda f: (-f["independent_outlets"], -len(f["sources"])))
+                (fact.text, [(m.source, m.sentence) for m in fact.members], fact.sources, fact.independent_outlets)
+                for fact in facts
             ][:MATRIX_ROWS]
             title, intro = "Key facts", "Statements several outlets make; # counts independent outlets."
         else:
             rows = [
-                (item["text"], _summary_pairs(item), item["sources"], len(set(item["sources"])))
-                for item in self.data["summary"]
+                (item.text, summary_places(item), item.sources, len(set(item.sources))) for item in self.brief.summary
             ]
             title, intro = "Coverage", "Which sources support each summary sentence; # counts them."
         if not rows:
             return ""
         head = "".join(
-            f'<th scope="col" class="{_colour(s["id"])}"><span class="badge">{s["id"]}</span>'
-            f'<span class="col-name">{_e(_shorten(self.source_label(s["id"]), 14))}</span></th>'
-            for s in self.sources
+            f'<th scope="col" class="{_colour(s.id)}"><span class="badge">{s.id}</span>'
+            f'<span class="col-name">{_e(_shorten(s.label, 14))}</span></th>'
+            for s in self.view.sources
         )
         body = []
         for text, pairs, sources, count in rows:
@@ -191,8 +175,8 @@ class _Report:
             for source, sentence in pairs:
                 anchors[source].append(_anchor(source, sentence))
             cells = []
-            for s in self.sources:
-                sid = s["id"]
+            for s in self.view.sources:
+                sid = s.id
                 if anchors.get(sid):
                     cells.append(f'<td class="hit">{_cite(sid, anchors[sid], "●")}</td>')
                 elif sid in sources:
@@ -209,51 +193,50 @@ class _Report:
         return self.section("coverage", title, table, intro)
 
     def timeline(self) -> str:
-        events = [e for e in self.analysis.get("timeline") or [] if _parse_date(e["date"])]
+        events = sorted(
+            (e for e in self.analysis.timeline if parse_start(e.date)), key=lambda e: (e.date, e.source, e.sentence)
+        )
         if not events:
             return ""
-        events.sort(key=lambda e: (e["date"], e["source"], e["sentence"]))
         chart = _timeline_svg(events, self.published)
         items = []
         for event in events:
-            cites = _cites_for([(event["source"], event["sentence"])])
+            cites = _cites_for([(event.source, event.sentence)])
             # other sources reporting the same event: named, not linked (the analysis gives no sentence)
             others = "".join(
                 f'<span class="also {_colour(s)}" title="also reported by source {s}">{s}</span>'
-                for s in event["sources"]
-                if s != event["source"]
+                for s in event.sources
+                if s != event.source
             )
-            when = _e(_date_label(event["date"])) + (
-                f' <span class="muted">“{_e(event["date_text"])}”</span>' if event.get("date_text") else ""
+            when = _e(_date_label(event.date)) + (
+                f' <span class="muted">“{_e(event.date_text)}”</span>' if event.date_text else ""
             )
             items.append(
-                f'<li><time datetime="{_e(event["date"])}">{when}</time>'
-                f'<div><span class="event-text">{_e(_shorten(event["text"], 280))}</span> {cites}{others}</div></li>'
+                f'<li><time datetime="{_e(event.date)}">{when}</time>'
+                f'<div><span class="event-text">{_e(_shorten(event.text, 280))}</span> {cites}{others}</div></li>'
             )
         body = f'<figure class="chart">{chart}</figure><ol class="events">{"".join(items)}</ol>'
         intro = "Dated events, oldest first: ● an event, coloured by its source; ◇ a source's publication date."
         return self.section("timeline", "Timeline", body, intro)
 
     def quotes(self) -> str:
-        quotes = self.analysis.get("quotes") or []
-        statements = [q for q in quotes if not q.get("is_fragment")]
+        quotes = self.analysis.quotes
+        statements = [q for q in quotes if not q.is_fragment]
         if not statements:
             return ""
-        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        groups: dict[str, list[Quote]] = defaultdict(list)
         for quote in statements:
-            groups[quote.get("speaker") or "Unattributed"].append(quote)
+            groups[quote.speaker or "Unattributed"].append(quote)
         order = sorted(groups, key=lambda name: (name == "Unattributed", -len(groups[name]), name))
         blocks = []
         for speaker in order:
             rows = []
             # their own words first, then reported speech; each in story order
-            for quote in sorted(groups[speaker], key=lambda q: (q.get("kind") != "direct", q["source"], q["sentence"])):
-                kind = "" if quote.get("kind", "direct") == "direct" else '<span class="kind-note">reported:</span> '
-                cue = f' <span class="muted">({_e(quote["cue"])})</span>' if quote.get("cue") else ""
-                rows.append(
-                    f"<li>{kind}<q>{_e(quote['text'])}</q>{cue} "
-                    f"{_cites_for([(quote['source'], quote['sentence'])])}</li>"
-                )
+            for quote in sorted(groups[speaker], key=lambda q: (q.kind != "direct", q.source, q.sentence)):
+                kind = "" if quote.kind == "direct" else '<span class="kind-note">reported:</span> '
+                cue = f' <span class="muted">({_e(quote.cue)})</span>' if quote.cue else ""
+                cites = _cites_for([(quote.source, quote.sentence)])
+                rows.append(f"<li>{kind}<q>{_e(quote.text)}</q>{cue} {cites}</li>")
             more = ""
             if len(rows) > QUOTES_SHOWN:
                 more = (
@@ -273,131 +256,120 @@ class _Report:
         return self.section("quotes", "Who said what", f'<div class="speakers">{"".join(blocks)}</div>{note}')
 
     def conflicts(self) -> str:
-        conflicts = self.analysis.get("conflicts") or []
+        conflicts = self.analysis.conflicts
         if not conflicts:
             return ""
         blocks = []
         for conflict in conflicts:
             sides = "".join(
-                f'<div class="side {_colour(side["source"])}"><div class="value">{_e(side["value"])}</div>'
-                f"<p>{_e(_shorten(side['text'], 320))}</p>"
-                f'<div class="side-source">{_cite(side["source"], [_anchor(side["source"], side["sentence"])])} '
-                f"{_e(self.source_label(side['source']))}{_attributed(side)}</div></div>"
-                for side in conflict["sides"]
+                f'<div class="side {_colour(side.source)}"><div class="value">{_e(side.value)}</div>'
+                f"<p>{_e(_shorten(side.text, 320))}</p>"
+                f'<div class="side-source">{_cite(side.source, [_anchor(side.source, side.sentence)])} '
+                f"{_e(self.source_label(side.source))}{_attributed(side)}</div></div>"
+                for side in conflict.sides
             )
-            explanation = f'<p class="muted">{_e(conflict["explanation"])}</p>' if conflict.get("explanation") else ""
+            explanation = f'<p class="muted">{_e(conflict.explanation)}</p>' if conflict.explanation else ""
             blocks.append(
-                f'<div class="conflict"><h3><span class="tag">{_e(conflict["kind"])}</span> {_e(conflict["topic"])}'
+                f'<div class="conflict"><h3><span class="tag">{_e(conflict.kind)}</span> {_e(conflict.topic)}'
                 f'</h3>{explanation}<div class="sides">{sides}</div></div>'
             )
         return self.section("conflicts", "Where sources differ", "".join(blocks))
 
     def entities(self) -> str:
-        entities = sorted(
-            self.analysis.get("entities") or [],
-            key=lambda e: (-sum(e["mentions_per_source"].values()), e["name"]),
-        )[:ENTITY_CHIPS]
+        entities = sorted(self.analysis.entities, key=lambda e: (-e.mention_count, e.name))[:ENTITY_CHIPS]
         if not entities:
             return ""
         chips = []
         for entity in entities:
-            counts = entity["mentions_per_source"]
-            total = sum(counts.values())
-            aliases = [a for a in entity.get("aliases", []) if a != entity["name"]]
+            counts = entity.mentions_per_source
+            aliases = [a for a in entity.aliases if a != entity.name]
             alias_text = f' <span class="muted">also “{_e("”, “".join(aliases[:4]))}”</span>' if aliases else ""
             per_source = " · ".join(f"{_e(s)}: {n}" for s, n in sorted(counts.items(), key=lambda kv: int(kv[0])))
             chips.append(
-                f'<li class="entity {_e(entity["label"].lower())}" title="mentions per source — {per_source}">'
-                f'<span class="tag">{_e(entity["label"])}</span> {_e(entity["name"])} '
-                f'<span class="muted">×{total}</span>{alias_text}</li>'
+                f'<li class="entity {_e(entity.label.lower())}" title="mentions per source — {per_source}">'
+                f'<span class="tag">{_e(entity.label)}</span> {_e(entity.name)} '
+                f'<span class="muted">×{entity.mention_count}</span>{alias_text}</li>'
             )
         return self.section("entities", "Who and where", f'<ul class="entities">{"".join(chips)}</ul>')
 
-    def only_here(self, source: int) -> list[tuple[str, list[tuple[int, int]]]]:
-        """What only this source contributes: its single-source claims, else summary sentences only it supports."""
-        claims = [c for c in self.analysis.get("single_source_claims") or [] if c["sources"] == [source]]
-        if claims:
-            return [(c["text"], [(m["source"], m["sentence"]) for m in c["members"]]) for c in claims]
-        return [
-            (item["text"], [(source, item["sentence"])]) for item in self.data["summary"] if item["sources"] == [source]
-        ]
-
-    def date_html(self, source: dict[str, Any]) -> str:
+    def date_html(self, source: SourceView) -> str:
         """The source's date: from metadata, or estimated (one day or a range) with its evidence."""
-        if source.get("published"):
-            return f'<time datetime="{_e(source["published"])}">{_e(source["published"])}</time>'
-        estimate = self.estimates.get(source["id"])
+        if source.article.published:
+            day = source.article.published.value
+            return f'<time datetime="{_e(day)}">{_e(day)}</time>'
+        estimate = source.estimate
         if not estimate:
             return ""
-        if estimate.get("iso"):
-            when = f'<time datetime="{_e(estimate["iso"])}">{_e(estimate["iso"])}</time>'
-        elif estimate.get("earliest") and estimate.get("latest"):
-            when = f"between {_e(estimate['earliest'])} and {_e(estimate['latest'])}"
-        elif estimate.get("earliest"):
-            when = f"on or after {_e(estimate['earliest'])}"
-        elif estimate.get("latest"):
-            when = f"by {_e(estimate['latest'])}"
+        if estimate.iso:
+            when = f'<time datetime="{_e(estimate.iso)}">{_e(estimate.iso)}</time>'
+        elif estimate.earliest and estimate.latest:
+            when = f"between {_e(estimate.earliest)} and {_e(estimate.latest)}"
+        elif estimate.earliest:
+            when = f"on or after {_e(estimate.earliest)}"
+        elif estimate.latest:
+            when = f"by {_e(estimate.latest)}"
         else:
             return ""
-        evidence = "; ".join(estimate.get("evidence", [])) or estimate.get("provenance", "")
+        evidence = "; ".join(estimate.evidence) or estimate.provenance
         return (
             f'{when} <span class="muted" title="{_e(evidence)}">(estimated from the text, '
-            f"{estimate.get('confidence', 0):.0%})</span>"
+            f"{estimate.confidence:.0%})</span>"
         )
 
     def source_cards(self) -> str:
         cards = []
-        for s in self.sources:
-            sid = s["id"]
-            url = _safe_url(s.get("url"))
-            title = _e(s.get("title") or "(untitled)")
+        for s in self.view.sources:
+            sid, article = s.id, s.article
+            url = _safe_url(article.url.value if article.url else None)
+            title = _e(article.title_text or "(untitled)")
             title_html = f'<a href="{_e(url)}" rel="noopener noreferrer nofollow">{title}</a>' if url else title
-            facts = [_count(s["words"], "word"), _count(s["sentences"], "sentence")]
+            facts = [_count(word_count(article.text), "word"), _count(len(article.sentences), "sentence")]
             date_html = self.date_html(s)
             if date_html:
                 facts.insert(0, date_html)
-            profile = self.outlets.get(sid, {})
-            if profile.get("wire"):
-                facts.append(f"{_e(profile['wire'])} wire copy")
-            if profile.get("copy_of") is not None:
-                facts.append(f"copy of source {int(profile['copy_of'])}")
-            facts += [_e(profile[k]) for k in ("owner", "country", "type") if profile.get(k)]
-            if profile.get("lean"):
-                facts.append(f"lean {_e(profile['lean'])}")
-            kind = self.types.get(sid)
+            profile = s.profile
+            if profile is not None:
+                if profile.wire:
+                    facts.append(f"{_e(profile.wire)} wire copy")
+                if profile.copy_of is not None:
+                    facts.append(f"copy of source {profile.copy_of}")
+                facts += [_e(value) for value in (profile.owner, profile.country, profile.type) if value]
+                if profile.lean:
+                    facts.append(f"lean {_e(profile.lean)}")
+            kind = s.kind
             kind_html = ""
             if kind:
-                signals = "".join(f"<li>{_e(signal)}</li>" for signal in kind.get("signals", []))
+                signals = "".join(f"<li>{_e(reason)}</li>" for reason in kind.reasons())
                 kind_html = (
-                    f'<details class="kind {_e(kind["label"])}"><summary><span class="tag">{_e(kind["label"])}</span> '
-                    f'<span class="muted">{kind["confidence"]:.0%} sure</span></summary><ul>{signals}</ul></details>'
+                    f'<details class="kind {_e(kind.label)}"><summary><span class="tag">{_e(kind.label)}</span> '
+                    f'<span class="muted">{kind.confidence:.0%} sure</span></summary><ul>{signals}</ul></details>'
                 )
-            unique = self.only_here(sid)[:ONLY_HERE_ITEMS]
+            unique = self.view.only_here(sid)[:ONLY_HERE_ITEMS]
             unique_html = ""
             if unique:
                 lines = "".join(f"<li>{_e(_shorten(text, 200))} {_cites_for(pairs)}</li>" for text, pairs in unique)
                 unique_html = f'<div class="only"><h4>Only here</h4><ul>{lines}</ul></div>'
             cards.append(
                 f'<article class="card {_colour(sid)}"><header><span class="badge">{sid}</span> '
-                f'<span class="outlet">{_e(s.get("outlet") or "unknown outlet")}</span>{kind_html}</header>'
+                f'<span class="outlet">{_e(article.outlet_name or "unknown outlet")}</span>{kind_html}</header>'
                 f'<h3>{title_html}</h3><p class="facts">{" · ".join(facts)}</p>{unique_html}</article>'
             )
         return self.section("sources", "Sources", f'<div class="cards">{"".join(cards)}</div>')
 
     def texts(self) -> str:
         columns = []
-        for s in self.sources:
-            sid = s["id"]
-            text: str = s.get("text", "")
+        for s in self.view.sources:
+            sid, text = s.id, s.article.text
             parts, position = [], 0
-            for index, (start, end) in enumerate(s.get("sentence_spans", [])):
+            for index, sentence in enumerate(s.article.sentences):
+                start, end = sentence.start, sentence.end
                 parts.append(_e(text[position:start]))
                 parts.append(f'<span class="s" id="{_anchor(sid, index)}">{_e(text[start:end])}</span>')
                 position = end
             parts.append(_e(text[position:]))
             columns.append(
                 f'<article class="src {_colour(sid)}" id="src-{sid}"><h3><span class="badge">{sid}</span> '
-                f'{_e(_shorten(self.source_label(sid), 40))}</h3><div class="text">{"".join(parts)}</div></article>'
+                f'{_e(_shorten(s.label, 40))}</h3><div class="text">{"".join(parts)}</div></article>'
             )
         self.nav.append(("texts", "Source texts"))
         return (
@@ -406,29 +378,19 @@ class _Report:
         )
 
     def warnings(self) -> str:
-        if not self.data.get("warnings"):
+        if not self.brief.warnings:
             return ""
-        items = "".join(f"<li>{_e(w)}</li>" for w in self.data["warnings"])
+        items = "".join(f"<li>{_e(w)}</li>" for w in self.brief.warnings)
         return self.section("warnings", "Warnings", f"<ul>{items}</ul>")
 
 
-def _attributed(side: dict[str, Any]) -> str:
-    return f' <span class="muted">according to {_e(side["attributed_to"])}</span>' if side.get("attributed_to") else ""
-
-
-def _parse_date(value: str) -> dt.date | None:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (the analysis's ISO forms; an interval by its start) as a date."""
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            return dt.datetime.strptime(value.split("/")[0], fmt).date()
-        except (TypeError, ValueError):
-            continue
-    return None
+def _attributed(side: ConflictSide) -> str:
+    return f' <span class="muted">according to {_e(side.attributed_to)}</span>' if side.attributed_to else ""
 
 
 def _timeline_day(value: str) -> dt.date:
     """A day on the timeline axis: only days that parse are placed there (events and publications are filtered)."""
-    day = _parse_date(value)
+    day = parse_start(value)
     if day is None:
         raise ValueError(f"timeline day {value!r} is not an ISO date")
     return day
@@ -440,20 +402,20 @@ def _date_label(iso: str) -> str:
     return f"{start}/{end[5:]}" if end and end[:4] == start[:4] else iso
 
 
-def _timeline_svg(events: list[dict[str, Any]], published_on: dict[int, str]) -> str:
+def _timeline_svg(events: list[TimelineEvent], published_on: dict[int, str]) -> str:
     """Events on a date axis (one dot per event, stacked by day) and publication dates as diamonds.
 
     Distinct days are spaced by ``1 + log(1 + days between)``: a history date years back stays on
     the chart without squeezing a week of news into one point; order and relative gaps survive.
     """
-    dated: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    dated: dict[str, list[TimelineEvent]] = defaultdict(list)
     for event in events:
-        dated[event["date"]].append(event)
+        dated[event.date].append(event)
     published: dict[str, list[int]] = defaultdict(list)
     for sid, day in sorted(published_on.items()):
-        if _parse_date(day):
+        if parse_start(day):
             published[day].append(sid)
-    days = sorted(set(dated) | set(published), key=lambda d: (_parse_date(d), d))
+    days = sorted(set(dated) | set(published), key=lambda d: (parse_start(d), d))
     offsets = [0.0]
     for before, after in itertools.pairwise(days):
         offsets.append(offsets[-1] + 1 + math.log1p(max((_timeline_day(after) - _timeline_day(before)).days, 0)))
@@ -479,9 +441,9 @@ def _timeline_svg(events: list[dict[str, Any]], published_on: dict[int, str]) ->
         parts.append(f'<text class="label" x="{label_x:.1f}" y="{axis_y + 18 + row * 13}">{_e(label)}</text>')
         day_events = dated.get(day, [])
         for level, event in enumerate(day_events[:TIMELINE_STACK]):
-            tip = f"{day}: {_shorten(event['text'], 160)} (source {event['source']})"
+            tip = f"{day}: {_shorten(event.text, 160)} (source {event.source})"
             parts.append(
-                f'<circle class="ev {_colour(event["source"])}" cx="{x:.1f}" cy="{axis_y - 12 - level * step}" r="6">'
+                f'<circle class="ev {_colour(event.source)}" cx="{x:.1f}" cy="{axis_y - 12 - level * step}" r="6">'
                 f"<title>{_e(tip)}</title></circle>"
             )
         if len(day_events) > TIMELINE_STACK:
@@ -502,9 +464,10 @@ def _timeline_svg(events: list[dict[str, Any]], published_on: dict[int, str]) ->
     )
 
 
-def render_dict(data: dict[str, Any]) -> str:
-    """The report page for a brief already turned into its JSON form (``include_text=True``)."""
-    report = _Report(data)
+@RENDERERS.register("html")
+def render(brief: Brief) -> str:
+    """The report page, rendered from the typed view (:mod:`newsbrief.render.view`) as the Markdown is."""
+    report = _Report(brief_view(brief))
     main = "".join(
         [
             report.summary(),
@@ -521,13 +484,10 @@ def render_dict(data: dict[str, Any]) -> str:
     # The embedded JSON ("Download JSON") is the --format json output without the source texts
     # (they are in the page already) and without the per-sentence scores, the largest part and
     # debugging data rather than reading matter (the example: 67 of 230 KB).
-    embedded = dict(
-        {k: v for k, v in data.items() if k != "scores"},
-        sources=[{k: v for k, v in s.items() if k not in ("text", "sentence_spans")} for s in report.sources],
-    )
-    outlets = sorted({s["outlet"] for s in report.sources if s.get("outlet")})
+    embedded = {k: v for k, v in brief_to_dict(brief).items() if k != "scores"}
+    outlets = sorted({name for a in brief.sources if (name := a.outlet_name)})
     dates = sorted(report.published.values())
-    subtitle = _count(len(report.sources), "source")
+    subtitle = _count(len(brief.sources), "source")
     if outlets:
         subtitle += ": " + ", ".join(outlets)
     if dates:
@@ -546,8 +506,8 @@ def render_dict(data: dict[str, Any]) -> str:
         '<meta name="generator" content="newsbrief">'
         f"<title>Briefing — {_e(subtitle)}</title><style>{asset('report.css')}</style></head>"
         '<body><header class="top"><div><h1>Briefing</h1>'
-        f'<p class="subtitle">{_e(subtitle)} · {_count(data["words"], "word")} · '
-        f"summarizer {_e(data['summarizer'])}</p></div>"
+        f'<p class="subtitle">{_e(subtitle)} · {_count(brief.word_count, "word")} · '
+        f"summarizer {_e(brief.summarizer)}</p></div>"
         f'<nav aria-label="Sections">{nav}</nav>'
         '<div class="tools"><button type="button" id="download-json" '
         'title="The brief as JSON, without per-sentence scores (newsbrief brief --format json has them)">'
@@ -557,8 +517,3 @@ def render_dict(data: dict[str, Any]) -> str:
         f'<script type="application/json" id="brief-data">{json_for_script(embedded)}</script>'
         f"<script>{script}</script></body></html>\n"
     )
-
-
-@RENDERERS.register("html")
-def render(brief: Brief) -> str:
-    return render_dict(brief_to_dict(brief, include_text=True))

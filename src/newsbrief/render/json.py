@@ -6,8 +6,9 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from newsbrief.model import Article, Brief, Extracted
+from newsbrief.model import Analysis, Article, Brief, Extracted
 from newsbrief.render import RENDERERS
+from newsbrief.settings import Options
 from newsbrief.textsim import word_count
 
 SCHEMA_VERSION = "1.0"
@@ -42,6 +43,25 @@ def source_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
+# The options a brief reports (schema ``options``): its budgets and corroboration settings.
+REPORTED_OPTIONS = ("words", "sentences", "support_threshold", "min_shared_terms", "outlets_file")
+
+
+def options_to_dict(options: Options) -> dict[str, Any]:
+    return {name: getattr(options, name) for name in REPORTED_OPTIONS}
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """The analysis as the schema has it; a source type's signals are the reasons as text
+    (``"evaluative_per_100_words=2.38 (+1.90)"``, after the score line)."""
+    result = asdict(analysis)
+    result["source_types"] = [
+        {"source": kind.source, "label": kind.label, "confidence": kind.confidence, "signals": kind.reasons()}
+        for kind in analysis.source_types
+    ]
+    return result
+
+
 def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
     """The JSON-ready form of a brief. ``include_text`` adds each source's cleaned text and
     sentence offsets (the HTML report and the web app need them)."""
@@ -53,7 +73,7 @@ def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "summarizer": brief.summarizer,
-        "options": brief.options,
+        "options": options_to_dict(brief.options),
         "words": brief.word_count,
         "sources": sources,
         "summary": [
@@ -70,7 +90,7 @@ def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
             for item in brief.summary
         ],
         "scores": [asdict(s) for s in brief.scores],
-        "analysis": asdict(brief.analysis) if brief.analysis else None,
+        "analysis": analysis_to_dict(brief.analysis) if brief.analysis else None,
         "warnings": brief.warnings,
     }
 

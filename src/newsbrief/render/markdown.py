@@ -1,5 +1,6 @@
 """Markdown for the terminal: the summary with ``[1][3]`` citation markers, then the analysis
 (key facts, who said what, timeline, where sources differ) and the sources with their type.
+It renders from the typed view of :mod:`newsbrief.render.view`, as the HTML report does.
 
 Every piece of source text goes through :func:`_escape`: it is untrusted and must not open
 links, images or HTML. Long lists are cut to the most supported items; the JSON output carries
@@ -12,6 +13,7 @@ from collections import defaultdict
 
 from newsbrief.model import Analysis, Article, Brief, OutletProfile, PublicationDate, Quote, SourceType
 from newsbrief.render import RENDERERS
+from newsbrief.render.view import BriefView, brief_view
 
 MAX_FACTS = 8
 MAX_SINGLE_SOURCE = 5
@@ -65,7 +67,7 @@ def source_line(
     line = f"{article.id}. {title}{outlet}{published} ({_escape(article.path)})"
     if kind is not None:
         label = "analysis/opinion" if kind.label == "opinion" else "news report"
-        reasons = "; ".join(kind.signals[:3])
+        reasons = "; ".join(kind.reasons()[:3])
         line += f"\n   - {label} ({reasons})"
     return line
 
@@ -75,9 +77,10 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("<", "&lt;").replace("`", "\\`")
 
 
-def _key_facts(analysis: Analysis) -> list[str]:
+def _key_facts(view: BriefView) -> list[str]:
+    analysis = view.analysis
     lines = ["## Key facts", ""]
-    corroborated = [f for f in analysis.facts if f.independent_outlets >= 2][:MAX_FACTS]
+    corroborated = view.key_facts[:MAX_FACTS]
     if corroborated:
         lines += [
             f"- {_escape(f.text)} {citation_markers(f.sources)} ({f.independent_outlets} independent outlets)"
@@ -94,9 +97,10 @@ def _key_facts(analysis: Analysis) -> list[str]:
     return lines
 
 
-def _coverage(analysis: Analysis) -> list[str]:
+def _coverage(view: BriefView) -> list[str]:
     """Which independent outlets carry each key fact, and which carry none of them."""
-    corroborated = [f for f in analysis.facts if f.independent_outlets >= 2][:MAX_FACTS]
+    analysis = view.analysis
+    corroborated = view.key_facts[:MAX_FACTS]
     if not corroborated:
         return []
     kinds = {p.independence: p.type for p in analysis.outlets if p.type}
@@ -185,20 +189,17 @@ def render(brief: Brief) -> str:
         lines += [f"{_escape(item.text)} {citation_markers(item.sources)}" for item in brief.summary]
     else:
         lines.append("(no sentence could be selected)")
-    analysis = brief.analysis
-    if analysis is not None:
+    view = brief_view(brief)
+    if view.analysed:
         for section in (
-            _key_facts(analysis),
-            _coverage(analysis),
-            _who_said_what(analysis),
-            _timeline(analysis),
-            _differences(analysis, brief),
+            _key_facts(view),
+            _coverage(view),
+            _who_said_what(view.analysis),
+            _timeline(view.analysis),
+            _differences(view.analysis, brief),
         ):
             if section:
                 lines += ["", *section]
-    estimates = {p.source: p for p in analysis.publication_dates} if analysis else {}
-    kinds = {t.source: t for t in analysis.source_types} if analysis else {}
-    profiles = {p.source: p for p in analysis.outlets} if analysis else {}
     lines += ["", "## Sources", ""]
-    lines += [source_line(a, estimates.get(a.id), kinds.get(a.id), profiles.get(a.id)) for a in brief.sources]
+    lines += [source_line(s.article, s.estimate, s.kind, s.profile) for s in view.sources]
     return "\n".join(lines) + "\n"

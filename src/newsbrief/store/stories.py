@@ -22,6 +22,7 @@ from datetime import date, timedelta
 import numpy as np
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from newsbrief.clean import clean
 from newsbrief.cluster.run import ClusterSettings
 from newsbrief.cluster.stories import (
     ArticleFeatures,
@@ -93,7 +94,7 @@ def _features(rows: Sequence) -> list[ArticleFeatures]:
         Record(str(row.id), row.raw_text, row.title, row.url, row.outlet, row.published, row.input_format)
         for row in rows
     ]
-    return [article_features(r.name, a) for r, a in zip(records, records_to_articles(records), strict=True)]
+    return [article_features(r.name, clean(a)) for r, a in zip(records, records_to_articles(records), strict=True)]
 
 
 def _document_frequency(conn: Connection, batch: list[ArticleFeatures]) -> DocumentFrequency:

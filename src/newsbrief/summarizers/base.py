@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
+
+import numpy as np
 
 from newsbrief.model import SentenceScore
 from newsbrief.settings import DEFAULT_WORDS
@@ -52,6 +55,30 @@ class Summarizer(ABC):
 
     @abstractmethod
     def summarize(self, cluster: Cluster, budget: Budget) -> list[SentenceScore]: ...
+
+
+def ranked_scores(
+    cluster: Cluster,
+    rows: Sequence[int],
+    score: np.ndarray,
+    order: Iterable[int],
+    selected: Container[int],
+    features: Mapping[str, np.ndarray],
+) -> list[SentenceScore]:
+    """One :class:`SentenceScore` per candidate, in ``order`` (indices into ``rows``, best first):
+    ``score[i]`` and each of ``features[name][i]`` for row ``rows[i]``, selected when that row is
+    in ``selected``. Scores are rounded to 6 places, features to 4 (what the JSON shows)."""
+    return [
+        SentenceScore(
+            doc_id=cluster.sentences[rows[i]].doc_id,
+            sentence=cluster.sentences[rows[i]].index,
+            score=round(float(score[i]), 6),
+            rank=rank,
+            selected=rows[i] in selected,
+            features={name: round(float(values[i]), 4) for name, values in features.items()},
+        )
+        for rank, i in enumerate(order, start=1)
+    ]
 
 
 def rank_and_select(

@@ -33,7 +33,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from newsbrief.model import SentenceScore
 from newsbrief.summarizers import register
-from newsbrief.summarizers.base import Budget, Summarizer, is_candidate
+from newsbrief.summarizers.base import Budget, Summarizer, is_candidate, ranked_scores
 from newsbrief.summarizers.default import LinearScorer, needs_predecessor, shipped_scorer
 from newsbrief.summarizers.features import sentence_features
 from newsbrief.summarizers.units import Units, selectable_units
@@ -292,18 +292,7 @@ class ConceptSummarizer(Summarizer):
         chosen = self._choose(cluster, units, position, grams, weights, row_value, salience, budget)
         score = row_value / (row_value.max() or 1.0) + self.salience_weight * salience
         order = np.lexsort((np.arange(len(rows)), -score))
-        features = {"concepts": row_value, "salience": salience}
-        return [
-            SentenceScore(
-                doc_id=cluster.sentences[rows[i]].doc_id,
-                sentence=cluster.sentences[rows[i]].index,
-                score=round(float(score[i]), 6),
-                rank=rank,
-                selected=rows[i] in chosen,
-                features={name: round(float(values[i]), 4) for name, values in features.items()},
-            )
-            for rank, i in enumerate(order, start=1)
-        ]
+        return ranked_scores(cluster, rows, score, order, chosen, {"concepts": row_value, "salience": salience})
 
     def _choose(
         self,

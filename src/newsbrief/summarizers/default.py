@@ -35,7 +35,7 @@ import numpy as np
 
 from newsbrief.model import SentenceScore
 from newsbrief.summarizers import register
-from newsbrief.summarizers.base import Budget, Summarizer, is_candidate
+from newsbrief.summarizers.base import Budget, Summarizer, is_candidate, ranked_scores
 from newsbrief.summarizers.features import FEATURE_NAMES, SHORT_WORDS, sentence_features
 from newsbrief.summarizers.paraphrase import paraphrase_space
 from newsbrief.summarizers.units import selectable_units
@@ -154,17 +154,8 @@ class SalienceSummarizer(Summarizer):
         salience = self.scorer.score(features)
         ranking = np.argsort(-salience, kind="stable")
         chosen = self._select(cluster, rows, ranking, budget)
-        return [
-            SentenceScore(
-                doc_id=cluster.sentences[rows[i]].doc_id,
-                sentence=cluster.sentences[rows[i]].index,
-                score=round(float(salience[i]), 6),
-                rank=rank,
-                selected=int(i) in chosen,
-                features={name: round(float(features[i, k]), 4) for k, name in enumerate(FEATURE_NAMES)},
-            )
-            for rank, i in enumerate(ranking, start=1)
-        ]
+        columns = {name: features[:, k] for k, name in enumerate(FEATURE_NAMES)}
+        return ranked_scores(cluster, rows, salience, ranking, {rows[i] for i in chosen}, columns)
 
     def needs_predecessor(self, text: str) -> bool:
         return self.keep_context and needs_predecessor(text)

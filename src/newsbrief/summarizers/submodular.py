@@ -21,7 +21,7 @@ from scipy.sparse.linalg import svds
 
 from newsbrief.model import SentenceScore
 from newsbrief.summarizers import register
-from newsbrief.summarizers.base import Budget, Summarizer, is_candidate
+from newsbrief.summarizers.base import Budget, Summarizer, is_candidate, ranked_scores
 from newsbrief.summarizers.concepts import learned_salience
 from newsbrief.summarizers.default import shipped_scorer
 from newsbrief.summarizers.units import selectable_units
@@ -111,17 +111,7 @@ class SubmodularSummarizer(Summarizer):
             chosen = [single]
         selected = {pool_rows[i] for u in chosen for i in members[u]}
         order = np.lexsort((np.arange(len(rows)), -centrality))
-        return [
-            SentenceScore(
-                doc_id=cluster.sentences[rows[i]].doc_id,
-                sentence=cluster.sentences[rows[i]].index,
-                score=round(float(centrality[i]), 6),
-                rank=rank,
-                selected=rows[i] in selected,
-                features={"centrality": round(float(centrality[i]), 4)},
-            )
-            for rank, i in enumerate(order, start=1)
-        ]
+        return ranked_scores(cluster, rows, centrality, order, selected, {"centrality": centrality})
 
 
 @register("submodular-salience")
