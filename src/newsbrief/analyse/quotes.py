@@ -31,6 +31,7 @@ from newsbrief.textsim import Cluster
 
 FRAGMENT_MAX_WORDS = 2
 PRONOUN_WINDOW = 3  # sentences back in which "he"/"she" looks for its person
+_CHAIN_DEPTH = 8  # earlier "he"/"she" a resolution follows back (bounds the recursion on long texts)
 # Sentences back in which an all-quote sentence finds the quote it continues. Tune half of the
 # trust labels: two sentences back gave 39 right / 6 wrong continuations, one back fewer wrong.
 CONTINUATION_WINDOW = 1
@@ -53,7 +54,13 @@ _BETWEEN_OK = frozenset(
     still earlier himself herself itself spokeswoman spokesman correspondent official officials department
     chief""".split()
 )
+_ROLE_WORDS = frozenset("spokeswoman spokesman correspondent official officials".split())
 _PARENTHETICAL = re.compile(r",[^,]{0,80},")
+# "Mitch McConnell (R-Ky.) said", "Smith (pictured) told": a bracketed aside between name and verb.
+_BRACKETED = re.compile(r"\([^()]{1,30}\)")
+# "the presidency quoted Eichmann's letter as saying": the subject relays someone else's words, so a
+# pronoun after it ("he adds") does not know whose; it abstains rather than take the relay.
+_RELAY = re.compile(r"\bquot(?:ed|es|ing)\b[^.]{0,80}\bas (?:saying|telling|writing)\b")
 _DESCRIBED_SPEAKER = re.compile(
     rf"^\W*((?:the |a |an )?[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}) ({alternation(DESCRIBED_SPEAKER_VERBS)})\b"
 )
@@ -64,6 +71,9 @@ _NAMED_AFTER = re.compile(
     rf"^\W*(?:(?P<before>{_NAME}) {alternation(SPEECH_VERBS)}\b|{alternation(SPEECH_VERBS)} (?P<after>{_NAME}))"
 )
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+_SPEAKS_AFTER = re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?{CUE_VERBS}\b")
+_SUBJECT_VERB = re.compile(r" (?:has|had|is|was|did|also|then|later|\w+ed)\b")
+_SPOKEN_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|writes)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
 _INVERTED = re.compile(r"said|says|added|adds|asked|wrote|writes|continued|explained|noted|told|tells")
 _DASH_NAME = re.compile(rf"^\s*[—–]\s*(?P<before>{_NAME})(?:,|$)(?P<after>)")
@@ -180,6 +190,9 @@ class _ArticleQuotes:
             ]
             self.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
         self.speakers: dict[int, Entity] = {}  # sentence index -> speaker of a quote there
+        self.resolved: dict[int, Entity | None] = {}  # offset of a "he"/"she" -> the person it stands for
+        self.depth = 0  # how many earlier pronouns the resolution now running has followed back
+        self.speaking = self._speaking_names()
 
     def sentence_at(self, offset: int) -> Sentence:
         for sentence in self.article.sentences:
@@ -189,20 +202,59 @@ class _ArticleQuotes:
 
     # --- speaker resolution ---------------------------------------------------------------
 
+    def _speaking_names(self) -> set[str]:
+        """Bare names (entities the gazetteer could not type) that the article has speak or act as a
+        sentence's subject: "Antonsson said", "…, said Burns.", "Ehlis has declined comment". In news
+        such a name is mostly a person, so a later "he" may stand for it (or, with another person
+        in play, make it ambiguous)."""
+        speaking: set[str] = set()
+        for sentence in self.article.sentences:
+            for m in self.mentions[sentence.index]:
+                if m.entity is None or m.entity.label != "OTHER":
+                    continue
+                subject = not self.masked[sentence.start : m.start].strip() and _SUBJECT_VERB.match(self.masked, m.end)
+                inverted = _SPOKEN_BEFORE.search(self.masked[max(sentence.start, m.start - 12) : m.start])
+                ends_clause = re.match(r"\s*[,.]", self.masked[m.end : m.end + 2])
+                if subject or _SPEAKS_AFTER.match(self.masked, m.end) or (inverted and ends_clause):
+                    speaking.add(m.entity.id)
+        return speaking
+
+    def _person(self, mention: _Mention, sentence: Sentence) -> Entity | None:
+        """The person a mention names: a person or a speaking bare name, or the person an earlier
+        "he"/"she" was resolved to (so "Ehlis … He is back home. '…,' he said" chains)."""
+        if mention.entity is not None:
+            person_like = mention.entity.label == "PERSON" or mention.entity.id in self.speaking
+            return mention.entity if person_like else None
+        if mention.pronoun in ("he", "she"):
+            if mention.start not in self.resolved and self.depth < _CHAIN_DEPTH:
+                self.depth += 1
+                self.resolved[mention.start] = self.resolve_pronoun(mention, sentence)
+                self.depth -= 1
+            return self.resolved.get(mention.start)
+        return None
+
     def resolve_pronoun(self, mention: _Mention, sentence: Sentence) -> Entity | None:
         if mention.pronoun in ("he", "she"):
             # The nearest compatible person, when the text leaves one: the speaker of a quote in
-            # the previous two sentences, else the one person named nearby. With two people in
-            # play ("Farrow praised McHugh … he said") the text does not decide: abstain.
+            # the previous two sentences, else the one person named (or referred to by a resolved
+            # "he"/"she") nearby. With two people in play ("Farrow praised McHugh … he said") the
+            # text does not decide: abstain. So it does after a relay ("X quoted the letter as
+            # saying"), where the subject is not the one whose words follow.
+            back_to = max(0, sentence.index - PRONOUN_WINDOW + 1)
+            for earlier in self.article.sentences[back_to : sentence.index + 1]:
+                end = min(earlier.end, mention.start)
+                if earlier.index >= sentence.index - 2 and _RELAY.search(self.masked, earlier.start, end):
+                    return None
             speaker = next(
                 (s for back in (1, 2) if (s := self.speakers.get(sentence.index - back)) and s.label == "PERSON"), None
             )
             people: list[Entity] = []
-            for index in range(sentence.index, max(-1, sentence.index - PRONOUN_WINDOW), -1):
+            for index in range(sentence.index, back_to - 1, -1):
+                earlier = self.article.sentences[index]
                 found = [
-                    m.entity
+                    person
                     for m in self.mentions.get(index, [])
-                    if m.entity is not None and m.entity.label == "PERSON" and m.start < mention.start
+                    if m.start < mention.start and (person := self._person(m, earlier)) is not None
                 ]
                 people += reversed(found)
                 if found and speaker is None:
@@ -230,6 +282,7 @@ class _ArticleQuotes:
                 if m.entity is not None
                 and m.entity.label in ("PERSON", "OTHER")
                 and _APPOSITION.match(self.masked[m.end : position])
+                and not _PREPOSITION_BEFORE.search(self.masked[max(sentence.start, m.start - 12) : m.start])
             ),
             None,
         )
@@ -241,6 +294,7 @@ class _ArticleQuotes:
             return None  # "a diplomat in New York said": the place is where, not who
         # "Mr Putin, who initiated the call, asserted": skip the appositive.
         between = _PARENTHETICAL.sub(" ", self.masked[mention.end : position]).replace("’s", "").replace("'s", "")
+        between = _BRACKETED.sub(" ", between)
         words = re.findall(r"[\w-]+", between)
         if (
             "," in between
@@ -248,6 +302,8 @@ class _ArticleQuotes:
             or not all(w.endswith("ly") or w.lower() in _BETWEEN_OK for w in words)
         ):
             return None
+        if mention.entity is not None and mention.entity.label != "PERSON" and _ROLE_WORDS & set(words):
+            return None  # "a White House official said": the body qualifies an unnamed speaker
         return mention
 
     def _inverted_subject(self, sentence: Sentence, position: int) -> _Mention | None:
@@ -344,7 +400,10 @@ class _ArticleQuotes:
                 return entity, cue.group(0), 0.7
         # 4. A sentence that is all quote continues the previous quote.
         outside = self.masked[first.start : first.end]
-        if word_count(outside) <= 2:
+        # …unless a described speaker says it where it ends ("…,” the spokesperson told …").
+        described = _DESCRIBED_SPEAKER.match(after)
+        described_after = described is not None and described.group(1).split()[0] not in _NOT_SPEAKERS
+        if word_count(outside) <= 2 and not described_after:
             for back in range(1, CONTINUATION_WINDOW + 1):
                 speaker = self.speakers.get(first.index - back)
                 if speaker is not None:
@@ -356,8 +415,7 @@ class _ArticleQuotes:
             if name.split()[0] not in NOT_NAMES and name.split()[0].lower() not in _NOT_SPEAKERS:
                 return name, "named", 0.6
         # 6. No named speaker: a described one right after the quote (“…,” police said / the lawsuit said).
-        described = _DESCRIBED_SPEAKER.match(after)
-        if described and described.group(1).split()[0] not in _NOT_SPEAKERS:
+        if described is not None and described_after:
             return described.group(1), described.group(2), 0.5
         return None, "", 0.3
 
