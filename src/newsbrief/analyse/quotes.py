@@ -55,6 +55,8 @@ _BETWEEN_OK = frozenset(
     chief""".split()
 )
 _ROLE_WORDS = frozenset("spokeswoman spokesman correspondent official officials".split())
+_PARTICIPLE = re.compile(r",\s*(saying|adding|writing|noting|arguing)(?:\s+(?:that|he|she|had|was|would)){0,3}[\s,:]*$")
+_LEADING_TITLES = re.compile(r"(?:\b[A-Z][a-z]{0,3}\.\s*|\b[A-Z][a-z]+\s+)*$")  # "Mr. ", "Sen. ", "President "
 _PARENTHETICAL = re.compile(r",[^,]{0,80},")
 # "Mitch McConnell (R-Ky.) said", "Smith (pictured) told": a bracketed aside between name and verb.
 _BRACKETED = re.compile(r"\([^()]{1,30}\)")
@@ -72,7 +74,7 @@ _NAMED_AFTER = re.compile(
 )
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 _SPEAKS_AFTER = re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?{CUE_VERBS}\b")
-_SUBJECT_VERB = re.compile(r" (?:has|had|is|was|did|also|then|later|\w+ed)\b")
+_SUBJECT_VERB = re.compile(r" (?:has|had|did|also|then|later|\w+ed)\b")
 _SPOKEN_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|writes)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
 _INVERTED = re.compile(r"said|says|added|adds|asked|wrote|writes|continued|explained|noted|told|tells")
@@ -260,6 +262,10 @@ class _ArticleQuotes:
                 if found and speaker is None:
                     break
             candidates = {e.id: e for e in [*([speaker] if speaker else []), *people]}
+            # "Stefan Antonsson" and a later bare "Antonsson" the entity finder kept apart are one person.
+            surnames = {e.name.split()[-1] for e in candidates.values()}
+            if len(surnames) == 1 and len(candidates) > 1:
+                return max(candidates.values(), key=lambda e: len(e.name))
             return next(iter(candidates.values())) if len(candidates) == 1 else None
         # "it"/"they": the subject (first named mention) of the previous sentence.
         previous = self.mentions.get(sentence.index - 1, [])
@@ -324,8 +330,10 @@ class _ArticleQuotes:
         clause = [
             m
             for m in candidates
-            if (end == -1 or m.start < end) and word_count(self.masked[position : m.start]) <= _SUBJECT_WINDOW
-        ]
+            if (end == -1 or m.start < end)
+            and word_count(self.masked[position : m.start]) <= _SUBJECT_WINDOW
+            and self.masked.count("(", position, m.start) <= self.masked.count(")", position, m.start)
+        ]  # a name in brackets is a tag ("Chuck Schumer (D-N.Y.)"), not the speaker
         person = next((m for m in clause if m.entity is not None and m.entity.label == "PERSON"), None)
         # A bare name the gazetteer does not know: the last of the clause is its head ("Harvard
         # law professor Jack Goldsmith", "CNN senior political analyst David Gergen").
@@ -377,6 +385,21 @@ class _ArticleQuotes:
                     mention = self.subject_after(first, first.start + cue.end())
             if mention is not None and (entity := self.entity_of(mention, first)) is not None:
                 return entity, cue.group(0).lower(), 0.85
+        participle = _PARTICIPLE.search(before)
+        if participle is not None:
+            # "He blamed Congress, saying, ``…''", "Farrow praised McHugh, saying he had “…”": the
+            # speaker is the subject of the clause the participle hangs on, its first person.
+            # Only a subject that opens the sentence or its main clause: in "The network criticised
+            # Bishop Finn, saying '…'" the one the quote criticises is no speaker.
+            persons = [
+                (m, person)
+                for m in self.mentions[first.index]
+                if m.end <= first.start + participle.start() and (person := self._person(m, first)) is not None
+            ]
+            opening = _LEADING_TITLES.sub("", self.masked[first.start : persons[0][0].start]) if persons else "-"
+            subject = persons[0][1] if not opening.strip() or opening.rstrip().endswith(",") else None
+            if subject is not None:
+                return subject, participle.group(1), 0.75
         if before.rstrip().endswith(":"):
             # "Yanukovych: '…'", "Jon Huntsman stuck to Twitter: '…'": the person before the colon.
             # Never a place ("cited violence in Homs and Hama and asked:") or a name after a
@@ -448,7 +471,10 @@ class _ArticleQuotes:
         if isinstance(speaker, Entity) and not is_speaker_name(speaker.name):
             speaker, cue, confidence = None, "", 0.0
         fragment = word_count(text) <= FRAGMENT_MAX_WORDS
-        if isinstance(speaker, Entity) and not fragment:
+        # A short quote that opens its sentence ("“I'm flabbergasted,” said X.") is an utterance, not a
+        # scare quote: the next all-quote sentence continues it.
+        opens = not self.masked[sentence.start : first.start].strip(" \"“‘'`«„")
+        if isinstance(speaker, Entity) and (not fragment or opens):
             self.speakers[sentence.index] = speaker
             self.speakers[self.sentence_at(max(first.start, last.end - 1)).index] = speaker
         return Quote(
