@@ -117,9 +117,13 @@ _FUTURE = re.compile(
 # the example story's "election in May").
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
 _PAST_TENSE_KINDS = ("dmy", "mdy", "month")
-_LOOKBEHIND_WORDS = 10  # tune half: 8 missed 'scheduled to be reviewed by the Senate committee on Wednesday'; 10 and 12 score alike
+# Tune half of the trust labels: 8 words missed "scheduled to be reviewed by the Senate Appropriations
+# Committee on Wednesday" (1 wrong date); 10 and 12 score alike.
+_LOOKBEHIND_WORDS = 10
 _LOOKAHEAD_WORDS = 6
-_REPORTED = re.compile(r"\b(?:said|told|added|reported|announced|stated|noted|claimed|explained|warned)\b", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:said|told|added|reported|announced|stated|noted|claimed|explained|warned)\b", re.IGNORECASE
+)
 _MAX_WINDOW_DAYS = 14  # resolve against a window of at most this many days
 _QUOTED = re.compile(r"[\"“‘'][^\"”’']*[\"”’']")
 
@@ -171,7 +175,8 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
             if kind in _PAST_TENSE_KINDS and not (future or past):
                 # "in January, Ehlis started hearing voices": the clause's verb may follow the date
                 # (a reporting verb, "officials said", tells when it was said, not when it happens).
-                after = _REPORTED.sub(" ", " ".join(re.split(r"[;.]", text[m.end() :], maxsplit=1)[0].split()[:_LOOKAHEAD_WORDS]))
+                clause = re.split(r"[;.]", text[m.end() :], maxsplit=1)[0]
+                after = _REPORTED.sub(" ", " ".join(clause.split()[:_LOOKAHEAD_WORDS]))
                 future = bool(_FUTURE.search(after))
                 past = not future and bool(_PAST_TENSE.search(after))
             start = m.start(kind) if kind in ("month", "year") else m.start()  # the preposition is context only
@@ -582,11 +587,12 @@ def date_mentions(
                 value = None
         found.append((e, value, anchor, confidence))
     # "on Monday, Oct. 12": the weekday is the day the date gives, when that day is that weekday.
-    for i, (e, value, anchor, confidence) in enumerate(found[:-1]):
+    for i, (e, _, anchor, confidence) in enumerate(found[:-1]):
         date_e, date_value = found[i + 1][0], found[i + 1][1]
         if e.kind == "weekday" and date_e.kind in ("dmy", "mdy") and sentence.text[e.end : date_e.start] in (", ", " "):
-            same = date_value is not None and len(date_value) == 10
-            same = same and date.fromisoformat(date_value).weekday() == WEEKDAYS[e.part("weekday")]
+            weekday = WEEKDAYS[e.part("weekday")]
+            day = date.fromisoformat(date_value) if date_value is not None and len(date_value) == 10 else None
+            same = day is not None and day.weekday() == weekday
             found[i] = (e, date_value if same else None, found[i + 1][2] if same else anchor, confidence)
     # "48 hours after ..." is dated by another day-level date of the same sentence.
     days = [v for _, v, _, _ in found if v and len(v) == 10]
