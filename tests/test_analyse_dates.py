@@ -236,3 +236,11 @@ def test_an_archive_photo_caption_does_not_date_the_article():
     )
     publication = estimate_publication(item, None, None)
     assert publication.earliest is None and publication.iso is None
+
+
+def test_today_inside_a_quotation_abstains():
+    brief = analyse_texts(
+        ["``What promise can we make today that is better than a home?'' said the senator. The vote is today."],
+        ["2000-09-12"],
+    )
+    assert [(m.text, m.iso) for m in brief.analysis.dates] == [("today", None), ("today", "2000-09-12")]
