@@ -578,12 +578,12 @@ def date_mentions(
                 value, anchor, confidence = absolute_value(e, year), "explicit+year:story", 0.6
         else:
             anchor, confidence = "published:" + pub.provenance, max(0.3, pub.confidence)
-            if e.kind == "relative_day" and e.part("word").lower() in ("today", "tonight"):
-                if any(q.start() < e.start < q.end() for q in _SPOKEN.finditer(sentence.text)):
-                    # "What promise can we make today …?'' said the senator": in speech "today" is
-                    # the day it was said, or "nowadays"; the text does not say which. Tune half:
-                    # 1 wrong, and the other quoted "today"/"tonight" labels all abstain.
-                    value = None
+            spoken = any(q.start() < e.start < q.end() for q in _SPOKEN.finditer(sentence.text))
+            if spoken and e.kind == "relative_day" and e.part("word").lower() in ("today", "tonight"):
+                # "What promise can we make today …?'' said the senator": in speech "today" is the
+                # day it was said, or "nowadays"; the text does not say which. Tune half: 1 wrong,
+                # and the other quoted "today"/"tonight" labels all abstain.
+                value = None
             same_weekday = e.kind == "weekday" and point is not None and point.weekday() == WEEKDAYS[e.part("weekday")]
             if same_weekday and e.future and (e.groups.get("mod") or "").lower() != "next":
                 value = None  # "would be revoked Wednesday" written on a Wednesday: today or in a week
