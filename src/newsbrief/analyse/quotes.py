@@ -77,6 +77,8 @@ _SPEAKS_AFTER = re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?{CUE_VERBS}\b")
 _SUBJECT_VERB = re.compile(r" (?:has|had|did|also|then|later|\w+ed)\b")
 _SPOKEN_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|writes)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
+# Before a colon, "echoed by AshLee Strong, spokeswoman for …:" names its speaker after "by".
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near)\s+(?:the\s+)?$")
 _INVERTED = re.compile(r"said|says|added|adds|asked|wrote|writes|continued|explained|noted|told|tells")
 _DASH_NAME = re.compile(rf"^\s*[—–]\s*(?P<before>{_NAME})(?:,|$)(?P<after>)")
 # "Saeed, 19, a student from Damascus, called …": an apposition between a person and the verb.
@@ -226,7 +228,9 @@ class _ArticleQuotes:
         "he"/"she" was resolved to (so "Ehlis … He is back home. '…,' he said" chains)."""
         if mention.entity is not None:
             person_like = mention.entity.label == "PERSON" or mention.entity.id in self.speaking
-            return mention.entity if person_like else None
+            # "the Concorde", "the Hague": a name after "the" is a thing or a place, not a "he".
+            after_the = self.masked[max(0, mention.start - 4) : mention.start].lower() == "the "
+            return mention.entity if person_like and not after_the else None
         if mention.pronoun in ("he", "she"):
             if mention.start not in self.resolved and self.depth < _CHAIN_DEPTH:
                 self.depth += 1
@@ -273,7 +277,10 @@ class _ArticleQuotes:
         return subjects[0] if subjects else None
 
     def entity_of(self, mention: _Mention, sentence: Sentence) -> Entity | None:
-        return mention.entity if mention.pronoun is None else self.resolve_pronoun(mention, sentence)
+        """The speaker a mention names; None for a name that is no speaker ("the North Carolina
+        Republican"), so that the other cues are tried."""
+        entity = mention.entity if mention.pronoun is None else self.resolve_pronoun(mention, sentence)
+        return entity if entity is not None and is_speaker_name(entity.name) else None
 
     def subject_before(self, sentence: Sentence, position: int) -> _Mention | None:
         """The name or pronoun just before ``position`` (a cue verb), at most a few words back."""
@@ -400,20 +407,26 @@ class _ArticleQuotes:
             subject = persons[0][1] if not opening.strip() or opening.rstrip().endswith(",") else None
             if subject is not None:
                 return subject, participle.group(1), 0.75
-        if before.rstrip().endswith(":"):
+        introduced = first
+        if not before.strip() and first.index > 0:
+            # "Chairman Richard Burr raised reasonable objections:" then the quote as its own paragraph
+            previous = self.article.sentences[first.index - 1]
+            introduced = previous if self.masked[previous.start : previous.end].rstrip().endswith(":") else first
+        if (before if introduced is first else self.masked[introduced.start : introduced.end]).rstrip().endswith(":"):
             # "Yanukovych: '…'", "Jon Huntsman stuck to Twitter: '…'": the person before the colon.
             # Never a place ("cited violence in Homs and Hama and asked:") or a name after a
             # preposition ("spokeswoman for House Speaker Paul Ryan:"); a pronoun subject abstains.
             named = [
                 m.entity
-                for m in self.mentions[first.index]
+                for m in self.mentions[introduced.index]
                 if m.entity is not None
                 and m.end <= span.start
                 and m.entity.label != "PLACE"
-                and not _PREPOSITION_BEFORE.search(self.masked[max(first.start, m.start - 12) : m.start])
+                and not _PLACE_PREPOSITION_BEFORE.search(self.masked[max(introduced.start, m.start - 12) : m.start])
+                and is_speaker_name(m.entity.name)
             ]
             people = [e for e in named if e.label in ("PERSON", "OTHER")]
-            opens_with_pronoun = _PRONOUN.match(self.masked[first.start : first.end].lstrip())
+            opens_with_pronoun = _PRONOUN.match(self.masked[introduced.start : introduced.end].lstrip())
             if (people or named) and not opens_with_pronoun:
                 return (people or named)[-1 if not people else 0], "colon", 0.8
         # 3. A cue later in the sentence ("…" is what Lavrov told reporters).
