@@ -237,3 +237,23 @@ def test_saying_takes_the_subject_of_its_clause():
     )
     (quote,) = direct(quotes)
     assert quote.speaker.endswith("Farrow")
+
+
+def test_a_colon_ended_sentence_introduces_the_quote_paragraph_after_it():
+    quotes = quotes_of(
+        "Lawmakers of both parties were asked about the memo on Tuesday as it was described to reporters.",
+        "Senate Intelligence Committee Chairman Richard Burr raised several reasonable objections to the report "
+        "when he spoke to the press on Tuesday:",
+        "“I actually believe the director might have told us that there had been a request like that,” "
+        "the North Carolina Republican told reporters.",
+    )
+    (quote,) = direct(quotes)
+    assert quote.speaker.endswith("Richard Burr") and quote.cue == "colon"
+
+
+def test_a_name_after_the_is_no_antecedent_for_he():
+    quotes = quotes_of(
+        "Field rejected the idea that the demand meant the Concorde would never fly again.",
+        '"We would wish Concorde to fly again and carry passengers soon," he said.',
+    )
+    assert all(q.speaker is None or "Concorde" not in q.speaker for q in direct(quotes))
