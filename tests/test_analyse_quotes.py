@@ -257,3 +257,13 @@ def test_a_name_after_the_is_no_antecedent_for_he():
         '"We would wish Concorde to fly again and carry passengers soon," he said.',
     )
     assert all(q.speaker is None or "Concorde" not in q.speaker for q in direct(quotes))
+
+
+def test_was_quoted_as_telling_names_its_subject_and_brackets_hold_no_speaker():
+    quotes = quotes_of(
+        "``It's better to execute him in China than to waste the government's time and money,'' "
+        "housewife Chan Lee Kit-ho was quoted as telling the South China Morning Post.",
+        "Rep. Marsha Blackburn (R-Tenn.), another critic, said in a statement that "
+        "“this is a classic failure in leadership and a waste of taxpayer money.”",
+    )
+    assert [q.speaker for q in direct(quotes)] == ["Chan Lee Kit-ho", "Marsha Blackburn"]

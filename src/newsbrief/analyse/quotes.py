@@ -36,7 +36,9 @@ _CHAIN_DEPTH = 8  # earlier "he"/"she" a resolution follows back (bounds the rec
 # trust labels: two sentences back gave 39 right / 6 wrong continuations, one back fewer wrong.
 CONTINUATION_WINDOW = 1
 CUE_VERBS = alternation(SPEECH_VERBS)
-_CUE = re.compile(rf"\b{CUE_VERBS}\b|\b[Aa]ccording to\b")
+# "…,'' housewife Chan Lee Kit-ho was quoted as telling the Post": the passive names the speaker
+# (the active "X quoted the letter as saying" names the one who relays it: not a cue).
+_CUE = re.compile(rf"\b{CUE_VERBS}\b|\b[Aa]ccording to\b|\b(?:was|were) quoted as (?:saying|telling)\b")
 # Reported speech: only verbs that introduce what someone said (not "called", "wants").
 _REPORTING = re.compile(rf"\b{alternation(REPORTING_VERBS)}\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|it|It|they|They)\b")
@@ -187,6 +189,8 @@ class _ArticleQuotes:
                 _Mention(s, e, entity)
                 for s, e, entity in index.mentions(sentence, text)
                 if not _PARTY_TAG.match(entity.name)  # "(R-Ky.)" says which party, not who speaks
+                # nor does any name in brackets ("Marsha Blackburn (R-Tenn.)", "(AP)") speak
+                and text.count("(", 0, s - sentence.start) <= text.count(")", 0, s - sentence.start)
             ]
             found += [
                 _Mention(sentence.start + m.start(), sentence.start + m.end(), None, m.group(0).lower())
