@@ -267,3 +267,11 @@ def test_was_quoted_as_telling_names_its_subject_and_brackets_hold_no_speaker():
         "“this is a classic failure in leadership and a waste of taxpayer money.”",
     )
     assert [q.speaker for q in direct(quotes)] == ["Chan Lee Kit-ho", "Marsha Blackburn"]
+
+
+def test_went_on_to_say_keeps_its_subject():
+    quotes = quotes_of(
+        "“We just don’t want to expose them to too much,” Malu Celli, the zoo’s curator, told reporters on Sunday.",
+        "Celli went on to say that “it is not necessarily that it is too cold for them at all.”",
+    )
+    assert [q.speaker.split()[-1] for q in direct(quotes)] == ["Celli", "Celli"]

@@ -61,6 +61,7 @@ _PARTICIPLE = re.compile(r",\s*(saying|adding|writing|noting|arguing)(?:\s+(?:th
 _LEADING_TITLES = re.compile(r"(?:\b[A-Z][a-z]{0,3}\.\s*|\b[A-Z][a-z]+\s+)*$")  # "Mr. ", "Sen. ", "President "
 _PARENTHETICAL = re.compile(r",[^,]{0,80},")
 # "Mitch McConnell (R-Ky.) said", "Smith (pictured) told": a bracketed aside between name and verb.
+_WENT_ON = re.compile(r"\b(?:went|goes|go) on to\b")
 _BRACKETED = re.compile(r"\([^()]{1,30}\)")
 # "the presidency quoted Eichmann's letter as saying": the subject relays someone else's words, so a
 # pronoun after it ("he adds") does not know whose; it abstains rather than take the relay.
@@ -312,6 +313,7 @@ class _ArticleQuotes:
         # "Mr Putin, who initiated the call, asserted": skip the appositive.
         between = _PARENTHETICAL.sub(" ", self.masked[mention.end : position]).replace("’s", "").replace("'s", "")
         between = _BRACKETED.sub(" ", between)
+        between = _WENT_ON.sub(" ", between)  # "Celli went on to say that “…”"
         words = re.findall(r"[\w-]+", between)
         if (
             "," in between
