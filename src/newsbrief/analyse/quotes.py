@@ -60,9 +60,8 @@ _ROLE_WORDS = frozenset("spokeswoman spokesman correspondent official officials"
 _PARTICIPLE = re.compile(r",\s*(saying|adding|writing|noting|arguing)(?:\s+(?:that|he|she|had|was|would)){0,3}[\s,:]*$")
 _LEADING_TITLES = re.compile(r"(?:\b[A-Z][a-z]{0,3}\.\s*|\b[A-Z][a-z]+\s+)*$")  # "Mr. ", "Sen. ", "President "
 _PARENTHETICAL = re.compile(r",[^,]{0,80},")
-# "Mitch McConnell (R-Ky.) said", "Smith (pictured) told": a bracketed aside between name and verb.
-_WENT_ON = re.compile(r"\b(?:went|goes|go) on to\b")
-_BRACKETED = re.compile(r"\([^()]{1,30}\)")
+# Asides between name and verb: "Mitch McConnell (R-Ky.) said", "Celli went on to say that".
+_ASIDE = re.compile(r"\([^()]{1,30}\)|\b(?:went|goes|go) on to\b")
 # "the presidency quoted Eichmann's letter as saying": the subject relays someone else's words, so a
 # pronoun after it ("he adds") does not know whose; it abstains rather than take the relay.
 _RELAY = re.compile(r"\bquot(?:ed|es|ing)\b[^.]{0,80}\bas (?:saying|telling|writing)\b")
@@ -76,9 +75,13 @@ _NAMED_AFTER = re.compile(
     rf"^\W*(?:(?P<before>{_NAME}) {alternation(SPEECH_VERBS)}\b|{alternation(SPEECH_VERBS)} (?P<after>{_NAME}))"
 )
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
-_SPEAKS_AFTER = re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?{CUE_VERBS}\b")
-_SUBJECT_VERB = re.compile(r" (?:has|had|did|also|then|later|\w+ed)\b")
-_SPOKEN_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|writes)\s+$")
+# How the text has a bare name speak or act ("Antonsson said", "…, said Burns.", "Ehlis has declined"):
+# what follows the name, what precedes it, and a verb after a name that opens its sentence.
+_SPEAKS_AFTER, _SPOKEN_BEFORE, _SUBJECT_VERB = (
+    re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?{CUE_VERBS}\b"),
+    re.compile(r"\b(?:said|says|added|adds|wrote|writes)\s+$"),
+    re.compile(r" (?:has|had|did|also|then|later|\w+ed)\b"),
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
 # Before a colon, "echoed by AshLee Strong, spokeswoman for …:" names its speaker after "by".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near)\s+(?:the\s+)?$")
@@ -312,8 +315,7 @@ class _ArticleQuotes:
             return None  # "a diplomat in New York said": the place is where, not who
         # "Mr Putin, who initiated the call, asserted": skip the appositive.
         between = _PARENTHETICAL.sub(" ", self.masked[mention.end : position]).replace("’s", "").replace("'s", "")
-        between = _BRACKETED.sub(" ", between)
-        between = _WENT_ON.sub(" ", between)  # "Celli went on to say that “…”"
+        between = _ASIDE.sub(" ", between)
         words = re.findall(r"[\w-]+", between)
         if (
             "," in between
