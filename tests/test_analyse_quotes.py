@@ -275,3 +275,9 @@ def test_went_on_to_say_keeps_its_subject():
         "Celli went on to say that “it is not necessarily that it is too cold for them at all.”",
     )
     assert [q.speaker.split()[-1] for q in direct(quotes)] == ["Celli", "Celli"]
+
+
+def test_a_body_s_unnamed_officials_are_a_described_speaker():
+    quotes = quotes_of("US officials say there will be little to discuss if the referendum on the region goes ahead.")
+    (quote,) = quotes
+    assert (quote.kind, quote.speaker, quote.speaker_entity) == ("reported", "US officials", None)

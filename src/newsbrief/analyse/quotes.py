@@ -56,6 +56,10 @@ _BETWEEN_OK = frozenset(
     still earlier himself herself itself spokeswoman spokesman correspondent official officials department
     chief""".split()
 )
+# "US officials say …", "A Foreign Ministry spokesman said …": a body's unnamed speakers.
+_BODY_OFFICIALS = re.compile(
+    r"(?:^|\b[Tt]he\s+|\b[Aa]n?\s+)((?:[A-Z][\w.’'-]*\s+){1,4}(?:officials?|spokes(?:man|woman|person)))\s+$"
+)
 _ROLE_WORDS = frozenset("spokeswoman spokesman correspondent official officials".split())
 _PARTICIPLE = re.compile(r",\s*(saying|adding|writing|noting|arguing)(?:\s+(?:that|he|she|had|was|would)){0,3}[\s,:]*$")
 _LEADING_TITLES = re.compile(r"(?:\b[A-Z][a-z]{0,3}\.\s*|\b[A-Z][a-z]+\s+)*$")  # "Mr. ", "Sen. ", "President "
@@ -553,22 +557,31 @@ class _ArticleQuotes:
                 rest_start = cue.end() + (that.end() if that else indirect.end())
                 content = sentence.text[rest_start:].strip().rstrip(".")
             entity = self.entity_of(mention, sentence) if mention is not None else None
-            if mention is None or entity is None or word_count(content) < 4:
+            # "US officials say …": a body's unnamed officials, kept as a description (no entity).
+            body = _BODY_OFFICIALS.search(text[: cue.start()]) if mention is None or entity is None else None
+            if word_count(content) < 4 or (body is None and (mention is None or entity is None)):
                 continue
-            self.speakers.setdefault(sentence.index, entity)
+            if body is not None:
+                speaker, speaker_id, how, confidence = body.group(1), None, cue.group(0), 0.5
+            else:
+                assert mention is not None and entity is not None
+                self.speakers.setdefault(sentence.index, entity)
+                speaker, speaker_id = entity.name, entity.id
+                how = cue.group(0) if mention.pronoun is None else f"{mention.pronoun} {cue.group(0)}"
+                confidence = 0.7 if mention.pronoun is None else 0.55
             return Quote(
                 text=content,
-                speaker=entity.name,
-                speaker_entity=entity.id,
+                speaker=speaker,
+                speaker_entity=speaker_id,
                 source=self.article.id,
                 sentence=sentence.index,
                 start=sentence.start + rest_start,
                 end=sentence.end,
                 kind="reported",
                 is_fragment=False,
-                cue=cue.group(0) if mention.pronoun is None else f"{mention.pronoun} {cue.group(0)}",
-                confidence=0.7 if mention.pronoun is None else 0.55,
-                speaker_type=speaker_type(entity, ""),
+                cue=how,
+                confidence=confidence,
+                speaker_type=None if body is not None else speaker_type(entity, ""),
             )
         return None
 
