@@ -177,3 +177,70 @@ def test_a_past_tense_yearless_date_falls_before_publication():
     (plain,) = find_expressions("The trial opens Jan. 30 in Austin.")
     assert resolve(past, date(1999, 12, 20)) == "1999-01-30"
     assert resolve(plain, date(1999, 12, 20)) == "2000-01-30"
+
+
+# --- issue 11: rules written on the tune half of the trust labels -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        ("Violence has spread since the uprising began in March last year.", "2012-03-24", "2011-03"),
+        ("The fund has paid out since June this year.", "2012-09-24", "2012-06"),
+        ("Within days after taking the medicine in January, he started hearing voices.", "1999-10-25", "1999-01"),
+    ],
+)
+def test_the_year_of_a_month_comes_from_its_clause(text, written, expected):
+    month = next(e for e in find_expressions(text) if e.kind == "month")
+    assert resolve(month, date.fromisoformat(written)) == expected
+
+
+def test_either_of_two_years_is_their_interval():
+    brief = analyse_texts(["She met the boy at the park in 2011 or 2012."])
+    assert [(m.text, m.iso) for m in brief.analysis.dates] == [("2011", "2011/2012")]
+
+
+def test_a_weekday_written_with_its_date_is_that_date():
+    brief = analyse_texts(
+        ["The paper said in an editorial on Monday, Oct. 12, that the plan had failed."], ["1998-10-11"]
+    )
+    by_text = {m.text: m.iso for m in brief.analysis.dates}
+    assert by_text["on Monday"] == "1998-10-12" and by_text["Oct. 12"] == "1998-10-12"
+
+
+def test_a_future_weekday_on_its_own_weekday_abstains():
+    # Published on a Wednesday: "would be revoked Wednesday" is today or a week on; the text does not say.
+    brief = analyse_texts(
+        ["The airline grounded its fleet after learning the permit would be revoked Wednesday."], ["2000-08-16"]
+    )
+    assert [(m.text, m.iso) for m in brief.analysis.dates] == [("Wednesday", None)]
+
+
+def test_weekdays_abstain_on_a_date_estimated_from_those_weekdays():
+    item = article(
+        "Talks were held on Sunday, March 18, 2012, in the capital.\n\n"
+        "Security forces clashed with gunmen on Monday, residents said.",
+        [],
+    )
+    brief = analyse_texts([item.text])
+    (publication,) = brief.analysis.publication_dates
+    assert publication.provenance == "estimated:text"
+    relative = [m for m in brief.analysis.dates if m.text == "on Monday"]
+    assert relative and all(m.iso is None for m in relative)
+
+
+def test_an_archive_photo_caption_does_not_date_the_article():
+    item = article(
+        "Passengers will be able to carry small knives, officials announced on Tuesday.",
+        ["FILE - In this Sept. 26, 2006, file photo, knives are piled in a box at a surplus store."],
+    )
+    publication = estimate_publication(item, None, None)
+    assert publication.earliest is None and publication.iso is None
+
+
+def test_today_inside_a_quotation_abstains():
+    brief = analyse_texts(
+        ["``What promise can we make today that is better than a home?'' said the senator. The vote is today."],
+        ["2000-09-12"],
+    )
+    assert [(m.text, m.iso) for m in brief.analysis.dates] == [("today", None), ("today", "2000-09-12")]

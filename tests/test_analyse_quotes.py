@@ -169,3 +169,115 @@ def test_a_quote_two_sentences_after_a_speaker_is_not_continued():
         '"Nobody will be forgotten."',
     )
     assert [q.speaker for q in direct(quotes)] == ["Jane Roe", None]
+
+
+# --- issue 11: rules written on the tune half of the trust labels -------------------------------
+
+
+def test_apposition_with_an_organisation_gives_the_person():
+    quotes = quotes_of(
+        "However, Malcolm Field, the chairman of the Civil Aviation Authority, an official regulatory body, "
+        'said, "It is clear to all of us that a tire burst alone should never cause the loss of an aircraft."'
+    )
+    (quote,) = direct(quotes)
+    assert quote.speaker == "Malcolm Field"
+
+
+def test_a_party_tag_between_name_and_verb_is_no_obstacle():
+    quotes = quotes_of(
+        '"No one thinks this bill is perfect, but we worked hard to find common ground," '
+        "Senate Majority Leader Mitch McConnell (R-Ky.) said in announcing the agreement.",
+        '"It has a great deal of what the American people want," said Senate Minority Leader Chuck Schumer (D-N.Y.).',
+    )
+    assert [q.speaker.split()[-1] for q in direct(quotes)] == ["McConnell", "Schumer"]
+
+
+def test_he_chains_through_earlier_pronouns_to_a_bare_name():
+    quotes = quotes_of(
+        "Ehlis has declined comment on the case but said he returned to normal after he stopped the medication.",
+        "He is back home with his wife and three other children.",
+        '"I am doing very well, and my family is doing pretty good, too," he said.',
+    )
+    (quote,) = direct(quotes)
+    assert quote.speaker == "Ehlis" and quote.speaker_type == "person"
+
+
+def test_a_relayed_letter_leaves_the_next_pronoun_unattributed():
+    quotes = quotes_of(
+        "President Reuven Rivlin presented the previously unreleased letter at a ceremony.",
+        '"There is a need to draw a line between the leaders and the people," '
+        "Rivlin's office quotes the letter as saying.",
+        '"I was not a responsible leader, and as such do not feel myself guilty," he adds.',
+    )
+    assert all(q.speaker != "Reuven Rivlin" for q in direct(quotes)[1:])
+
+
+def test_an_unnamed_official_of_a_body_is_not_the_body():
+    quotes = quotes_of(
+        '"The President has never asked anyone to end any investigation at all," '
+        "a White House official said in a statement."
+    )
+    (quote,) = direct(quotes)
+    assert quote.speaker_entity is None
+
+
+def test_a_described_speaker_where_a_quote_ends_is_no_continuation():
+    quotes = quotes_of(
+        '"We will publish the full report next week," Rich McHugh said.',
+        '"There was not one single witness who was willing to go on the record. Not one," '
+        "the spokesperson told reporters.",
+    )
+    assert direct(quotes)[1].speaker != "Rich McHugh"
+
+
+def test_saying_takes_the_subject_of_its_clause():
+    quotes = quotes_of(
+        "On Twitter last fall, Mr. Farrow praised Mr. McHugh, saying he had "
+        '"refused to bow to pressure to stop, through numerous shoots."'
+    )
+    (quote,) = direct(quotes)
+    assert quote.speaker.endswith("Farrow")
+
+
+def test_a_colon_ended_sentence_introduces_the_quote_paragraph_after_it():
+    quotes = quotes_of(
+        "Lawmakers of both parties were asked about the memo on Tuesday as it was described to reporters.",
+        "Senate Intelligence Committee Chairman Richard Burr raised several reasonable objections to the report "
+        "when he spoke to the press on Tuesday:",
+        "“I actually believe the director might have told us that there had been a request like that,” "
+        "the North Carolina Republican told reporters.",
+    )
+    (quote,) = direct(quotes)
+    assert quote.speaker.endswith("Richard Burr") and quote.cue == "colon"
+
+
+def test_a_name_after_the_is_no_antecedent_for_he():
+    quotes = quotes_of(
+        "Field rejected the idea that the demand meant the Concorde would never fly again.",
+        '"We would wish Concorde to fly again and carry passengers soon," he said.',
+    )
+    assert all(q.speaker is None or "Concorde" not in q.speaker for q in direct(quotes))
+
+
+def test_was_quoted_as_telling_names_its_subject_and_brackets_hold_no_speaker():
+    quotes = quotes_of(
+        "``It's better to execute him in China than to waste the government's time and money,'' "
+        "housewife Chan Lee Kit-ho was quoted as telling the South China Morning Post.",
+        "Rep. Marsha Blackburn (R-Tenn.), another critic, said in a statement that "
+        "“this is a classic failure in leadership and a waste of taxpayer money.”",
+    )
+    assert [q.speaker for q in direct(quotes)] == ["Chan Lee Kit-ho", "Marsha Blackburn"]
+
+
+def test_went_on_to_say_keeps_its_subject():
+    quotes = quotes_of(
+        "“We just don’t want to expose them to too much,” Malu Celli, the zoo’s curator, told reporters on Sunday.",
+        "Celli went on to say that “it is not necessarily that it is too cold for them at all.”",
+    )
+    assert [q.speaker.split()[-1] for q in direct(quotes)] == ["Celli", "Celli"]
+
+
+def test_a_body_s_unnamed_officials_are_a_described_speaker():
+    quotes = quotes_of("US officials say there will be little to discuss if the referendum on the region goes ahead.")
+    (quote,) = quotes
+    assert (quote.kind, quote.speaker, quote.speaker_entity) == ("reported", "US officials", None)

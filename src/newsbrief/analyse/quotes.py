@@ -31,11 +31,14 @@ from newsbrief.textsim import Cluster
 
 FRAGMENT_MAX_WORDS = 2
 PRONOUN_WINDOW = 3  # sentences back in which "he"/"she" looks for its person
+_CHAIN_DEPTH = 8  # earlier "he"/"she" a resolution follows back (bounds the recursion on long texts)
 # Sentences back in which an all-quote sentence finds the quote it continues. Tune half of the
 # trust labels: two sentences back gave 39 right / 6 wrong continuations, one back fewer wrong.
 CONTINUATION_WINDOW = 1
 CUE_VERBS = alternation(SPEECH_VERBS)
-_CUE = re.compile(rf"\b{CUE_VERBS}\b|\b[Aa]ccording to\b")
+# "…,'' housewife Chan Lee Kit-ho was quoted as telling the Post": the passive names the speaker
+# (the active "X quoted the letter as saying" names the one who relays it: not a cue).
+_CUE = re.compile(rf"\b{CUE_VERBS}\b|\b[Aa]ccording to\b|\b(?:was|were) quoted as (?:saying|telling)\b")
 # Reported speech: only verbs that introduce what someone said (not "called", "wants").
 _REPORTING = re.compile(rf"\b{alternation(REPORTING_VERBS)}\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|it|It|they|They)\b")
@@ -53,7 +56,19 @@ _BETWEEN_OK = frozenset(
     still earlier himself herself itself spokeswoman spokesman correspondent official officials department
     chief""".split()
 )
+# "US officials say …", "A Foreign Ministry spokesman said …": a body's unnamed speakers.
+_BODY_OFFICIALS = re.compile(
+    r"(?:^|\b[Tt]he\s+|\b[Aa]n?\s+)((?:[A-Z][\w.’'-]*\s+){1,4}(?:officials?|spokes(?:man|woman|person)))\s+$"
+)
+_ROLE_WORDS = frozenset("spokeswoman spokesman correspondent official officials".split())
+_PARTICIPLE = re.compile(r",\s*(saying|adding|writing|noting|arguing)(?:\s+(?:that|he|she|had|was|would)){0,3}[\s,:]*$")
+_LEADING_TITLES = re.compile(r"(?:\b[A-Z][a-z]{0,3}\.\s*|\b[A-Z][a-z]+\s+)*$")  # "Mr. ", "Sen. ", "President "
 _PARENTHETICAL = re.compile(r",[^,]{0,80},")
+# Asides between name and verb: "Mitch McConnell (R-Ky.) said", "Celli went on to say that".
+_ASIDE = re.compile(r"\([^()]{1,30}\)|\b(?:went|goes|go) on to\b")
+# "the presidency quoted Eichmann's letter as saying": the subject relays someone else's words, so a
+# pronoun after it ("he adds") does not know whose; it abstains rather than take the relay.
+_RELAY = re.compile(r"\bquot(?:ed|es|ing)\b[^.]{0,80}\bas (?:saying|telling|writing)\b")
 _DESCRIBED_SPEAKER = re.compile(
     rf"^\W*((?:the |a |an )?[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}) ({alternation(DESCRIBED_SPEAKER_VERBS)})\b"
 )
@@ -64,7 +79,16 @@ _NAMED_AFTER = re.compile(
     rf"^\W*(?:(?P<before>{_NAME}) {alternation(SPEECH_VERBS)}\b|{alternation(SPEECH_VERBS)} (?P<after>{_NAME}))"
 )
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+# How the text has a bare name speak or act ("Antonsson said", "…, said Burns.", "Ehlis has declined"):
+# what follows the name, what precedes it, and a verb after a name that opens its sentence.
+_SPEAKS_AFTER, _SPOKEN_BEFORE, _SUBJECT_VERB = (
+    re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?{CUE_VERBS}\b"),
+    re.compile(r"\b(?:said|says|added|adds|wrote|writes)\s+$"),
+    re.compile(r" (?:has|had|did|also|then|later|\w+ed)\b"),
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
+# Before a colon, "echoed by AshLee Strong, spokeswoman for …:" names its speaker after "by".
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near)\s+(?:the\s+)?$")
 _INVERTED = re.compile(r"said|says|added|adds|asked|wrote|writes|continued|explained|noted|told|tells")
 _DASH_NAME = re.compile(rf"^\s*[—–]\s*(?P<before>{_NAME})(?:,|$)(?P<after>)")
 # "Saeed, 19, a student from Damascus, called …": an apposition between a person and the verb.
@@ -173,6 +197,8 @@ class _ArticleQuotes:
                 _Mention(s, e, entity)
                 for s, e, entity in index.mentions(sentence, text)
                 if not _PARTY_TAG.match(entity.name)  # "(R-Ky.)" says which party, not who speaks
+                # nor does any name in brackets ("Marsha Blackburn (R-Tenn.)", "(AP)") speak
+                and text.count("(", 0, s - sentence.start) <= text.count(")", 0, s - sentence.start)
             ]
             found += [
                 _Mention(sentence.start + m.start(), sentence.start + m.end(), None, m.group(0).lower())
@@ -180,6 +206,9 @@ class _ArticleQuotes:
             ]
             self.mentions[sentence.index] = sorted(found, key=lambda m: m.start)
         self.speakers: dict[int, Entity] = {}  # sentence index -> speaker of a quote there
+        self.resolved: dict[int, Entity | None] = {}  # offset of a "he"/"she" -> the person it stands for
+        self.depth = 0  # how many earlier pronouns the resolution now running has followed back
+        self.speaking = self._speaking_names()
 
     def sentence_at(self, offset: int) -> Sentence:
         for sentence in self.article.sentences:
@@ -189,25 +218,70 @@ class _ArticleQuotes:
 
     # --- speaker resolution ---------------------------------------------------------------
 
+    def _speaking_names(self) -> set[str]:
+        """Bare names (entities the gazetteer could not type) that the article has speak or act as a
+        sentence's subject: "Antonsson said", "…, said Burns.", "Ehlis has declined comment". In news
+        such a name is mostly a person, so a later "he" may stand for it (or, with another person
+        in play, make it ambiguous)."""
+        speaking: set[str] = set()
+        for sentence in self.article.sentences:
+            for m in self.mentions[sentence.index]:
+                if m.entity is None or m.entity.label != "OTHER":
+                    continue
+                subject = not self.masked[sentence.start : m.start].strip() and _SUBJECT_VERB.match(self.masked, m.end)
+                inverted = _SPOKEN_BEFORE.search(self.masked[max(sentence.start, m.start - 12) : m.start])
+                ends_clause = re.match(r"\s*[,.]", self.masked[m.end : m.end + 2])
+                if subject or _SPEAKS_AFTER.match(self.masked, m.end) or (inverted and ends_clause):
+                    speaking.add(m.entity.id)
+        return speaking
+
+    def _person(self, mention: _Mention, sentence: Sentence) -> Entity | None:
+        """The person a mention names: a person or a speaking bare name, or the person an earlier
+        "he"/"she" was resolved to (so "Ehlis … He is back home. '…,' he said" chains)."""
+        if mention.entity is not None:
+            person_like = mention.entity.label == "PERSON" or mention.entity.id in self.speaking
+            # "the Concorde", "the Hague": a name after "the" is a thing or a place, not a "he".
+            after_the = self.masked[max(0, mention.start - 4) : mention.start].lower() == "the "
+            return mention.entity if person_like and not after_the else None
+        if mention.pronoun in ("he", "she"):
+            if mention.start not in self.resolved and self.depth < _CHAIN_DEPTH:
+                self.depth += 1
+                self.resolved[mention.start] = self.resolve_pronoun(mention, sentence)
+                self.depth -= 1
+            return self.resolved.get(mention.start)
+        return None
+
     def resolve_pronoun(self, mention: _Mention, sentence: Sentence) -> Entity | None:
         if mention.pronoun in ("he", "she"):
             # The nearest compatible person, when the text leaves one: the speaker of a quote in
-            # the previous two sentences, else the one person named nearby. With two people in
-            # play ("Farrow praised McHugh … he said") the text does not decide: abstain.
+            # the previous two sentences, else the one person named (or referred to by a resolved
+            # "he"/"she") nearby. With two people in play ("Farrow praised McHugh … he said") the
+            # text does not decide: abstain. So it does after a relay ("X quoted the letter as
+            # saying"), where the subject is not the one whose words follow.
+            back_to = max(0, sentence.index - PRONOUN_WINDOW + 1)
+            for earlier in self.article.sentences[back_to : sentence.index + 1]:
+                end = min(earlier.end, mention.start)
+                if earlier.index >= sentence.index - 2 and _RELAY.search(self.masked, earlier.start, end):
+                    return None
             speaker = next(
                 (s for back in (1, 2) if (s := self.speakers.get(sentence.index - back)) and s.label == "PERSON"), None
             )
             people: list[Entity] = []
-            for index in range(sentence.index, max(-1, sentence.index - PRONOUN_WINDOW), -1):
+            for index in range(sentence.index, back_to - 1, -1):
+                earlier = self.article.sentences[index]
                 found = [
-                    m.entity
+                    person
                     for m in self.mentions.get(index, [])
-                    if m.entity is not None and m.entity.label == "PERSON" and m.start < mention.start
+                    if m.start < mention.start and (person := self._person(m, earlier)) is not None
                 ]
                 people += reversed(found)
                 if found and speaker is None:
                     break
             candidates = {e.id: e for e in [*([speaker] if speaker else []), *people]}
+            # "Stefan Antonsson" and a later bare "Antonsson" the entity finder kept apart are one person.
+            surnames = {e.name.split()[-1] for e in candidates.values()}
+            if len(surnames) == 1 and len(candidates) > 1:
+                return max(candidates.values(), key=lambda e: len(e.name))
             return next(iter(candidates.values())) if len(candidates) == 1 else None
         # "it"/"they": the subject (first named mention) of the previous sentence.
         previous = self.mentions.get(sentence.index - 1, [])
@@ -215,7 +289,10 @@ class _ArticleQuotes:
         return subjects[0] if subjects else None
 
     def entity_of(self, mention: _Mention, sentence: Sentence) -> Entity | None:
-        return mention.entity if mention.pronoun is None else self.resolve_pronoun(mention, sentence)
+        """The speaker a mention names; None for a name that is no speaker ("the North Carolina
+        Republican"), so that the other cues are tried."""
+        entity = mention.entity if mention.pronoun is None else self.resolve_pronoun(mention, sentence)
+        return entity if entity is not None and is_speaker_name(entity.name) else None
 
     def subject_before(self, sentence: Sentence, position: int) -> _Mention | None:
         """The name or pronoun just before ``position`` (a cue verb), at most a few words back."""
@@ -230,6 +307,7 @@ class _ArticleQuotes:
                 if m.entity is not None
                 and m.entity.label in ("PERSON", "OTHER")
                 and _APPOSITION.match(self.masked[m.end : position])
+                and not _PREPOSITION_BEFORE.search(self.masked[max(sentence.start, m.start - 12) : m.start])
             ),
             None,
         )
@@ -241,6 +319,7 @@ class _ArticleQuotes:
             return None  # "a diplomat in New York said": the place is where, not who
         # "Mr Putin, who initiated the call, asserted": skip the appositive.
         between = _PARENTHETICAL.sub(" ", self.masked[mention.end : position]).replace("’s", "").replace("'s", "")
+        between = _ASIDE.sub(" ", between)
         words = re.findall(r"[\w-]+", between)
         if (
             "," in between
@@ -248,6 +327,8 @@ class _ArticleQuotes:
             or not all(w.endswith("ly") or w.lower() in _BETWEEN_OK for w in words)
         ):
             return None
+        if mention.entity is not None and mention.entity.label != "PERSON" and _ROLE_WORDS & set(words):
+            return None  # "a White House official said": the body qualifies an unnamed speaker
         return mention
 
     def _inverted_subject(self, sentence: Sentence, position: int) -> _Mention | None:
@@ -268,8 +349,10 @@ class _ArticleQuotes:
         clause = [
             m
             for m in candidates
-            if (end == -1 or m.start < end) and word_count(self.masked[position : m.start]) <= _SUBJECT_WINDOW
-        ]
+            if (end == -1 or m.start < end)
+            and word_count(self.masked[position : m.start]) <= _SUBJECT_WINDOW
+            and self.masked.count("(", position, m.start) <= self.masked.count(")", position, m.start)
+        ]  # a name in brackets is a tag ("Chuck Schumer (D-N.Y.)"), not the speaker
         person = next((m for m in clause if m.entity is not None and m.entity.label == "PERSON"), None)
         # A bare name the gazetteer does not know: the last of the clause is its head ("Harvard
         # law professor Jack Goldsmith", "CNN senior political analyst David Gergen").
@@ -321,20 +404,41 @@ class _ArticleQuotes:
                     mention = self.subject_after(first, first.start + cue.end())
             if mention is not None and (entity := self.entity_of(mention, first)) is not None:
                 return entity, cue.group(0).lower(), 0.85
-        if before.rstrip().endswith(":"):
+        participle = _PARTICIPLE.search(before)
+        if participle is not None:
+            # "He blamed Congress, saying, ``…''", "Farrow praised McHugh, saying he had “…”": the
+            # speaker is the subject of the clause the participle hangs on, its first person.
+            # Only a subject that opens the sentence or its main clause: in "The network criticised
+            # Bishop Finn, saying '…'" the one the quote criticises is no speaker.
+            persons = [
+                (m, person)
+                for m in self.mentions[first.index]
+                if m.end <= first.start + participle.start() and (person := self._person(m, first)) is not None
+            ]
+            opening = _LEADING_TITLES.sub("", self.masked[first.start : persons[0][0].start]) if persons else "-"
+            subject = persons[0][1] if not opening.strip() or opening.rstrip().endswith(",") else None
+            if subject is not None:
+                return subject, participle.group(1), 0.75
+        introduced = first
+        if not before.strip() and first.index > 0:
+            # "Chairman Richard Burr raised reasonable objections:" then the quote as its own paragraph
+            previous = self.article.sentences[first.index - 1]
+            introduced = previous if self.masked[previous.start : previous.end].rstrip().endswith(":") else first
+        if (before if introduced is first else self.masked[introduced.start : introduced.end]).rstrip().endswith(":"):
             # "Yanukovych: '…'", "Jon Huntsman stuck to Twitter: '…'": the person before the colon.
             # Never a place ("cited violence in Homs and Hama and asked:") or a name after a
             # preposition ("spokeswoman for House Speaker Paul Ryan:"); a pronoun subject abstains.
             named = [
                 m.entity
-                for m in self.mentions[first.index]
+                for m in self.mentions[introduced.index]
                 if m.entity is not None
                 and m.end <= span.start
                 and m.entity.label != "PLACE"
-                and not _PREPOSITION_BEFORE.search(self.masked[max(first.start, m.start - 12) : m.start])
+                and not _PLACE_PREPOSITION_BEFORE.search(self.masked[max(introduced.start, m.start - 12) : m.start])
+                and is_speaker_name(m.entity.name)
             ]
             people = [e for e in named if e.label in ("PERSON", "OTHER")]
-            opens_with_pronoun = _PRONOUN.match(self.masked[first.start : first.end].lstrip())
+            opens_with_pronoun = _PRONOUN.match(self.masked[introduced.start : introduced.end].lstrip())
             if (people or named) and not opens_with_pronoun:
                 return (people or named)[-1 if not people else 0], "colon", 0.8
         # 3. A cue later in the sentence ("…" is what Lavrov told reporters).
@@ -344,7 +448,10 @@ class _ArticleQuotes:
                 return entity, cue.group(0), 0.7
         # 4. A sentence that is all quote continues the previous quote.
         outside = self.masked[first.start : first.end]
-        if word_count(outside) <= 2:
+        # …unless a described speaker says it where it ends ("…,” the spokesperson told …").
+        described = _DESCRIBED_SPEAKER.match(after)
+        described_after = described is not None and described.group(1).split()[0] not in _NOT_SPEAKERS
+        if word_count(outside) <= 2 and not described_after:
             for back in range(1, CONTINUATION_WINDOW + 1):
                 speaker = self.speakers.get(first.index - back)
                 if speaker is not None:
@@ -356,8 +463,7 @@ class _ArticleQuotes:
             if name.split()[0] not in NOT_NAMES and name.split()[0].lower() not in _NOT_SPEAKERS:
                 return name, "named", 0.6
         # 6. No named speaker: a described one right after the quote (“…,” police said / the lawsuit said).
-        described = _DESCRIBED_SPEAKER.match(after)
-        if described and described.group(1).split()[0] not in _NOT_SPEAKERS:
+        if described is not None and described_after:
             return described.group(1), described.group(2), 0.5
         return None, "", 0.3
 
@@ -390,7 +496,10 @@ class _ArticleQuotes:
         if isinstance(speaker, Entity) and not is_speaker_name(speaker.name):
             speaker, cue, confidence = None, "", 0.0
         fragment = word_count(text) <= FRAGMENT_MAX_WORDS
-        if isinstance(speaker, Entity) and not fragment:
+        # A short quote that opens its sentence ("“I'm flabbergasted,” said X.") is an utterance, not a
+        # scare quote: the next all-quote sentence continues it.
+        opens = not self.masked[sentence.start : first.start].strip(" \"“‘'`«„")
+        if isinstance(speaker, Entity) and (not fragment or opens):
             self.speakers[sentence.index] = speaker
             self.speakers[self.sentence_at(max(first.start, last.end - 1)).index] = speaker
         return Quote(
@@ -448,22 +557,31 @@ class _ArticleQuotes:
                 rest_start = cue.end() + (that.end() if that else indirect.end())
                 content = sentence.text[rest_start:].strip().rstrip(".")
             entity = self.entity_of(mention, sentence) if mention is not None else None
-            if mention is None or entity is None or word_count(content) < 4:
+            # "US officials say …": a body's unnamed officials, kept as a description (no entity).
+            body = _BODY_OFFICIALS.search(text[: cue.start()]) if mention is None or entity is None else None
+            if word_count(content) < 4 or (body is None and (mention is None or entity is None)):
                 continue
-            self.speakers.setdefault(sentence.index, entity)
+            if body is not None:
+                speaker, speaker_id, how, confidence = body.group(1), None, cue.group(0), 0.5
+            else:
+                assert mention is not None and entity is not None
+                self.speakers.setdefault(sentence.index, entity)
+                speaker, speaker_id = entity.name, entity.id
+                how = cue.group(0) if mention.pronoun is None else f"{mention.pronoun} {cue.group(0)}"
+                confidence = 0.7 if mention.pronoun is None else 0.55
             return Quote(
                 text=content,
-                speaker=entity.name,
-                speaker_entity=entity.id,
+                speaker=speaker,
+                speaker_entity=speaker_id,
                 source=self.article.id,
                 sentence=sentence.index,
                 start=sentence.start + rest_start,
                 end=sentence.end,
                 kind="reported",
                 is_fragment=False,
-                cue=cue.group(0) if mention.pronoun is None else f"{mention.pronoun} {cue.group(0)}",
-                confidence=0.7 if mention.pronoun is None else 0.55,
-                speaker_type=speaker_type(entity, ""),
+                cue=how,
+                confidence=confidence,
+                speaker_type=None if body is not None else speaker_type(entity, ""),
             )
         return None
 
