@@ -411,9 +411,8 @@ def test_changed_page_is_a_new_version_listed_by_story_since(
     article's new version: the brief uses it, `story --since` lists it with what changed, and
     syndicated copies (of the new or the old text) are linked, not stored."""
     from newsbrief.store import schema
-    from newsbrief.store.schema import article_links, article_versions, migrations_table
-
     from newsbrief.store.articles import canonical_url, content_hash
+    from newsbrief.store.schema import article_links, article_versions, migrations_table
 
     items = build_articles()[:6]
     first, second = tmp_path / "round-1.jsonl", tmp_path / "round-2.jsonl"
