@@ -415,7 +415,7 @@ def test_changed_page_is_a_new_version_listed_by_story_since(
     from newsbrief.store.schema import article_links, article_versions, migrations_table
 
     items = build_articles()[:6]
-    first, second = tmp_path / "round-1.jsonl", tmp_path / "round-2.jsonl"
+    first = second = tmp_path / "pages.jsonl"  # the same source, read again later
     _write_pages(first, items)
     old_text = items[0].text
     url = f"https://news.example/story/{items[0].number}"
@@ -429,7 +429,7 @@ def test_changed_page_is_a_new_version_listed_by_story_since(
                     record_id=f"fx-{items[0].number}", canonical_url=canonical_url(url), url=url,
                     content_hash=content_hash(old_text), title=items[0].title, raw_text=old_text,
                     published=items[0].published.isoformat(), input_format="json", provenance="{}",
-                    source="v1", fetched_at=utc_now(), status="pending",
+                    source=str(first), fetched_at=utc_now(), status="pending",
                 )
             )  # fmt: skip
         store.close()
@@ -446,6 +446,10 @@ def test_changed_page_is_a_new_version_listed_by_story_since(
     assert "0 new articles, 1 updated (7 already stored" in capsys.readouterr().err
     assert main(["track", str(second), "--db", db]) == 0  # the same again: nothing new, no new version
     assert "0 new articles, 0 updated (8 already stored" in capsys.readouterr().err
+    elsewhere = tmp_path / "elsewhere.jsonl"  # another source's (another extraction's) text of a stored URL
+    _write_pages(elsewhere, items[1:2], {items[1].number: items[1].text + " Another extraction's footer."})
+    assert main(["track", str(elsewhere), "--db", db]) == 0
+    assert "0 new articles, 0 updated (1 already stored" in capsys.readouterr().err
 
     store = open_store(db)
     try:

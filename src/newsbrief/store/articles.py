@@ -3,10 +3,13 @@
 A record whose text hash is already stored (as an article's latest text or an earlier version
 of it) is not stored again: its address is linked to the stored article (``article_links``),
 so a re-fetched page or a syndicated copy under another URL costs one row. A record at a stored
-canonical URL whose text changed is a new *version* of that article: the article row takes the
-new text (briefs use it) and the text it replaces moves to ``article_versions``. The article
-stays in its story. Inserts use ``ON CONFLICT DO NOTHING`` and every write holds the store's
-lock, so two writers adding the same article (or version) at once still store it once.
+canonical URL whose text changed, read from the same source as the stored text (the feed, page
+URL or file that gave it), is a new *version* of that article: the article row takes the new
+text (briefs use it) and the text it replaces moves to ``article_versions``. The article stays
+in its story. Another source's text of a stored URL (a feed's entry and the extracted page of
+one article differ in extraction, not in news) is linked, not versioned. Inserts use ``ON
+CONFLICT DO NOTHING`` and every write holds the store's lock, so two writers adding the same
+article (or version) at once still store it once.
 """
 
 from __future__ import annotations
@@ -117,8 +120,9 @@ def add_records(
 ) -> AddResult:
     """Store ``(record, record id)`` pairs not stored yet, as pending (not yet clustered) articles.
 
-    A changed text at a stored canonical URL becomes the article's new version, except for the
-    canonical URLs in ``unchanged`` (a feed's teaser of a page already stored: not a new text).
+    A changed text at a stored canonical URL from the same ``source`` becomes the article's new
+    version, except for the canonical URLs in ``unchanged`` (a feed's teaser of a page already
+    stored: not a new text).
     """
     result = AddResult([], 0)
     for record, record_id in records:
@@ -145,7 +149,9 @@ def add_records(
         }
         stored = _by_url(conn, url)
         original = _by_hash(conn, digest)
-        changed = stored is not None and stored.content_hash != digest and url not in unchanged
+        changed = (
+            stored is not None and stored.content_hash != digest and stored.source == source and url not in unchanged
+        )
         if stored is not None and changed and original in (None, stored.id):  # a new text (or an earlier one again)
             _store_version(conn, stored, row, fetched_at)
             result.updated.append(stored.id)
