@@ -482,3 +482,25 @@ def test_changed_page_is_a_new_version_listed_by_story_since(
     # Asked about a time before the update's round, the story lists no update.
     assert main(["story", updated.story, "--db", db, "--format", "json", "--since", utc_now()]) == 0
     assert json.loads(capsys.readouterr().out)["changes"]["updated_sources"] == []
+
+
+def test_a_stub_page_that_gets_its_article_joins_a_story(db: str, tmp_path: Path) -> None:
+    """An article stored without a story (too little text: a stub page) is clustered again when
+    its page gets a real text, and joins its story."""
+    items = build_articles()[:20]  # round 1: six stories, each told by several articles
+    pages = tmp_path / "pages.jsonl"
+    _write_pages(pages, items, {items[0].number: "Updating."})
+    store = open_store(db)
+    try:
+        first = track(store, [str(pages)])
+        assert (first.added, first.clustering.no_story) == (20, 1)
+        _write_pages(pages, items)
+        second = track(store, [str(pages)])
+        assert (second.added, second.updated, second.clustering.clustered) == (0, 1, 1)
+        assert (second.clustering.no_story, second.clustering.joined) == (0, 1)
+    finally:
+        store.close()
+    rows = _stored(db)
+    assert all(r.story is not None and r.status == "clustered" for r in rows)
+    gold = {f"fx-{a.number}": a.story for a in items}
+    assert _partition({r.record_id: r.story for r in rows}) == _partition({k: str(v) for k, v in gold.items()})
