@@ -75,6 +75,10 @@ def _by_url(conn: Connection, url: str | None) -> Row | None:
     return conn.execute(select(articles).where(articles.c.canonical_url == url).limit(1)).first()
 
 
+# What a version keeps of the text it replaces (the rest of the article row does not change).
+_VERSIONED = ("content_hash", "title", "published", "raw_text", "input_format", "provenance", "source")
+
+
 def _store_version(conn: Connection, stored: Row, row: dict[str, object], now: str) -> None:
     """Make ``row`` the latest text of the stored article; keep the text it replaces as a version."""
     earlier = conn.execute(
@@ -83,21 +87,9 @@ def _store_version(conn: Connection, stored: Row, row: dict[str, object], now: s
     previous_time = conn.execute(
         select(func.max(article_versions.c.replaced_at)).where(article_versions.c.article == stored.id)
     ).scalar()
-    conn.execute(
-        insert(article_versions).values(
-            article=stored.id,
-            version=earlier + 1,
-            content_hash=stored.content_hash,
-            title=stored.title,
-            published=stored.published,
-            raw_text=stored.raw_text,
-            input_format=stored.input_format,
-            provenance=stored.provenance,
-            source=stored.source,
-            fetched_at=previous_time or stored.fetched_at,
-            replaced_at=now,
-        )
-    )
+    kept = {column: getattr(stored, column) for column in _VERSIONED}
+    when = {"fetched_at": previous_time or stored.fetched_at, "replaced_at": now}
+    conn.execute(insert(article_versions).values(article=stored.id, version=earlier + 1, **kept, **when))
     latest = {k: row[k] for k in ("content_hash", "raw_text", "input_format", "provenance", "source")}
     latest |= {k: row[k] or getattr(stored, k) for k in ("title", "published")}
     if stored.story is None and stored.status == "clustered":
