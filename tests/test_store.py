@@ -174,9 +174,9 @@ def _count(db: str) -> tuple[int, int, int, int]:
         store.close()
 
 
-def _track_cli(db: str, urls: list[str]) -> subprocess.Popen:
+def _track_cli(db: str, urls: list[str], timeout_s: int = 1) -> subprocess.Popen:
     command = [sys.executable, "-m", "newsbrief.cli", "track", *urls, "--db", db, "--allow-private"]
-    command += ["--timeout", "1", "--retries", "0"]
+    command += ["--timeout", str(timeout_s), "--retries", "0"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -184,7 +184,9 @@ def test_kill_9_mid_round_loses_and_duplicates_nothing(db: str) -> None:
     with FeedServer() as site:
         site.round = 3
         site.delay["/feed.json"] = 30.0  # the run is stuck on this feed after storing the others
-        process = _track_cli(db, site.feed_urls)
+        # ... for the whole delay (a 1 s timeout gave up on it within a second: under load the
+        # run could finish, clustering included, before the poll below saw the 40 articles)
+        process = _track_cli(db, site.feed_urls, timeout_s=60)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if os.path.exists(db) or "postgresql" in db:
