@@ -10,6 +10,7 @@ their own, not the filling's.
     nice .venv/bin/python bench/bench_store.py                   # 100,000 articles + 1,000 new
     nice .venv/bin/python bench/bench_store.py --articles 5000   # quicker, on a shared machine
     nice .venv/bin/python bench/bench_store.py --quality         # Multi-News fed in rounds: B-cubed
+    nice .venv/bin/python bench/bench_store.py --quality --halves  # ... on the tune / report halves
     .venv/bin/python bench/bench_store.py --db postgresql://user@127.0.0.1:5432/bench
 """
 
@@ -97,26 +98,29 @@ def disk_size(db: str) -> int | None:
     return sum(os.path.getsize(db + suffix) for suffix in ("", "-wal", "-shm") if os.path.exists(db + suffix))
 
 
-def quality(data: Path) -> int:
-    """B-cubed of the stored stories when the mixed Multi-News stream arrives in 1, 2 or 3 rounds."""
+def quality(data: Path, halves: bool) -> int:
+    """B-cubed of the stored stories when the mixed Multi-News stream arrives in 1, 2 or 3 rounds
+    (with ``halves``: on the tune half, the report half and all clusters, 3 rounds only)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from cluster_eval import gold_and_predicted, store_rounds, write_mixed_stream
+    from cluster_eval import gold_and_predicted, split_halves, store_rounds, write_mixed_stream
     from newsbrief.cluster import bcubed
     from newsbrief.cluster.run import cluster_inputs
     from newsbrief.settings import Options
 
-    print("| run | B-cubed P | B-cubed R | **B-cubed F1** |\n| --- | --- | --- | --- |")
+    print("| clusters | run | B-cubed P | B-cubed R | **B-cubed F1** |\n| --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory(prefix="newsbrief-bench-quality-") as tmp:
         folder = Path(tmp)
-        stream = folder / "stream.jsonl"
-        write_mixed_stream(data, 0, stream)
-        gold, predicted = gold_and_predicted(cluster_inputs([str(stream)], Options()))
-        runs = [("one-shot `newsbrief cluster`", bcubed(predicted, gold))]
-        for rounds in (1, 2, 3):
-            gold, stored = store_rounds(stream, rounds, str(folder / f"{rounds}.db"), folder)
-            runs.append((f"store, {rounds} round{'s' if rounds > 1 else ''}", bcubed(stored, gold)))
-        for name, score in runs:
-            print(f"| {name} | {score.precision:.3f} | {score.recall:.3f} | **{score.f1:.3f}** |")
+        for label, part in split_halves(data, folder) if halves else [("all", data)]:
+            stream = folder / "stream.jsonl"
+            write_mixed_stream(part, 0, stream)
+            gold, predicted = gold_and_predicted(cluster_inputs([str(stream)], Options()))
+            runs = [("one-shot `newsbrief cluster`", bcubed(predicted, gold))]
+            for rounds in (3,) if halves else (1, 2, 3):
+                db = folder / f"{label.split()[0]}-{rounds}.db"
+                gold, stored = store_rounds(stream, rounds, str(db), folder)
+                runs.append((f"store, {rounds} round{'s' if rounds > 1 else ''}", bcubed(stored, gold)))
+            for name, score in runs:
+                print(f"| {label} | {name} | {score.precision:.3f} | {score.recall:.3f} | **{score.f1:.3f}** |")
     return 0
 
 
@@ -129,12 +133,15 @@ def main() -> int:
         "--measure-only", action="store_true", help="time an existing --db store of --articles articles, no fill"
     )
     parser.add_argument("--quality", action="store_true", help="instead: Multi-News stories fed in rounds (B-cubed)")
+    parser.add_argument(
+        "--halves", action="store_true", help="with --quality: the tune half, the report half and all clusters"
+    )
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl")
     args = parser.parse_args()
     if args.quality:
         if not args.data.exists():
             raise SystemExit(f"benchmark data not found at {args.data} (give --data PATH)")
-        return quality(args.data)
+        return quality(args.data, args.halves)
     with tempfile.TemporaryDirectory(prefix="newsbrief-bench-store-") as tmp:
         folder = Path(tmp)
         db = args.db or str(folder / "store.db")

@@ -27,6 +27,25 @@ def write_mixed_stream(data: Path, seed: int, target: Path) -> int:
     return len(lines)
 
 
+# The fixed split of the benchmark's clusters into a tune half and a report half: settings are
+# chosen on the tune half only, and what is kept must hold on the report half.
+SPLIT_SEED = 2026
+
+
+def split_halves(data: Path, folder: Path, seed: int = SPLIT_SEED) -> list[tuple[str, Path]]:
+    """Write the tune half and the report half of the benchmark's clusters (a seeded sample of
+    half the cluster ids) as benchmark files; return them with the whole file, labelled."""
+    records = data.read_text(encoding="utf-8").splitlines()
+    ids = sorted(json.loads(raw)["id"] for raw in records)
+    tune = set(random.Random(seed).sample(ids, len(ids) // 2))
+    halves = []
+    for label, keep in (("tune half", True), ("report half", False)):
+        path = folder / f"{label.split()[0]}.jsonl"
+        path.write_text("\n".join(r for r in records if (json.loads(r)["id"] in tune) == keep) + "\n", encoding="utf-8")
+        halves.append((f"{label} ({sum((json.loads(r)['id'] in tune) == keep for r in records)} clusters)", path))
+    return [*halves, (f"all {len(ids)} clusters", data)]
+
+
 def gold_and_predicted(run: ClusterRun) -> tuple[list[str], list[str | None]]:
     """Gold story (the cluster id) and predicted story of every article, in key order."""
     keys = sorted(run.assignments)

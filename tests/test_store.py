@@ -174,9 +174,9 @@ def _count(db: str) -> tuple[int, int, int, int]:
         store.close()
 
 
-def _track_cli(db: str, urls: list[str]) -> subprocess.Popen:
+def _track_cli(db: str, urls: list[str], timeout_s: int = 1) -> subprocess.Popen:
     command = [sys.executable, "-m", "newsbrief.cli", "track", *urls, "--db", db, "--allow-private"]
-    command += ["--timeout", "1", "--retries", "0"]
+    command += ["--timeout", str(timeout_s), "--retries", "0"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -184,7 +184,9 @@ def test_kill_9_mid_round_loses_and_duplicates_nothing(db: str) -> None:
     with FeedServer() as site:
         site.round = 3
         site.delay["/feed.json"] = 30.0  # the run is stuck on this feed after storing the others
-        process = _track_cli(db, site.feed_urls)
+        # ... for the whole delay (a 1 s timeout gave up on it within a second: under load the
+        # run could finish, clustering included, before the poll below saw the 40 articles)
+        process = _track_cli(db, site.feed_urls, timeout_s=60)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if os.path.exists(db) or "postgresql" in db:
@@ -382,3 +384,125 @@ def test_common_terms_pick_no_candidates(tmp_path: Path) -> None:
     clusterer.df.counts[stem(common)] = QUERY_MAX_DOCUMENTS + 1
     clusterer.df.counts["rare"] = QUERY_MAX_DOCUMENTS
     assert clusterer.query_terms({stem(common): 0.9, "rare": 0.1}) == ["rare"]
+
+
+def _write_pages(path: Path, items: list, changed: dict[int, str] | None = None, extra: list | None = None) -> None:
+    """Articles with URLs (one page each); ``changed`` replaces the text of some article numbers."""
+    lines = [
+        json.dumps(
+            {
+                "id": f"fx-{a.number}",
+                "title": a.title,
+                "text": (changed or {}).get(a.number, a.text),
+                "published": a.published.isoformat(),
+                "url": f"https://news.example/story/{a.number}",
+            }
+        )
+        for a in items
+    ]
+    path.write_text("\n".join(lines + [json.dumps(e) for e in extra or []]) + "\n", encoding="utf-8")
+
+
+UPDATE = ' "We will reopen the northern bridge on Friday," said the mayor, Olaf Brennick, late on Tuesday.'
+
+
+def test_changed_page_is_a_new_version_listed_by_story_since(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store made by schema version 1 is migrated; a changed text at a stored URL becomes the
+    article's new version: the brief uses it, `story --since` lists it with what changed, and
+    syndicated copies (of the new or the old text) are linked, not stored."""
+    from newsbrief.store import schema
+    from newsbrief.store.articles import canonical_url, content_hash
+    from newsbrief.store.schema import article_links, article_versions, migrations_table
+
+    items = build_articles()[:6]
+    first = second = tmp_path / "pages.jsonl"  # the same source, read again later
+    _write_pages(first, items)
+    old_text = items[0].text
+    url = f"https://news.example/story/{items[0].number}"
+    with monkeypatch.context() as patch:  # a version-1 store holding one pending article
+        patch.setattr(schema, "SCHEMA_VERSION", 1)
+        store = open_store(db)
+        with store.write() as conn:
+            assert not store.engine.dialect.has_table(conn, "article_versions")
+            conn.execute(
+                articles.insert().values(
+                    record_id=f"fx-{items[0].number}", canonical_url=canonical_url(url), url=url,
+                    content_hash=content_hash(old_text), title=items[0].title, raw_text=old_text,
+                    published=items[0].published.isoformat(), input_format="json", provenance="{}",
+                    source=str(first), fetched_at=utc_now(), status="pending",
+                )
+            )  # fmt: skip
+        store.close()
+    assert main(["track", str(first), "--db", db]) == 0  # migrated to version 2, then tracked
+    assert "5 new articles, 0 updated (1 already stored" in capsys.readouterr().err
+    new_text = old_text + UPDATE
+    copies = [  # another outlet's copy of the new text, and of the old text, under other URLs
+        {"id": "copy-new", "text": new_text, "url": "https://other.example/a"},
+        {"id": "copy-old", "text": old_text, "url": "https://other.example/b"},
+    ]
+    _write_pages(second, items, {items[0].number: new_text}, copies)
+    since = utc_now()
+    assert main(["track", str(second), "--db", db]) == 0
+    assert "0 new articles, 1 updated (7 already stored" in capsys.readouterr().err
+    assert main(["track", str(second), "--db", db]) == 0  # the same again: nothing new, no new version
+    assert "0 new articles, 0 updated (8 already stored" in capsys.readouterr().err
+    elsewhere = tmp_path / "elsewhere.jsonl"  # another source's (another extraction's) text of a stored URL
+    _write_pages(elsewhere, items[1:2], {items[1].number: items[1].text + " Another extraction's footer."})
+    assert main(["track", str(elsewhere), "--db", db]) == 0
+    assert "0 new articles, 0 updated (1 already stored" in capsys.readouterr().err
+
+    store = open_store(db)
+    try:
+        with store.read() as conn:
+            assert max(conn.execute(select(migrations_table.c.version)).scalars()) == schema.SCHEMA_VERSION == 2
+            rows = conn.execute(select(articles).order_by(articles.c.id)).all()
+            versions = conn.execute(select(article_versions)).all()
+            links = dict(conn.execute(select(article_links.c.url, article_links.c.article)).all())
+    finally:
+        store.close()
+    updated = next(r for r in rows if r.record_id == f"fx-{items[0].number}")
+    assert len(rows) == 6 and updated.raw_text == new_text
+    assert [(v.article, v.version, v.raw_text) for v in versions] == [(updated.id, 1, old_text)]
+    assert links == {"https://other.example/a": updated.id, "https://other.example/b": updated.id}
+
+    assert main(["story", updated.story, "--db", db, "--format", "json", "--since", since]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    changes = shown["changes"]
+    assert changes["new_sources"] == []
+    [entry] = changes["updated_sources"]
+    assert (entry["id"], entry["version"], entry["removed"]) == (updated.id, 2, [])
+    assert entry["added"] == [" ".join(UPDATE.split())]
+    # The brief is made from the latest text: the new quote is in it, and listed as new.
+    assert any("northern bridge" in q["text"] for q in shown["brief"]["analysis"]["quotes"])
+    assert [q["source"] for q in changes["new_quotes"]] == [updated.id]
+    assert all("northern bridge" in q["text"] for q in changes["new_quotes"])
+    assert main(["story", updated.story, "--db", db, "--since", since]) == 0
+    markdown = capsys.readouterr().out
+    assert "Updated sources (1):" in markdown and "version 2" in markdown and "northern bridge" in markdown
+    # Asked about a time before the update's round, the story lists no update.
+    assert main(["story", updated.story, "--db", db, "--format", "json", "--since", utc_now()]) == 0
+    assert json.loads(capsys.readouterr().out)["changes"]["updated_sources"] == []
+
+
+def test_a_stub_page_that_gets_its_article_joins_a_story(db: str, tmp_path: Path) -> None:
+    """An article stored without a story (too little text: a stub page) is clustered again when
+    its page gets a real text, and joins its story."""
+    items = build_articles()[:20]  # round 1: six stories, each told by several articles
+    pages = tmp_path / "pages.jsonl"
+    _write_pages(pages, items, {items[0].number: "Updating."})
+    store = open_store(db)
+    try:
+        first = track(store, [str(pages)])
+        assert (first.added, first.clustering.no_story) == (20, 1)
+        _write_pages(pages, items)
+        second = track(store, [str(pages)])
+        assert (second.added, second.updated, second.clustering.clustered) == (0, 1, 1)
+        assert (second.clustering.no_story, second.clustering.joined) == (0, 1)
+    finally:
+        store.close()
+    rows = _stored(db)
+    assert all(r.story is not None and r.status == "clustered" for r in rows)
+    gold = {f"fx-{a.number}": a.story for a in items}
+    assert _partition({r.record_id: r.story for r in rows}) == _partition({k: str(v) for k, v in gold.items()})

@@ -18,15 +18,17 @@ from newsbrief.store.queries import view_to_dict
 
 HELP = "one stored story: its brief, and with --since what changed"
 DESCRIPTION = """\
-Brief one story of the store from all its articles. With --since, also list what the articles
-that joined the story after that time brought: new sources (store id, title, outlet), new key
-facts, new quotes, new conflicts, and earlier statements that later reports contradict
+Brief one story of the store from all its articles (each article's latest text). With --since,
+also list what changed after that time: new sources (store id, title, outlet), updated sources
+(stored articles whose page text changed: the version, the sentences added and removed), new
+key facts, new quotes, new conflicts, and earlier statements that later reports contradict
 (superseded).
 
 JSON output: {"story": {id, title, articles, outlets, first_seen, last_seen},
 "sources": [{citation, id, record_id, title, outlet, url, published, fetched_at, joined_at}],
 "brief": <the 'brief --format json' object; its source numbers are the citations>,
-"changes": {since, new_sources, new_facts, new_quotes, new_conflicts, superseded} (with --since)}.
+"changes": {since, new_sources, updated_sources, new_facts, new_quotes, new_conflicts, superseded}
+(with --since; an updated source is a source entry plus version, updated_at, added, removed)}.
 
 examples:
   newsbrief story s000012 --db news.db
@@ -55,6 +57,16 @@ def changes_markdown(changes: dict[str, Any]) -> str:
         f"- [{s['citation']}] {s['title'] or '(untitled)'} — {s['outlet'] or 'unknown outlet'} (id {s['id']})"
         for s in sources
     ]
+    updated = changes["updated_sources"]
+    if updated:
+        lines += ["", f"Updated sources ({len(updated)}):"]
+        for s in updated:
+            lines.append(
+                f"- [{s['citation']}] {s['title'] or '(untitled)'} — {s['outlet'] or 'unknown outlet'} "
+                f"(id {s['id']}, version {s['version']}, {s['updated_at']}): "
+                f"{len(s['added'])} sentences added, {len(s['removed'])} removed"
+            )
+            lines += [f"  + {sentence}" for sentence in s["added"]] + [f"  − {sentence}" for sentence in s["removed"]]
     for key, label in (("new_facts", "New key facts"), ("new_quotes", "New quotes")):
         if changes[key]:
             lines += ["", f"{label}:"] + [f"- {item['text']}" for item in changes[key]]

@@ -83,7 +83,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _summary(report: TrackReport) -> str:
     c = report.clustering
     return (
-        f"{report.added} new articles ({report.linked} already stored, {report.not_modified} sources unchanged); "
+        f"{report.added} new articles, {report.updated} updated ({report.linked} already stored, "
+        f"{report.not_modified} sources unchanged); "
         f"{c.joined} joined existing stories, {c.new_stories} new stories, {c.no_story} without story"
     )
 

@@ -114,6 +114,24 @@ doc_freq = Table(
     Column("count", Integer, nullable=False),
 )
 
+article_versions = Table(
+    # Earlier texts of an article whose page changed (schema version 2). The ``articles`` row
+    # always holds the latest text; each row here is one text it replaced, numbered from 1.
+    "article_versions",
+    metadata,
+    Column("article", Integer, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, index=True),  # a copy of an old text still links
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("raw_text", Text, nullable=False),
+    Column("input_format", String(20), nullable=False),
+    Column("provenance", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("fetched_at", String(40), nullable=False),  # when this text was stored
+    Column("replaced_at", String(40), nullable=False, index=True),  # when the next text replaced it
+)
+
 feeds = Table(
     "feeds",  # conditional GET state per fetched address
     metadata,
@@ -125,12 +143,18 @@ feeds = Table(
 
 
 def _create_v1(conn: Connection) -> None:
-    metadata.create_all(conn)
+    # Version 1's tables only: later versions add theirs in their own migration.
+    v1 = [migrations_table, meta, articles, article_links, article_bands, stories, story_terms, doc_freq, feeds]
+    metadata.create_all(conn, tables=v1)
     conn.execute(insert(meta), [{"key": "documents", "value": "0"}, {"key": "next_story", "value": "1"}])
 
 
+def _add_versions_v2(conn: Connection) -> None:
+    article_versions.create(conn)
+
+
 # Version n is MIGRATIONS[n - 1]; a new schema change is appended, never edited in place.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_versions_v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -51,6 +51,7 @@ def _is_url(source: str) -> bool:
 class TrackReport:
     sources_read: int = 0
     added: int = 0
+    updated: int = 0  # stored articles whose text changed (a new version)
     linked: int = 0
     not_modified: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -65,6 +66,7 @@ class _Batch:
     records: list[tuple[Record, str | None]]
     extraction: str
     response: Response | None = None
+    unchanged: set[str] = field(default_factory=set)  # canonical URLs whose entry is a teaser of a stored page
 
 
 def _url_list(text: str) -> list[str] | None:
@@ -90,9 +92,13 @@ class _Reader:
             found |= set(conn.execute(select(article_links.c.url).where(article_links.c.url.in_(urls))).scalars())
         return found
 
-    def _complete_teasers(self, records: list[Record]) -> list[tuple[Record, str]]:
-        """Replace teaser texts by their article page's text (fetched concurrently)."""
+    def _complete_teasers(self, records: list[Record]) -> tuple[list[tuple[Record, str]], set[str]]:
+        """Replace teaser texts by their article page's text (fetched concurrently); also return the
+        canonical URLs of teasers whose page is stored already (not fetched: their text is no new version)."""
         stored = self._stored([url for r in records if (url := canonical_url(r.url))])
+        unchanged = {
+            url for r in records if (url := canonical_url(r.url)) in stored and len(r.text.split()) < TEASER_WORDS
+        }
 
         def complete(record: Record) -> tuple[Record, str]:
             short = len(record.text.split()) < TEASER_WORDS
@@ -111,7 +117,7 @@ class _Reader:
             return record, "page:html (trafilatura)"
 
         with ThreadPoolExecutor(self.fetcher.policy.concurrency) as pool:
-            return list(pool.map(complete, records))
+            return list(pool.map(complete, records)), unchanged
 
     def fetch_url(self, url: str) -> list[_Batch]:
         etag, modified = self._state(url)
@@ -126,10 +132,10 @@ class _Reader:
             fmt = "html"
         records = list(FORMATS[fmt](text, url))
         if fmt in ("feed", "jsonfeed"):
-            completed = self._complete_teasers(records)
+            completed, unchanged = self._complete_teasers(records)
             batches = [(record, record.url) for record, _ in completed]
             extraction = ", ".join(sorted({how for _, how in completed}))
-            return [_Batch(url, batches, extraction, response)]
+            return [_Batch(url, batches, extraction, response, unchanged)]
         for record in records:
             record.url = record.url or response.url
         return [_Batch(url, [(r, r.url) for r in records], f"{fmt}:page", response)]
@@ -191,7 +197,7 @@ def track(
     def save(batch: _Batch) -> None:
         now = utc_now()
         with store.write() as conn:
-            result = add_records(store, conn, batch.records, batch.source, now, batch.extraction)
+            result = add_records(store, conn, batch.records, batch.source, now, batch.extraction, batch.unchanged)
             if batch.response is not None:
                 state = {"etag": batch.response.etag, "last_modified": batch.response.last_modified, "checked_at": now}
                 if not batch.response.not_modified:
@@ -202,9 +208,11 @@ def track(
                     )
         report.sources_read += 1
         report.added += len(result.added)
+        report.updated += len(result.updated)
         report.linked += result.linked
         report.not_modified += bool(batch.response and batch.response.not_modified)
         status = "not modified" if batch.response and batch.response.not_modified else f"{len(result.added)} new"
+        status += f", {len(result.updated)} updated" if result.updated else ""
         say(f"{batch.source}: {status} ({len(batch.records)} read, {result.linked} already stored)")
 
     for batch in reader.read_paths(paths):
