@@ -2,8 +2,9 @@
 
 1. **Blocks**: consecutive sentences of one article stay together ("But it is not looking too
    hopeful." right after the sentence it answers; a quotation unit in its order).
-2. **Lead**: the block that best states the main event opens the brief: one that does not open
-   with a connective or pronoun, holds no quotation or reaction wording, is not a question, and
+2. **Lead**: the block that best states the main event opens the brief: one that does not dangle
+   (:func:`~newsbrief.summarizers.units.dangles`: a connective or pronoun opener, a bare quotation,
+   an unnamed first-person speaker), holds no quotation or reaction wording, is not a question, and
    starts among its article's first :data:`LEAD_SENTENCES` sentences (news is written top-down:
    the lead says who did what, when); among those, the highest-scored. On the 30 labelled briefs
    of bench/reader_check.py this puts the main event first in 14 (12 with the first sentence
@@ -31,7 +32,7 @@ import re
 
 from newsbrief.model import SummarySentence, Superseded
 from newsbrief.quantities import Quantity, contradicting, quantities
-from newsbrief.summarizers.units import depends_on_context
+from newsbrief.summarizers.units import dangles
 from newsbrief.textsim import Cluster, content_terms, words
 
 # Words that mark a sentence as reaction or analysis rather than a development. A first hypothesis
@@ -122,7 +123,7 @@ def reader_order(summary: list[SummarySentence], cluster: Cluster) -> list[Summa
         question = first.text.rstrip("\"'”’) ").endswith("?")
         late = first.sentence >= LEAD_SENTENCES
         # the lead is judged by its own sentence: a lede followed by a quotation still leads
-        return (depends_on_context(first.text), is_reaction(first.text), question, late, -first.score, first.sentence)
+        return (dangles(first.text), is_reaction(first.text), question, late, -first.score, first.sentence)
 
     lead = min(blocks, key=lead_key)
     rest = [block for block in blocks if block is not lead]
