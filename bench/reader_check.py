@@ -151,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         "all": briefs,
     }
     reports = {name: check(part, labels) for name, part in halves.items()}
-    print("| reader check | " + " | ".join(f"{n} ({r.briefs} briefs, {r.sentences} sentences)" for n, r in reports.items()) + " |")
+    heads = [f"{name} ({r.briefs} briefs, {r.sentences} sentences)" for name, r in reports.items()]
+    print("| reader check | " + " | ".join(heads) + " |")
     print("|---|" + "---|" * len(reports))
     rows = [
         ("main event in the first sentence", lambda r: f"{r.share(r.main_event_first, r.briefs):.0%}"),
