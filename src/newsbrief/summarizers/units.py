@@ -82,7 +82,7 @@ def dangles(text: str) -> bool:
     if depends_on_context(text):
         return True
     stripped = text.strip()
-    if stripped[:1] in ('"', "“", "`") and quotation_depth(stripped[:1]) == (1, False):
+    if stripped[:1] in ('"', "“", "`") and quotation_depth(stripped[:2]) == (1, False):  # '"I': it opens
         closing = max(stripped.rfind("”"), stripped.rfind('"'), stripped.rfind("''"))
         if closing > 0 and not stripped[closing:].strip("\"”' "):  # nothing after the closing mark
             return True
