@@ -25,17 +25,21 @@ _SPEC.loader.exec_module(reader_check)
 
 LABELS = json.loads(reader_check.LABELS.read_text(encoding="utf-8"))
 
-# Floors measured on the labelled briefs (docs/evaluation.md, "Reader-side check"); the issue's
-# targets (main event first in >= 80 %, 0 contradictions, <= 3 % dangling) are NOT met.
-MIN_MAIN_EVENT_FIRST = 18  # of 30 briefs
-MAX_CONTRADICTIONS = 5
-MAX_DANGLING_SHARE = 0.266  # judged (measured 26.5 %)
-MAX_MECHANICAL_DANGLING_SHARE = 0.09
-MAX_FILLER_SHARE = 0.054  # measured 5.3 %
+# Floors measured on the labelled briefs (docs/evaluation.md, "Reader-side check"), all 30; the
+# issue's targets (main event first in >= 80 %, 0 contradictions, <= 3 % dangling) are NOT met.
+# Before the shared eligibility rule and supersede (summarizers/units.py, order.py): 18 / 5 /
+# 26.5 % / 8.2 % / 5.3 %; now 20 / 1 / 17.3 % / 0.0 % / 4.4 %.
+MIN_MAIN_EVENT_FIRST = 20  # of 30 briefs
+MAX_CONTRADICTIONS = 1
+MAX_DANGLING_SHARE = 0.174  # judged (measured 17.3 %)
+MAX_MECHANICAL_DANGLING_SHARE = 0.0  # measured 0: a dangling opener is only ever shown after its antecedent
+MAX_FILLER_SHARE = 0.045  # measured 4.4 %
 
 
 def test_labels_are_well_formed():
     assert len(LABELS) == reader_check.N_CLUSTERS
+    tune = reader_check.tune_half(list(LABELS))
+    assert len(tune) == reader_check.N_CLUSTERS // 2 and tune < set(LABELS)
     for cluster_id, label in LABELS.items():
         sentences = label["sentences"]
         assert sentences, cluster_id

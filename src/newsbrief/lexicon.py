@@ -73,6 +73,24 @@ DESCRIBED_SPEAKER_VERBS: tuple[str, ...] = tuple("said says added told wrote exp
 # Words that say a sentence attributes what it states (a checkable claim, reported speech).
 ATTRIBUTION_WORDS: tuple[str, ...] = ("said", "says", "told", "according to", "claimed", "announced", "denied")
 
+# Opening words that point back at an earlier sentence ("But it is not looking too hopeful.", "He
+# left at noon."): shown without the sentence before, the reader does not know who or what. English
+# connectives and pronouns, not any story's words (summarizers.units, summarizers.order).
+DANGLING_OPENERS: frozenset[str] = frozenset(
+    """
+    but and so yet still also however nevertheless nonetheless moreover furthermore besides instead
+    then thus therefore meanwhile indeed otherwise likewise similarly or nor
+    he she it they his her its their him them this that these those such
+    """.split()
+)
+
+# First-person words: a sentence using them outside any quotation is someone speaking unnamed (an
+# interview transcript, a columnist's aside) and reads as no one's without the sentence before.
+FIRST_PERSON: tuple[str, ...] = tuple(
+    """I I'm I’m I've I’ve I'd I’d I'll I’ll me my mine myself
+    we we're we’re we've we’ve us our ours ourselves""".split()
+)
+
 # Number words as counts ("two ships", "three days ago"); "a"/"an" count one only in date offsets.
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -123,6 +123,19 @@ class SentenceScore:
 
 
 @dataclass(slots=True)
+class Superseded:
+    """A chosen sentence left out of the brief because a later source's sentence (the one holding
+    this record) gives another figure for the same thing: the outdated statement, kept so render can
+    show it as superseded."""
+
+    text: str
+    source: int
+    sentence: int
+    published: str | None  # its source's date (ISO); None when unknown
+    reason: str  # e.g. "two people / three people"
+
+
+@dataclass(slots=True)
 class SummarySentence:
     """A sentence of the brief.
 
@@ -138,6 +151,9 @@ class SummarySentence:
     score: float
     rank: int
     support: list[Support] = field(default_factory=list)
+    # chosen sentences this one replaced: same counted thing, a figure that cannot also hold, from an
+    # older (or undated) source (summarizers.order.supersede)
+    superseded: list[Superseded] = field(default_factory=list)
 
 
 # --- analysis (issue: story understanding) -------------------------------------------

@@ -73,6 +73,10 @@ _WORD_AFTER = re.compile(r"\s*[\"'“‘(\[`]{0,2}([A-Za-z’']+)")
 _HEADING_MAX_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』`]*\s*$")
 _DOTTED_ACRONYM = re.compile(r"([a-z]\.)+[a-z]")  # "u.s", "a.m" (lower-cased, final stop cut off)
+# Before a sentence's first visible character: spaces, and invisible format characters scrapers leave
+# (zero-width space/joiners, word joiner, byte-order mark: "\u200bCNN is being sued ..."), which are
+# no part of the sentence and would hide its capital.
+_LEADING = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 
 
 def ends_sentence(text: str) -> bool:
@@ -172,7 +176,9 @@ def segment(article: Article) -> Article:
         spans = list(split_paragraph(block))
         heading = len(spans) == 1 and len(block.split()) <= _HEADING_MAX_WORDS and not ends_sentence(block)
         for start, end in spans:
-            lead = len(block[start:end]) - len(block[start:end].lstrip())
+            lead = _LEADING.match(block, start).end() - start  # type: ignore[union-attr]  # * always matches
+            if start + lead >= end:
+                continue
             sentences.append(
                 Sentence(
                     doc_id=article.id,

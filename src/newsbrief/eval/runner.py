@@ -20,6 +20,7 @@ from newsbrief.eval.datasets import EvalItem
 from newsbrief.eval.rouge import METRICS, Interval, Rouge, RougeScore, bootstrap
 from newsbrief.pipeline import prepare
 from newsbrief.summarizers import Budget, available, get_summarizer, summarizer_class
+from newsbrief.summarizers.units import quotation_items
 from newsbrief.textsim import Cluster, word_count
 
 _ROUGE = Rouge()  # one scorer per process (it is built lazily on first use)
@@ -78,7 +79,8 @@ def evaluate_cluster(cluster: EvalItem, summarizers: list[str], words: int) -> l
             scores = summarizer.summarize(text_cluster, Budget(words=words))
             chosen = sorted((s for s in scores if s.selected), key=lambda s: (s.doc_id, s.sentence))
         seconds = time.perf_counter() - started
-        texts = [text_cluster.article(s.doc_id).sentences[s.sentence].text for s in chosen]
+        # a multi-sentence quotation is one summary item (summarizers.units), as a reader sees it
+        texts = quotation_items([text_cluster.article(s.doc_id).sentences[s.sentence] for s in chosen])
         rouge = _ROUGE.score(texts, cluster.references)
         n_words = sum(word_count(t) for t in texts)
         results.append(SystemScore(cluster.id, name, rouge, n_words, len(texts), round(seconds, 4), tuple(texts)))

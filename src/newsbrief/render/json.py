@@ -86,6 +86,7 @@ def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
                 "score": round(item.score, 6),
                 "rank": item.rank,
                 "support": [asdict(s) for s in item.support],
+                "superseded": [asdict(s) for s in item.superseded],
             }
             for item in brief.summary
         ],

@@ -186,7 +186,11 @@ def _differences(analysis: Analysis, brief: Brief) -> list[str]:
 def render(brief: Brief) -> str:
     lines = ["## Summary", ""]
     if brief.summary:
-        lines += [f"{_escape(item.text)} {citation_markers(item.sources)}" for item in brief.summary]
+        for item in brief.summary:
+            lines.append(f"{_escape(item.text)} {citation_markers(item.sources)}")
+            for old in item.superseded:
+                when = f", published {old.published}" if old.published else ""
+                lines.append(f"  (superseded: “{_escape(old.text)}” [{old.source}]{when})")
     else:
         lines.append("(no sentence could be selected)")
     view = brief_view(brief)

@@ -89,7 +89,8 @@ def rank_and_select(
     """Turn ``(row, score, features)`` into ranked scores and fill the budget greedily in
     rank order (a sentence that does not fit is skipped, a shorter one may still fit). The
     budget is filled with whole :mod:`~newsbrief.summarizers.units`: a sentence of a
-    multi-sentence quotation brings the rest of it, one in no unit is never selected."""
+    multi-sentence quotation brings the rest of it, a dangling one its antecedent, and one in no
+    (eligible) unit is never selected."""
     ordered = sorted(scored, key=lambda item: (-item[1], item[0]))
     units = selectable_units(cluster, [row for row, _, _ in scored])
     chosen: set[int] = set()
@@ -100,10 +101,11 @@ def rank_and_select(
         unit = units.of_row.get(row)
         if unit is None or row in chosen:
             continue
-        n_words = units.words(unit, cluster)
-        n_sentences = len(units.members[unit])
+        added = [r for r in units.members[unit] if r not in chosen]  # an antecedent may be in already
+        n_words = sum(word_count(cluster.sentences[r].text) for r in added)
+        n_sentences = len(added)
         if budget.allows(used_words, used_sentences + n_sentences - 1, n_words):
-            chosen.update(units.members[unit])
+            chosen.update(added)
             used_words += n_words
             used_sentences += n_sentences
     return [

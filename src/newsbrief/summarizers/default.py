@@ -38,27 +38,11 @@ from newsbrief.summarizers import register
 from newsbrief.summarizers.base import Budget, Summarizer, is_candidate, ranked_scores
 from newsbrief.summarizers.features import FEATURE_NAMES, SHORT_WORDS, sentence_features
 from newsbrief.summarizers.paraphrase import paraphrase_space
-from newsbrief.summarizers.units import selectable_units
+from newsbrief.summarizers.units import depends_on_context, selectable_units
 from newsbrief.textsim import Cluster, word_count
 
-# A sentence opening with one of these leans on the one before it ("But it is not looking too
-# hopeful."): shown alone it says little or misleads.
-_CONTEXT_OPENERS = frozenset(
-    """
-    but and so yet still also however nevertheless nonetheless moreover furthermore besides instead
-    then thus therefore meanwhile indeed otherwise likewise similarly or nor
-    he she it they his her its their him them this that these those such
-    """.split()
-)
-_OPENING_WORD = re.compile(r"[\"'“‘(\[\s]*([A-Za-z]+)")
 # A sentence that is one quotation and nothing else: no speaker named in it.
 _WHOLLY_QUOTED = re.compile(r'\s*["“][^"“”]*["”]\s*')
-
-
-def depends_on_context(text: str) -> bool:
-    """Does the sentence open with a connective or a pronoun that points at an earlier sentence?"""
-    match = _OPENING_WORD.match(text)
-    return match is not None and match.group(1).lower() in _CONTEXT_OPENERS
 
 
 def needs_predecessor(text: str) -> bool:
@@ -186,6 +170,7 @@ class SalienceSummarizer(Summarizer):
                     if self.needs_predecessor(cluster.sentences[rows[before_group[0]]].text):
                         continue  # no chains: the predecessor would need its own
                     group = before_group + group
+            group = [g for g in group if g not in chosen]  # a dangling unit's antecedent may be in already
             n_words = sum(word_count(cluster.sentences[rows[g]].text) for g in group)
             if not budget.allows(used_words, len(chosen) + len(group) - 1, n_words):
                 continue

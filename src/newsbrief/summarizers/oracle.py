@@ -18,7 +18,7 @@ from newsbrief.model import SentenceScore
 from newsbrief.summarizers import register
 from newsbrief.summarizers.base import Budget, Summarizer, is_candidate
 from newsbrief.summarizers.units import selectable_units
-from newsbrief.textsim import Cluster
+from newsbrief.textsim import Cluster, word_count
 
 Grams = list[Counter[tuple[str, ...]]]  # [unigram counts, bigram counts]
 
@@ -91,27 +91,33 @@ class OracleSummarizer(Summarizer):
         overlaps = [ref.overlaps(selection) for ref in self._references]
         alone = {row: self._value(selection, overlaps, grams[row]) for row in rows}
         units = selectable_units(cluster, rows)
-        unit_grams = [[sum((grams[row][n] for row in unit), Counter()) for n in range(2)] for unit in units.members]
         chosen: list[int] = []
         current, used_words = 0.0, 0
         remaining = set(range(len(units.members)))
+
+        def new_rows(unit: int) -> list[int]:  # a dangling unit's antecedent may be chosen already
+            return [row for row in units.members[unit] if row not in chosen]
+
         while remaining and not budget.is_full(used_words, len(chosen)):
-            best_unit, best_value = None, current
+            best_unit, best_value, best_grams = None, current, None
             for unit in sorted(remaining):
-                n_sentences = len(chosen) + len(units.members[unit]) - 1
-                if not budget.allows(used_words, n_sentences, units.words(unit, cluster)):
+                rows_added = new_rows(unit)
+                n_words = sum(word_count(cluster.sentences[row].text) for row in rows_added)
+                if not rows_added or not budget.allows(used_words, len(chosen) + len(rows_added) - 1, n_words):
                     continue
-                value = self._value(selection, overlaps, unit_grams[unit])
+                added = [sum((grams[row][n] for row in rows_added), Counter()) for n in range(2)]
+                value = self._value(selection, overlaps, added)
                 if value > best_value:
-                    best_unit, best_value = unit, value
-            if best_unit is None:
+                    best_unit, best_value, best_grams = unit, value, added
+            if best_unit is None or best_grams is None:
                 break
-            chosen.extend(units.members[best_unit])
+            rows_added = new_rows(best_unit)
+            chosen.extend(rows_added)
             remaining.discard(best_unit)
-            selection = [selection[0] + unit_grams[best_unit][0], selection[1] + unit_grams[best_unit][1]]
+            selection = [selection[0] + best_grams[0], selection[1] + best_grams[1]]
             overlaps = [ref.overlaps(selection) for ref in self._references]
             current = best_value
-            used_words += units.words(best_unit, cluster)
+            used_words += sum(word_count(cluster.sentences[row].text) for row in rows_added)
         # Rank: selected sentences first in the order chosen, then the rest by their value alone.
         order = chosen + sorted(set(rows) - set(chosen), key=lambda r: (-alone[r], r))
         chosen_set = set(chosen)
