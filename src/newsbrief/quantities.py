@@ -3,7 +3,9 @@
 Shared by corroboration (two sentences giving incompatible figures for the same counted thing do
 not state the same fact) and conflict detection (aligned sentences that do). "At least 40,000
 troops" allows 40,000 and up; "tens of thousands of soldiers" 20,000 to 99,999; "some 20,000
-troops" 17,000 to 23,000. Years and days of the month are dates, not counts.
+troops" 17,000 to 23,000; "between 3 and 6 percent" 3 to 6. Years and days of the month are
+dates, not counts. Each figure is bound to what it counts (:class:`Quantity`), which
+:func:`conflicting` compares for conflicts; :func:`contradicting` (the support test) compares units.
 """
 
 from __future__ import annotations

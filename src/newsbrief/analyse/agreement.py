@@ -8,7 +8,10 @@
   that no other source states, best-ranked first.
 * **Conflicts**: *aligned* sentences of different sources (the same event: the support test's word
   overlap, without its compatibility part) that disagree on a count, amount, percentage or age
-  ("40,000 troops" vs "20,000 troops"; "tens of thousands of soldiers" vs "40,000 troops" agree),
+  ("40,000 troops" vs "20,000 troops"; "tens of thousands of soldiers" vs "40,000 troops" agree)
+  of the same counted thing (:func:`newsbrief.quantities.same_thing`: noun, base of a share, what
+  a sum is for, place, surrounding words; number pairs align on looser candidates, since the
+  binding itself says they are about one thing),
   on the date of the event, or on polarity (one states what the other negates or denies, or they
   judge it oppositely: "constructive" vs "deadlocked"). No topic list: any aligned pair is
   compared. Each side cites its sentence and its source's publication date.
