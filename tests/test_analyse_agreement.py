@@ -113,3 +113,37 @@ def test_corroborated_fact_counts_independent_outlets():
     same_outlet = analyse_texts(texts, outlets=["BBC", "BBC", "Reuters"]).analysis
     assert same_outlet.facts[0].independent_outlets == 1
     assert [c.sources for c in independent.single_source_claims] == [[3]]
+
+
+def test_a_figure_is_bound_to_what_it_counts():
+    (share,) = quantities("Between 2 and 7 percent of adult drivers fail the test.")
+    assert (share.unit, share.low, share.high, share.of, share.is_range) == ("percent", 2, 7, "driver", True)
+    (spread,) = quantities("from 5 percent to 9 percent of all rural voters")
+    assert (spread.low, spread.high, spread.of, spread.is_range) == (5, 9, "voter", True)
+    # A change is not a range; a day of the month and a one-day length are no counts.
+    assert [q.is_range for q in quantities("prices rose from 3 percent to 5 percent")] == [False, False]
+    assert quantities("after the storm of March 12 and a one-day closure") == ()
+    aboard, ground = quantities("The fire killed all 30 people aboard and two on the pier.")
+    assert (aboard.unit, aboard.scope) == ("deaths", "aboard")
+    assert (ground.unit, ground.low, ground.scope) == ("deaths", 1.9, "pier")
+    (aid,) = quantities("The council approved $4.5 million in grants.")
+    assert (aid.unit, aid.of) == ("dollars", "grant")
+
+
+def test_conflicting_figures_need_the_same_counted_thing():
+    from newsbrief.quantities import conflicting
+
+    def clash(a: str, b: str):
+        return conflicting(quantities(a), quantities(b))
+
+    assert clash(
+        "The fire killed all 30 people aboard and two on the pier.",
+        "All 30 people aboard died, and three on the pier were killed too.",
+    )
+    # Two estimates of one share as ranges disagree; ranges with a common end agree.
+    assert clash("Between 4 and 12 percent of drivers fail.", "Between 2 and 3 percent of drivers fail.")
+    assert not clash("Between 2 and 7 percent of drivers fail.", "Between 2 and 6 percent of drivers fail.")
+    # A share of nothing named, sums for different things, and a part of a whole are not rivals.
+    assert not clash("Sixty percent said yes.", "Forty percent of the members said yes.")
+    assert not clash("The club paid $2 million in fees.", "The club got $1 million in grants.")
+    assert not clash("The court jailed four men this week.", "The court jailed 40 men last year.")

@@ -46,10 +46,13 @@ MULTINEWS = Floors(0.84, 0.65, 0.91, 0.86, 0.11, 0.62, 0.87, 0.13)
 # Measured on the whole report half (integration with the cleaner and ingest's SGML reader, news-service
 # copy credited by its copyright line): support 0.821 / 0.636 (3 of 33 "yes" pairs lose a side to
 # the cleaner dropping a photo caption), outlets 0.948, speakers 0.887 right / 0.087 wrong / 0.651
-# given, dates 0.862 right / 0.138 wrong, conflicts 0.118 / 0.267, DUC yearless dates in their
-# document's year 0.859 (calendar expressions only: 0.964).
+# given, dates 0.862 right / 0.138 wrong, DUC yearless dates in their document's year 0.859
+# (calendar expressions only: 0.964). Conflicts with figures bound to what they count
+# (newsbrief.quantities.same_thing): 0.118 (2 of 17 flagged) / 0.133 (2 of 15); the tune half
+# 0.94 / 0.42. Before the binding: 0.118 / 0.267 (tune 0.32 / 0.28). The Multi-News report
+# clusters alone: 2 of 4 flagged, 2 of 3 found; the DUC report clusters: 0 of 13, 0 of 12.
 ALL = Floors(0.82, 0.63, 0.94, 0.88, 0.09, 0.65, 0.86, 0.14)
-CONFLICTS_PRECISION, CONFLICTS_RECALL = 0.11, 0.26
+CONFLICTS_PRECISION, CONFLICTS_RECALL = 0.11, 0.13
 DUC_YEARS, DUC_CALENDAR_YEARS = 0.85, 0.96
 
 PARTS = {"multinews": (("multinews",), MULTINEWS), "all": (DATASETS, ALL)}

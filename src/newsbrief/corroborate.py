@@ -100,10 +100,11 @@ class Assertion:
 
 
 @lru_cache(maxsize=1 << 16)
-def name_terms(text: str) -> frozenset[str]:
-    """Stemmed capitalised words after the first (the first is capitalised by position), less
-    function words and calendar words: the names a sentence gives (cached)."""
-    words = _CAPITALISED.findall(text)[1:]
+def name_terms(text: str, skip_first: bool = True) -> frozenset[str]:
+    """Stemmed capitalised words after the first (the first is capitalised by position; with
+    ``skip_first`` false, of a fragment, it counts), less function words and calendar words: the
+    names a sentence gives (cached)."""
+    words = _CAPITALISED.findall(text)[1 if skip_first else 0 :]
     return frozenset(content_terms(" ".join(w for w in words if w not in _NOT_NAME_WORDS)))
 
 
