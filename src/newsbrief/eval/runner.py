@@ -110,6 +110,10 @@ def iter_evaluation(
                     yield result
                     if bar:
                         bar.update()
+                # Let the workers exit on their own: the pool's exit would SIGTERM them, and a worker
+                # that inherited the CLI's SIGTERM handler then prints a KeyboardInterrupt traceback.
+                pool.close()
+                pool.join()
     finally:
         if bar:
             bar.close()

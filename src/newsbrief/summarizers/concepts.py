@@ -231,38 +231,69 @@ def _greedy_coverage(
     start: tuple[int, ...] = (),
 ) -> list[int]:
     """Cost-scaled greedy for budgeted coverage (Khuller et al. 1999): repeatedly add the move (a
-    unit, with the unit it requires) of best gain per cost that fits and breaks no pair rule."""
+    unit, with the unit it requires) of best gain per cost that fits and breaks no pair rule.
+
+    Vectorised over units: the gains of every move are one product of the unit x concept incidence
+    matrix with the values of the concepts not yet covered."""
+    n_units = len(unit_concepts)
+    incidence = _incidence(unit_concepts, len(concept_value))
     required = dict(requires)
-    excluded: dict[int, set[int]] = {}
+    # The move of unit u: u and, while it is not chosen, the unit it requires (the partner); -1: none.
+    partner = np.full(n_units, -1)
+    for u, v in required.items():
+        partner[u] = v
+    blocked = np.zeros(n_units, dtype=bool)  # excluded by a chosen unit
+    excluded: dict[int, list[int]] = {}
     for a, b in excludes:
-        excluded.setdefault(a, set()).add(b)
-        excluded.setdefault(b, set()).add(a)
-    chosen: set[int] = set(start)
-    covered: set[int] = set().union(*(unit_concepts[u] for u in chosen)) if chosen else set()
-    spent = float(sum(unit_cost[u] for u in chosen))
+        excluded.setdefault(a, []).append(b)
+        excluded.setdefault(b, []).append(a)
+    # A move whose two units exclude each other, or whose partner needs a third unit, is never valid
+    # until that third unit is chosen: checked per move below (there are few).
+    chosen = np.zeros(n_units, dtype=bool)
+    uncovered = np.ones(len(concept_value), dtype=bool)
+    spent = 0.0
+
+    def take(units: list[int]) -> None:
+        nonlocal spent
+        for w in units:
+            chosen[w] = True
+            spent += float(unit_cost[w])
+            uncovered[incidence[w] > 0] = False
+            for other in excluded.get(w, ()):
+                blocked[other] = True
+
+    take(list(start))
+    paired = np.flatnonzero(partner >= 0)
     while True:
-        best, best_ratio = None, 0.0
-        for u in range(len(unit_concepts)):
-            if u in chosen:
+        open_value = np.where(uncovered, concept_value, 0.0)
+        gain = incidence @ open_value + unit_value
+        cost = unit_cost.astype(float).copy()
+        valid = ~chosen & ~blocked
+        for u in paired.tolist():
+            v = int(partner[u])
+            if chosen[v] or not valid[u]:
                 continue
-            move = {u} if u not in required or required[u] in chosen else {u, required[u]}
-            if any(v in required and required[v] not in chosen | move for v in move):
+            needs = required.get(v)
+            if blocked[v] or v in excluded.get(u, ()) or (needs is not None and not chosen[needs] and needs != u):
+                valid[u] = False
                 continue
-            if any(excluded.get(v, set()) & (chosen | move) for v in move):
-                continue
-            cost = float(sum(unit_cost[v] for v in move))
-            if spent + cost > limit:
-                continue
-            new = set().union(*(unit_concepts[v] for v in move)) - covered
-            gain = float(sum(concept_value[j] for j in new) + sum(unit_value[v] for v in move))
-            ratio = gain / max(cost, 1e-9)
-            if gain > 0 and ratio > best_ratio:
-                best, best_ratio = move, ratio
-        if best is None:
-            return sorted(chosen)
-        chosen |= best
-        covered |= set().union(*(unit_concepts[v] for v in best))
-        spent += float(sum(unit_cost[v] for v in best))
+            gain[u] = np.maximum(incidence[u], incidence[v]) @ open_value + unit_value[u] + unit_value[v]
+            cost[u] += float(unit_cost[v])
+        valid &= (spent + cost <= limit) & (gain > 0)
+        if not valid.any():
+            return sorted(int(u) for u in np.flatnonzero(chosen))
+        ratio = np.where(valid, gain / np.maximum(cost, 1e-9), -np.inf)
+        best = int(np.argmax(ratio))
+        v = int(partner[best])
+        take([best] if v < 0 or chosen[v] else [best, v])
+
+
+def _incidence(unit_concepts: list[set[int]], n_concepts: int) -> np.ndarray:
+    """Dense 0/1 matrix (units x concepts): a pool problem is at most POOL_UNITS x POOL_CONCEPTS."""
+    matrix = np.zeros((len(unit_concepts), n_concepts))
+    for u, concepts in enumerate(unit_concepts):
+        matrix[u, list(concepts)] = 1.0
+    return matrix
 
 
 @register("concepts")
@@ -368,6 +399,6 @@ class SalientConceptSummarizer(ConceptSummarizer):
 
 @register("default")
 class DefaultSummarizer(SalientConceptSummarizer):
-    """The default: concept coverage with the learned salience, the one candidate that beat every
-    peer by 2 ROUGE-2 on both development sets (Multi-News validation and DUC 2006; the table in
-    docs/evaluation.md)."""
+    """The default: concept coverage with the learned salience, the candidate that beat every peer on
+    both development sets (Multi-News validation and DUC 2006), by 1.3-2.0 ROUGE-2 (short of the
+    issue's +2.0; the tables in docs/evaluation.md)."""
