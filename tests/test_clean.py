@@ -107,8 +107,21 @@ def test_author_box_after_the_last_sentence_is_dropped_but_not_the_title():
     assert headline_lines("Skip to main content\n\nReal Title\nBody text here.") == (2, 2)
 
 
-def test_duplicate_lines_are_dropped_once_seen():
-    assert kept("Ukraine talks.\n\nUkraine talks.\n\nNew line.") == ["Ukraine talks.", "New line."]
+def test_a_repeated_paragraph_is_text_and_repeated_picture_credits_go_every_time():
+    # a sentence said twice is the writer's (the labelled unseen documents keep repeats); what a
+    # page repeats with its pictures is dropped by the credit rules, the first copy too
+    assert kept("Ukraine talks.\n\nUkraine talks.\n\nNew line.") == ["Ukraine talks.", "Ukraine talks.", "New line."]
+    credits = ["Sarah Tew/CNET", "Facebook Twitter Pinterest Photograph: Kevin Winter/Getty Images", "iStock"]
+    for credit in credits:
+        raw = f"{ARTICLE}\n\n{credit}\n\nThe talks went on.\n\n{credit}\n\nThey ended late."
+        assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The talks went on.", "They ended late."], credit
+    caption = (
+        "Secretary of State John Kerry speaks in Rome, Italy, Thursday, March 6, 2014. The talks were held"
+        "... (Associated Press)"
+    )
+    assert kept(f"{ARTICLE}\n\n{caption}\n\nThey ended late.") == [*ARTICLE_PARAGRAPHS, "They ended late."]
+    credited = "The governor, in his own words. (Sarah Parnass/The Washington Post)"
+    assert kept(f"{ARTICLE}\n\n{credited}\n\nThey ended late.") == [*ARTICLE_PARAGRAPHS, "They ended late."]
 
 
 def test_line_labels_cover_every_line():
@@ -297,14 +310,14 @@ def test_a_list_of_links_after_its_lead_in_is_promo():
 
 
 def test_html_text_loses_only_proven_furniture():
-    # trafilatura already chose the main text: a caption-shaped paragraph, a repeat and a short
+    # trafilatura already chose the main text: a caption-shaped paragraph and a short
     # last line are article text there; a sharing line is still furniture
     caption_shaped = "The BBC's James Reynolds takes a look at what it is like for protesters in Simferopol"
     raw = "\n\n".join([ARTICLE, caption_shaped, "They agreed to keep talking.", "Share this article", "Talks resume"])
     text, removed = clean_text(raw, "html")
     assert text.split("\n\n") == [*ARTICLE_PARAGRAPHS, caption_shaped, "They agreed to keep talking.", "Talks resume"]
     assert [r.rule for r in removed] == ["sharing"]
-    assert len(kept(raw)) == 2  # as plain text the heuristics apply
+    assert len(kept(raw)) == 3  # as plain text the heuristics apply (the caption and the last line go)
 
 
 def test_a_long_paragraph_mentioning_copyright_is_prose():

@@ -44,6 +44,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(tweet with a location|add location information to your tweets).*",
         r"^play (facebook|twitter|embed|e-?mail)\b.{0,40}$",  # a video player's share bar
         r"^you can add location information to your tweets.*",
+        r"^facebook twitter pinterest\b.{0,200}$",  # a picture's share bar, with its caption and credit
         r"^follow (us|@\w+)\b.{0,60}$",
         r"^(sign up|subscribe) (for|to) (our|the) .{0,50}(newsletter|updates|alerts).{0,30}$",
     ],
@@ -106,7 +107,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
     "markup-debris": [r"^(&[a-z]+;|[\W_])+$"],
     "caption-marker": [
         r"^(file )?(photo|image|picture|video)( of)?:? ",
-        r"^(getty images|afp|reuters|ap photo)(/\w+)*$",
+        r"^(getty images|afp|reuters|ap photo|istock(photo)?|shutterstock)(/\w+)*$",
     ],
 }
 
@@ -142,10 +143,15 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         # a caption ending "(AP Photo/Evan Vucci)", maybe cut short and with the agency after it
         rf"^.{{0,400}}\({_PHOTO_AGENCY} photo(/[^)]{{0,60}})?(\)|\.\.\.|…)( \((associated press|reuters|afp)\))?\.?$",
         rf"^.{{0,400}}\|\s*[^|]{{2,60}}/{_PHOTO_AGENCY}$",  # "… | Pablo Martinez Monsivais/AP"
+        # a caption cut short, then its agency: "… Wednesday, March 19,... (Associated Press)"
+        r"^.{0,600}(\.\.\.|…) ?\((associated press|reuters|afp|getty images|ap)\)$",
+        # a caption ending in its photographer's credit: "… in his own words. (Sarah Parnass/The Washington Post)"
+        rf"^.{{0,600}}\({_FULL_NAME}/{_NAME}\)$",
         rf"^(photo|image|picture|video)s?:? [^.]{{0,60}}/{_PHOTO_AGENCY}\.?$",
         r"^\((photo|image|picture|video)s?( credit)?: [^)]{1,80}\)\.?$",  # "(Photo: Alex Wong/Getty.)"
         r"\((photo|image|picture) credit: [^)]{1,80}\)$",
         rf"^(photo |image )?courtesy( of)? {_NAME}\.?$",
+        rf"^{_FULL_NAME}/{_NAME}$",  # a photo credit alone: "Sarah Tew/CNET"
         # a video's blurb: "... has the latest. (Published Thursday, July 24, 2014)"
         r"\(published (on )?[^()]{5,60}\)$",
     ],

@@ -245,7 +245,6 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
     kept when it has a headline's form (a sentence-case headline is no caption)."""
     extracted = input_format in EXTRACTED_FORMATS
     labels: list[str | None] = [None] * len(paragraphs)
-    seen: set[str] = set()
     in_pull_quote = in_promo_list = False
     awaiting_headline = headline_first
     for i, paragraph in enumerate(paragraphs):
@@ -279,14 +278,8 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
         if rule:
             labels[i] = rule
             continue  # proven furniture: the headline may still follow
-        if awaiting_headline and is_headline(paragraph):
-            seen.add(text.lower())
-        elif not extracted and is_caption(paragraph):
+        if not (awaiting_headline and is_headline(paragraph)) and not extracted and is_caption(paragraph):
             labels[i] = "caption"
-        elif not extracted and text.lower() in seen:
-            labels[i] = "duplicate-line"
-        else:
-            seen.add(text.lower())
         awaiting_headline = False
     if not extracted:
         _label_trailing_furniture(paragraphs, labels)
