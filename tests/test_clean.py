@@ -374,9 +374,10 @@ def test_a_run_of_unpunctuated_lines_is_a_list_not_captions():
         "The winter looked the same as if it never had gone away from here",
         "And through an open window where no curtain hung I saw the light",
     ]
-    assert kept("\n\n".join([ARTICLE, *verse, "The end came later."])) == [*ARTICLE_PARAGRAPHS, *verse, "The end came later."]
+    end = "The end came later."
+    assert kept("\n\n".join([ARTICLE, *verse, end])) == [*ARTICLE_PARAGRAPHS, *verse, end]
     # two in a row are still two captions
-    assert kept("\n\n".join([ARTICLE, *verse[:2], "The end came later."])) == [*ARTICLE_PARAGRAPHS, "The end came later."]
+    assert kept("\n\n".join([ARTICLE, *verse[:2], end])) == [*ARTICLE_PARAGRAPHS, end]
     # proven furniture and bullets break a run: a caption after a bulleted list is a caption
     bullets = "\n".join(f"• {line}" for line in verse[:2])
     raw = "\n\n".join([ARTICLE, bullets, verse[2], "Short heading", "The end came later."])
