@@ -66,6 +66,7 @@ _CAPTION_MARKERS_ANCHORED = bp.compile_alternation([p for p in bp.CAPTION_MARKER
 _REFERENCE_END = re.compile(bp.SENTENCE_END_WITH_REFERENCES)
 _SPACELESS = re.compile(SPACELESS_SCRIPT_CHARS)
 _CLIPPED_SENTENCE = re.compile(bp.CLIPPED_SENTENCE)
+_NOT_UNPUNCTUATED_END = frozenset(bp.SENTENCE_END + bp.CAPTION_NOT_END)
 
 # Input formats whose text a main-text extractor already chose: only proven furniture goes.
 EXTRACTED_FORMATS = frozenset({"html"})
@@ -223,10 +224,10 @@ def _has_caption_marker(paragraph: Paragraph) -> bool:
 def _is_unpunctuated(paragraph: Paragraph) -> bool:
     """Not ending like a sentence, and no longer than a caption."""
     text = paragraph.text
-    return (
-        not is_spaceless(text)
+    return (  # cheapest test first: most paragraphs end like a sentence
+        text[-1] not in _NOT_UNPUNCTUATED_END
         and len(text.split()) <= bp.CAPTION_MAX_WORDS
-        and text[-1] not in bp.SENTENCE_END + bp.CAPTION_NOT_END
+        and not is_spaceless(text)
         and not _REFERENCE_END.search(text)
     )
 
