@@ -346,3 +346,15 @@ def test_a_page_with_stray_bytes_is_read_as_a_browser_reads_it_with_a_warning(tm
     (tmp_path / "latin1.txt").write_bytes(body.replace("am", "ä").encode("cp1252"))
     with pytest.raises(NoUsableInput, match="not valid UTF-8"):
         load_articles([str(tmp_path / "latin1.txt")])
+
+
+def test_a_short_japanese_page_is_read_not_taken_for_debris(tmp_path):
+    # four Japanese sentences have no space, so "fewer than 5 words" must count characters there
+    body = "親が子どもをたたく体罰を禁止する法律ができました。児童相談所の力を強くしました。"
+    page = f"<html><head><title>法律</title></head><body><article><p>{body}</p><p>{body}</p></article></body></html>"
+    (tmp_path / "ja.html").write_text(page, encoding="utf-8")
+    (article,), _ = load_articles([str(tmp_path / "ja.html")])
+    assert "児童相談所" in article.raw_text
+    (tmp_path / "debris.html").write_text("<html><body><p>unclosed <<<>>></p></body></html>", encoding="utf-8")
+    with pytest.raises(NoUsableInput, match="no article text"):
+        load_articles([str(tmp_path / "debris.html")])
