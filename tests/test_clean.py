@@ -107,10 +107,12 @@ def test_author_box_after_the_last_sentence_is_dropped_but_not_the_title():
     assert headline_lines("Skip to main content\n\nReal Title\nBody text here.") == (2, 2)
 
 
-def test_a_repeated_paragraph_is_text_and_repeated_picture_credits_go_every_time():
-    # a sentence said twice is the writer's (the labelled unseen documents keep repeats); what a
-    # page repeats with its pictures is dropped by the credit rules, the first copy too
-    assert kept("Ukraine talks.\n\nUkraine talks.\n\nNew line.") == ["Ukraine talks.", "Ukraine talks.", "New line."]
+def test_a_repeat_goes_unless_it_is_a_list_item_and_picture_credits_go_every_time():
+    # a page repeats its picture blocks and headings; a list repeated under a second heading is the list's
+    assert kept("Ukraine talks.\n\nUkraine talks.\n\nNew line.") == ["Ukraine talks.", "New line."]
+    items = ["Benzene and its compounds", "Asbestos in all of its forms", "Tobacco smoke"]
+    raw = "\n\n".join([ARTICLE, *items, "The second list follows.", *items, "The end."])
+    assert kept(raw) == [*ARTICLE_PARAGRAPHS, *items, "The second list follows.", *items, "The end."]
     credits = ["Sarah Tew/CNET", "Facebook Twitter Pinterest Photograph: Kevin Winter/Getty Images", "iStock"]
     for credit in credits:
         raw = f"{ARTICLE}\n\n{credit}\n\nThe talks went on.\n\n{credit}\n\nThey ended late."
@@ -310,14 +312,14 @@ def test_a_list_of_links_after_its_lead_in_is_promo():
 
 
 def test_html_text_loses_only_proven_furniture():
-    # trafilatura already chose the main text: a caption-shaped paragraph and a short
+    # trafilatura already chose the main text: a caption-shaped paragraph, a repeat and a short
     # last line are article text there; a sharing line is still furniture
     caption_shaped = "The BBC's James Reynolds takes a look at what it is like for protesters in Simferopol"
     raw = "\n\n".join([ARTICLE, caption_shaped, "They agreed to keep talking.", "Share this article", "Talks resume"])
     text, removed = clean_text(raw, "html")
     assert text.split("\n\n") == [*ARTICLE_PARAGRAPHS, caption_shaped, "They agreed to keep talking.", "Talks resume"]
     assert [r.rule for r in removed] == ["sharing"]
-    assert len(kept(raw)) == 3  # as plain text the heuristics apply (the caption and the last line go)
+    assert len(kept(raw)) == 2  # as plain text the heuristics apply
 
 
 def test_a_long_paragraph_mentioning_copyright_is_prose():

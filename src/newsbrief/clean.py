@@ -277,6 +277,8 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
     in_pull_quote = in_promo_list = False
     awaiting_headline = headline_first
     shaped: list[int] = []  # caption-shaped paragraphs: captions unless they stand in a list
+    repeats: list[int] = []  # paragraphs repeating an earlier one: dropped unless in a list
+    seen: set[str] = set()
     for i, paragraph in enumerate(paragraphs):
         text = paragraph.text
         if _COMMENT_START.search(text):
@@ -313,12 +315,20 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
                 labels[i] = "caption"
             elif _is_caption_shaped(paragraph):
                 shaped.append(i)
+            elif text.lower() in seen:
+                repeats.append(i)
+        seen.add(text.lower())
         awaiting_headline = False
     if not extracted:
         in_list = _in_unpunctuated_runs(paragraphs, labels)
         for i in shaped:
             if not in_list[i]:
                 labels[i] = "caption"
+        # a paragraph the page repeats (a gallery's caption and credit, a heading) goes; an item
+        # repeated inside a list (the list under a second heading) is the list's
+        for i in repeats:
+            if not in_list[i]:
+                labels[i] = "duplicate-line"
         _label_trailing_furniture(paragraphs, labels)
     return labels
 
