@@ -29,7 +29,9 @@ LABELS = json.loads(reader_check.LABELS.read_text(encoding="utf-8"))
 # targets (main event first in >= 80 %, 0 contradictions, <= 3 % dangling) are NOT met.
 MIN_MAIN_EVENT_FIRST = 18  # of 30 briefs
 MAX_CONTRADICTIONS = 5
-MAX_DANGLING_SHARE = 0.266  # judged (measured 26.5 %)
+# judged (measured 26.5 %; 27.1 % after branch cleanrec's cleaner, which keeps text it used to drop as
+# captions: 11 new brief sentences in 5 briefs, 4 of them dangling, e.g. an interview's questions)
+MAX_DANGLING_SHARE = 0.271
 MAX_MECHANICAL_DANGLING_SHARE = 0.09
 MAX_FILLER_SHARE = 0.054  # measured 5.3 %
 
