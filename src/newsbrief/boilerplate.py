@@ -146,15 +146,10 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         # a caption ending "(AP Photo/Evan Vucci)", maybe cut short and with the agency after it
         rf"^.{{0,400}}\({_PHOTO_AGENCY} photo(/[^)]{{0,60}})?(\)|\.\.\.|…)( \((associated press|reuters|afp)\))?\.?$",
         rf"^.{{0,400}}\|\s*[^|]{{2,60}}/{_PHOTO_AGENCY}$",  # "… | Pablo Martinez Monsivais/AP"
-        # a caption cut short, then its agency: "… Wednesday, March 19,... (Associated Press)"
-        r"^.{0,600}(\.\.\.|…) ?\((associated press|reuters|afp|getty images|ap)\)$",
-        # a caption ending in its photographer's credit: "… in his own words. (Sarah Parnass/The Washington Post)"
-        rf"^.{{0,600}}\({_FULL_NAME}/{_NAME}\)$",
         rf"^(photo|image|picture|video)s?:? [^.]{{0,60}}/{_PHOTO_AGENCY}\.?$",
         r"^\((photo|image|picture|video)s?( credit)?: [^)]{1,80}\)\.?$",  # "(Photo: Alex Wong/Getty.)"
         r"\((photo|image|picture) credit: [^)]{1,80}\)$",
         rf"^(photo |image )?courtesy( of)? {_NAME}\.?$",
-        rf"^{_FULL_NAME}/{_NAME}$",  # a photo credit alone: "Sarah Tew/CNET"
         # a video's blurb: "... has the latest. (Published Thursday, July 24, 2014)"
         r"\(published (on )?[^()]{5,60}\)$",
     ],
