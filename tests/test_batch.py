@@ -120,6 +120,19 @@ def test_clustered_input_groups_articles_by_story(tmp_path: Path) -> None:
     assert len(out["s1"]["brief"]["sources"]) == 2
 
 
+def test_ingest_warnings_of_a_story_reach_its_brief(tmp_path: Path) -> None:
+    """A junk date is unknown with a warning, as ``newsbrief brief`` says it, not silently."""
+    lines = [
+        {"id": "a1", "text": story_documents(1)[0], "story": "s1", "published": "None"},
+        {"id": "a2", "text": story_documents(1)[1], "story": "s1", "published": "2019-11-18"},
+    ]
+    source = tmp_path / "clustered.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    run_batch(str(source), str(tmp_path / "out.jsonl"), Options(analyse=False), LocalEngine(1), progress=False)
+    warnings = results(tmp_path / "out.jsonl")["s1"]["brief"]["warnings"]
+    assert [w for w in warnings if "published unknown" in w and ":1" in w], warnings
+
+
 def test_batch_killed_with_sigkill_then_resumed_has_exactly_one_result_per_story(tmp_path: Path) -> None:
     """A real `newsbrief batch` process is killed with SIGKILL mid-run; `--resume` finishes it."""
     ids = write_benchmark(tmp_path / "in.jsonl", 80)

@@ -107,8 +107,16 @@ def test_author_box_after_the_last_sentence_is_dropped_but_not_the_title():
     assert headline_lines("Skip to main content\n\nReal Title\nBody text here.") == (2, 2)
 
 
-def test_duplicate_lines_are_dropped_once_seen():
+def test_a_repeat_goes_unless_it_is_a_list_item_and_picture_credits_go_every_time():
+    # a page repeats its picture blocks and headings; a list repeated under a second heading is the list's
     assert kept("Ukraine talks.\n\nUkraine talks.\n\nNew line.") == ["Ukraine talks.", "New line."]
+    items = ["Benzene and its compounds", "Asbestos in all of its forms", "Tobacco smoke"]
+    raw = "\n\n".join([ARTICLE, *items, "The second list follows.", *items, "The end."])
+    assert kept(raw) == [*ARTICLE_PARAGRAPHS, *items, "The second list follows.", *items, "The end."]
+    credits = ["Facebook Twitter Pinterest Photograph: Kevin Winter/Getty Images", "iStock"]
+    for credit in credits:
+        raw = f"{ARTICLE}\n\n{credit}\n\nThe talks went on.\n\n{credit}\n\nThey ended late."
+        assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The talks went on.", "They ended late."], credit
 
 
 def test_line_labels_cover_every_line():
@@ -353,3 +361,46 @@ def test_wrapped_text_is_rejoined_without_losing_or_inventing_words(raw):
     for span in removed:
         assert raw[span.start : span.end] == span.text and span.rule
     assert sorted(text.split() + [w for r in removed for w in r.text.split()]) == sorted(raw.split())
+
+
+def test_a_run_of_unpunctuated_lines_is_a_list_not_captions():
+    verse = [
+        "The summer had inhaled and held its breath too long for all of us",
+        "The winter looked the same as if it never had gone away from here",
+        "And through an open window where no curtain hung I saw the light",
+    ]
+    end = "The end came later."
+    assert kept("\n\n".join([ARTICLE, *verse, end])) == [*ARTICLE_PARAGRAPHS, *verse, end]
+    # two in a row are still two captions
+    assert kept("\n\n".join([ARTICLE, *verse[:2], end])) == [*ARTICLE_PARAGRAPHS, end]
+    # proven furniture and bullets break a run: a caption after a bulleted list is a caption
+    bullets = "\n".join(f"• {line}" for line in verse[:2])
+    raw = "\n\n".join([ARTICLE, bullets, verse[2], "Short heading", "The end came later."])
+    assert verse[2] not in kept(raw)
+
+
+def test_a_clipped_last_sentence_is_text_but_a_credit_or_a_teaser_is_not():
+    clipped = "The boy was pronounced dead at the scene. The investigation is still ongoing"
+    assert clipped in kept(f"{ARTICLE}\n\n{clipped}\n\nThe end came later.")
+    for caption in (
+        "His bones were riddled with holes caused by the disease. Credit: Image courtesy El Molto",
+        "How has the nuclear weapons programme of the country progressed this year? Read more",
+        "New to the magazine and its website? Subscribe for just $3 a month",
+    ):
+        assert caption not in kept(f"{ARTICLE}\n\n{caption}\n\nThe end came later."), caption
+
+
+def test_embedded_posts_and_video_widgets_are_dropped():
+    for line in (
+        "It truly is a beautiful film. Well done — John Legend (@johnlegend) February 27, 2017",
+        "JUST WATCHED Search for the plane Replay More Videos ... MUST WATCH Search for the plane 01:51",
+        "Story highlights Officials say the talks will resume in Geneva next week",
+    ):
+        assert kept(f"{ARTICLE}\n\n{line}\n\nThe end came later.") == [*ARTICLE_PARAGRAPHS, "The end came later."], line
+
+
+def test_a_multinews_page_keeps_its_sentence_case_headline():
+    headline = "Gag order issued in the trial of the prince over a statue"
+    raw = f"Skip to main content\n\n{headline}\n\n{ARTICLE}"
+    assert clean_text(raw, "multinews")[0].split("\n\n") == [headline, *ARTICLE_PARAGRAPHS]
+    assert headline not in clean_text(raw, "text")[0]  # in a .txt the title line is read by ingest first

@@ -19,7 +19,10 @@ from cleaner_unseen_eval import score
 # (keep precision, keep recall, drop precision, drop recall, sentence-boundary F1), as measured
 # and rounded down to 3 decimals.
 FLOORS = {
-    "multinews": (0.973, 0.907, 0.296, 0.615, 0.997),
+    # branch cleanrec: keep recall 0.907 -> 0.978 (a repeat inside a list and a run of unpunctuated
+    # lines are the list's, not captions); three promo lines inside such runs are now kept (drop
+    # recall 0.615 -> 0.538, keep precision 0.973 -> 0.971), drop precision 0.296 -> 0.617
+    "multinews": (0.971, 0.978, 0.617, 0.538, 0.997),
     "duc": (0.976, 1.0, 1.0, 0.333, 1.0),
 }
 SOURCE_PATHS = {"multinews": unseen_labels.MULTINEWS, "duc": unseen_labels.DUC2006}

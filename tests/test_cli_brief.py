@@ -94,6 +94,27 @@ def test_stdin_dash(tmp_path):
     assert source["path"] == "<stdin>" and source["title"] == "Kerry and Lavrov meet in Paris"
 
 
+def test_brief_loads_only_what_a_brief_needs():
+    """A cold ``newsbrief brief`` builds only its own options: the store's SQLAlchemy and the
+    concept summarizer's solver are not loaded by a brief that does not use them (cold start)."""
+    probe = (
+        "import sys; from newsbrief.cli import main; "
+        "main(['brief', '-', '--no-analysis', '--summarizer', 'lead']); "
+        "print(sorted(m for m in ('sqlalchemy', 'scipy.optimize', 'newsbrief.store') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], input=GOOD, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_every_command_is_still_listed_and_a_wrong_one_named(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["brif"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "invalid choice: 'brif'" in err and "'export'" in err and "'track'" in err
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsbrief
-from newsbrief.ingest import records_to_articles
+from newsbrief.errors import NoUsableInput
+from newsbrief.ingest import load_articles, records_to_articles
 from newsbrief.ingest.formats import Record
 from newsbrief.model import (
     Analysis,
@@ -336,3 +337,34 @@ def test_markdown_and_html_show_the_same_key_facts(example):
         assert fact.text[:100] in coverage and fact.text[:100] in markdown
     for fact in single_outlet:
         assert fact.text[:100] not in coverage and fact.text[:100] not in markdown
+
+
+def test_a_page_with_stray_bytes_is_read_as_a_browser_reads_it_with_a_warning(tmp_path):
+    body = "Der Stadtrat hat am Montag den Bau einer neuen Hochwasserschutzmauer am Fluss beschlossen. " * 3
+    page = f"<html><head><title>Stadtrat</title></head><body><article><h1>Stadtrat</h1><p>{body}</p>"
+    page += "<p>Die Arbeiten beginnen im Frühjahr, sagte der Bürgermeister.</p></article></body></html>"
+    for name, data, how in (
+        ("undeclared.html", page.encode("cp1252"), "windows-1252"),
+        ("declared.html", page.replace("<head>", '<head><meta charset="utf-8">').encode("cp1252"), "declared utf-8"),
+    ):
+        (tmp_path / name).write_bytes(data)
+        (article,), warnings = load_articles([str(tmp_path / name)])
+        assert "Hochwasserschutzmauer" in article.raw_text
+        (warning,) = warnings
+        assert name in warning and "not valid UTF-8" in warning and how in warning
+    # a text file is still refused with the one clear line: only a web page is read leniently
+    (tmp_path / "latin1.txt").write_bytes(body.replace("am", "ä").encode("cp1252"))
+    with pytest.raises(NoUsableInput, match="not valid UTF-8"):
+        load_articles([str(tmp_path / "latin1.txt")])
+
+
+def test_a_short_japanese_page_is_read_not_taken_for_debris(tmp_path):
+    # four Japanese sentences have no space, so "fewer than 5 words" must count characters there
+    body = "親が子どもをたたく体罰を禁止する法律ができました。児童相談所の力を強くしました。"
+    page = f"<html><head><title>法律</title></head><body><article><p>{body}</p><p>{body}</p></article></body></html>"
+    (tmp_path / "ja.html").write_text(page, encoding="utf-8")
+    (article,), _ = load_articles([str(tmp_path / "ja.html")])
+    assert "児童相談所" in article.raw_text
+    (tmp_path / "debris.html").write_text("<html><body><p>unclosed <<<>>></p></body></html>", encoding="utf-8")
+    with pytest.raises(NoUsableInput, match="no article text"):
+        load_articles([str(tmp_path / "debris.html")])

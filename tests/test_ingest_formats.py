@@ -18,7 +18,7 @@ from newsbrief.cli import main
 from newsbrief.ingest import load_articles
 from newsbrief.ingest.formats import detect_format
 from newsbrief.ingest.records import record_from_object
-from newsbrief.ingest.sgml import id_metadata
+from newsbrief.ingest.sgml import id_metadata, parse_sgml
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 DUC2006 = FIXTURES / "duc2006" / "D0699Z"
@@ -311,6 +311,34 @@ def test_multiline_src_one_story_per_line_with_a_warning(tmp_path, capsys):
     (tmp_path / "one.src").write_text(f"{BODY} ||||| {BODY} More.\n")
     code, out, err = brief_json(capsys, str(tmp_path / "one.src"), "--no-analysis")
     assert code == 0 and "stories" not in err
+
+
+def _nyt_document(header: str) -> str:
+    return (
+        "<DOC>\n<DOCNO> NYT19990406.0038 </DOCNO>\n<DATE_TIME> 1999-04-06 </DATE_TIME>\n<BODY>\n"
+        f"<SLUG> BC-FLOOD-WALL-NYT </SLUG>\n<HEADLINE>\n&HT;   \n</HEADLINE>\n{header}\n"
+        f"<TEXT>\n<P>\n{BODY}\n</P>\n</TEXT>\n</BODY>\n</DOC>\n"
+    )
+
+
+def test_an_empty_headline_falls_back_to_the_headline_line_before_the_text():
+    # NYT News Service files (98 of DUC 2006's 1,250 documents have an empty <HEADLINE>) set the
+    # headline on a tab-led line before the byline, maybe wrapped onto a second line
+    header = (
+        " &HT;    EDS: Embargoed for Sunday.\n &HT;    Council approves a new flood wall\nalong the river\n"
+        " &HT;    By JANE DOE\n &HT;    c.1999 Example Gazette"
+    )
+    (record,) = parse_sgml(_nyt_document(header), "f")
+    assert record.title == "Council approves a new flood wall along the river"
+    assert "no <HEADLINE>" in record.title_provenance
+    # take markers, slugs and notices are no headlines: the document stays untitled, not titled by its lead
+    for header in (
+        "  \n BERLIN: your place. \n",
+        "\n BC-AZR-BUDGET-AZR(a) \n",
+        "\n &HT; (For use by N.Y. Times News Service clients)\n",
+    ):
+        (record,) = parse_sgml(_nyt_document(header), "f")
+        assert record.title is None, header
 
 
 def test_detect_format_by_content():

@@ -44,6 +44,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(tweet with a location|add location information to your tweets).*",
         r"^play (facebook|twitter|embed|e-?mail)\b.{0,40}$",  # a video player's share bar
         r"^you can add location information to your tweets.*",
+        r"^facebook twitter pinterest\b.{0,200}$",  # a picture's share bar, with its caption and credit
         r"^follow (us|@\w+)\b.{0,60}$",
         r"^(sign up|subscribe) (for|to) (our|the) .{0,50}(newsletter|updates|alerts).{0,30}$",
     ],
@@ -88,6 +89,8 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^the warc files associated with this crawl\b",
         r"^this collection contains .{0,40}\bcrawls performed by\b",
     ],
+    # A post embedded as its site's embed code writes it: "… — John Legend (@johnlegend) February 27, 2017"
+    "embedded-post": [r"\(@\w{1,30}\) [a-z]+ \d{1,2}, \d{4}$"],
     # Newsletter and sign-up widgets, and reading prompts, as scraped into Multi-News articles.
     "newsletter": [
         r"^story continued below$",
@@ -106,7 +109,8 @@ FURNITURE_LINES: dict[str, list[str]] = {
     "markup-debris": [r"^(&[a-z]+;|[\W_])+$"],
     "caption-marker": [
         r"^(file )?(photo|image|picture|video)( of)?:? ",
-        r"^(getty images|afp|reuters|ap photo)(/\w+)*$",
+        r"^(getty images|afp|reuters|ap photo|istock(photo)?|shutterstock)(/\w+)*$",
+        r"^media caption ",  # the BBC's caption of an embedded video
     ],
 }
 
@@ -159,6 +163,9 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         r"^(this|the) (article|story|post|piece) (originally |first )?(appeared|ran|was (originally |first )?published)"
         r" (on|in|at)\b.{0,160}$",
         r"^media playback is (unsupported|not supported) on your device\b.{0,400}$",  # with its "Media caption …"
+        r"^story highlights\b.{0,300}$",  # the outlet's own bullet summary above the article
+        r"\bcopy this code to your (website|blog)\b",  # an embedded video's widget
+        r"\breplay more videos\b",  # a video carousel: "Replay More Videos ... MUST WATCH <title> 01:27"
         # "(Also on POLITICO: ...)", "(PHOTOS: Oklahoma tornado)", "IMAGES: Hospital Shooting"
         r"^\(?(also (on|from|at) [\w. ]{1,30}|related|see also|photos?|videos?|images?|gallery|slideshow|watch|more)"
         r"\s?:\s?[^.!?]{1,120}[!?]?\)?$",
@@ -234,6 +241,12 @@ BULLET_GLYPHS = "•·▪◦‣●○■□–—*-"
 # A line of at least this many words without sentence-final punctuation is a photo or video
 # caption (headings are shorter, sentences end with punctuation, bullets are exempt).
 CAPTION_MIN_WORDS = 9
+# Captions stand alone: a run of at least this many unpunctuated paragraphs in a row (caption-shaped
+# or shorter, none proven furniture) is a list, a verse or a timeline, and is kept. On Multi-News
+# validation lines 200-250 the caption rule had dropped such runs of song lyrics, a timeline
+# ("8 March - ...") and a fact box, all text; the runs of link headlines there are "Read more"
+# teasers and tweets, which have their own rules.
+CAPTION_LIST_MIN_RUN = 3
 # Captions are short; an unpunctuated line longer than this is a paragraph cut off mid-sentence.
 CAPTION_MAX_WORDS = 80
 # A sentence end followed by reference markers ("... Christ.[5]") or a bracketed link ("... told
@@ -241,6 +254,15 @@ CAPTION_MAX_WORDS = 80
 SENTENCE_END_WITH_REFERENCES = r"[.!?][\"'”’)]*(\[\d+\]|\s?\[[^\[\]]{1,120}\])+$"
 # Captions never end with a comma: a paragraph that does is a sentence cut off by the scraper.
 CAPTION_NOT_END = ","
+# A paragraph of several sentences whose last one ends in a lower-case word and lacks only its
+# full stop ("... at the scene. The investigation is ongoing") is text the scraper clipped;
+# captions of several sentences end in their credit, a name ("... Credit: Image courtesy El
+# Molto", "... Shamil Zhumatov/Reuters"). Read off Multi-News validation lines 200-250, where
+# the paragraphs of this form the caption rule dropped were body text, save two teasers that ask a
+# question first ("New to X? Subscribe for just $3 a month"): the sentence before ends in a full
+# stop, and the last sentence has at least this many words ("... this year? Read more" is a link label).
+CLIPPED_SENTENCE = r"[^\W\d_]{2}\.[\"'”’)]* [A-Z\"“‘'][^.!?]*? [a-z][^\W\d_]*$"
+CLIPPED_LAST_SENTENCE_MIN_WORDS = 4
 CAPTION_MARKERS = [
     r"\((left|right|centre|center|pictured|top|bottom|front)\)",
     r"\bfile photo\b",

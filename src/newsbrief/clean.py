@@ -65,9 +65,14 @@ _CAPTION_MARKERS_LOOSE = bp.compile_alternation(
 _CAPTION_MARKERS_ANCHORED = bp.compile_alternation([p for p in bp.CAPTION_MARKERS if p.startswith("^")])
 _REFERENCE_END = re.compile(bp.SENTENCE_END_WITH_REFERENCES)
 _SPACELESS = re.compile(SPACELESS_SCRIPT_CHARS)
+_CLIPPED_SENTENCE = re.compile(bp.CLIPPED_SENTENCE)
+_NOT_UNPUNCTUATED_END = frozenset(bp.SENTENCE_END + bp.CAPTION_NOT_END)
 
 # Input formats whose text a main-text extractor already chose: only proven furniture goes.
 EXTRACTED_FORMATS = frozenset({"html"})
+# Input formats whose body is a whole scraped page, headline included, with no title field: the
+# first paragraph that is not proven furniture may be the headline, whatever its case.
+HEADLINE_FIRST_FORMATS = frozenset({"multinews"})
 
 
 @dataclass(slots=True)
@@ -206,18 +211,42 @@ def is_title_case(text: str) -> bool:
 
 
 def is_caption(paragraph: Paragraph) -> bool:
+    return _has_caption_marker(paragraph) or _is_caption_shaped(paragraph)
+
+
+def _has_caption_marker(paragraph: Paragraph) -> bool:
     text = paragraph.text
-    if paragraph.is_bullet:
-        return False
-    if _CAPTION_MARKERS_LOOSE.search(text.lower()) or _CAPTION_MARKERS_ANCHORED.match(text):
-        return True
-    return (
-        not is_spaceless(text)
-        and bp.CAPTION_MIN_WORDS <= len(text.split()) <= bp.CAPTION_MAX_WORDS
-        and text[-1] not in bp.SENTENCE_END + bp.CAPTION_NOT_END
-        and not _REFERENCE_END.search(text)
-        and not is_title_case(text)
+    return not paragraph.is_bullet and bool(
+        _CAPTION_MARKERS_LOOSE.search(text.lower()) or _CAPTION_MARKERS_ANCHORED.match(text)
     )
+
+
+def _is_unpunctuated(paragraph: Paragraph) -> bool:
+    """Not ending like a sentence, and no longer than a caption."""
+    text = paragraph.text
+    return (  # cheapest test first: most paragraphs end like a sentence
+        text[-1] not in _NOT_UNPUNCTUATED_END
+        and len(text.split()) <= bp.CAPTION_MAX_WORDS
+        and not is_spaceless(text)
+        and not _REFERENCE_END.search(text)
+    )
+
+
+def _is_caption_shaped(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    return (
+        not paragraph.is_bullet
+        and len(text.split()) >= bp.CAPTION_MIN_WORDS
+        and _is_unpunctuated(paragraph)
+        and not is_title_case(text)
+        and not _is_clipped_sentence(text)
+    )
+
+
+def _is_clipped_sentence(text: str) -> bool:
+    """Several sentences, the last ending in a lower-case word without its stop (boilerplate.CLIPPED_SENTENCE)."""
+    match = _CLIPPED_SENTENCE.search(text)
+    return match is not None and len(match.group().split()) - 1 >= bp.CLIPPED_LAST_SENTENCE_MIN_WORDS
 
 
 def is_headline(paragraph: Paragraph) -> bool:
@@ -245,9 +274,11 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
     kept when it has a headline's form (a sentence-case headline is no caption)."""
     extracted = input_format in EXTRACTED_FORMATS
     labels: list[str | None] = [None] * len(paragraphs)
-    seen: set[str] = set()
     in_pull_quote = in_promo_list = False
     awaiting_headline = headline_first
+    shaped: list[int] = []  # caption-shaped paragraphs: captions unless they stand in a list
+    repeats: list[int] = []  # paragraphs repeating an earlier one: dropped unless in a list
+    seen: set[str] = set()
     for i, paragraph in enumerate(paragraphs):
         text = paragraph.text
         if _COMMENT_START.search(text):
@@ -279,18 +310,43 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
         if rule:
             labels[i] = rule
             continue  # proven furniture: the headline may still follow
-        if awaiting_headline and is_headline(paragraph):
-            seen.add(text.lower())
-        elif not extracted and is_caption(paragraph):
-            labels[i] = "caption"
-        elif not extracted and text.lower() in seen:
-            labels[i] = "duplicate-line"
-        else:
-            seen.add(text.lower())
+        if not (awaiting_headline and is_headline(paragraph)) and not extracted:
+            if _has_caption_marker(paragraph):
+                labels[i] = "caption"
+            elif _is_caption_shaped(paragraph):
+                shaped.append(i)
+            elif text.lower() in seen:
+                repeats.append(i)
+        seen.add(text.lower())
         awaiting_headline = False
     if not extracted:
+        in_list = _in_unpunctuated_runs(paragraphs, labels)
+        for i in shaped:
+            if not in_list[i]:
+                labels[i] = "caption"
+        # a paragraph the page repeats (a gallery's caption and credit, a heading) goes; an item
+        # repeated inside a list (the list under a second heading) is the list's
+        for i in repeats:
+            if not in_list[i]:
+                labels[i] = "duplicate-line"
         _label_trailing_furniture(paragraphs, labels)
     return labels
+
+
+def _in_unpunctuated_runs(paragraphs: list[Paragraph], labels: list[str | None]) -> list[bool]:
+    """Which paragraphs stand in a run of at least CAPTION_LIST_MIN_RUN kept, unpunctuated
+    paragraphs in a row: the lines of a list, a verse or a timeline, not captions. (Bullets are
+    kept anyway and break a run: a caption after a bulleted list is still a caption.)"""
+    result = [False] * len(paragraphs)
+    start = 0
+    for end in range(len(paragraphs) + 1):
+        paragraph = paragraphs[end] if end < len(paragraphs) else None
+        if paragraph and labels[end] is None and not paragraph.is_bullet and _is_unpunctuated(paragraph):
+            continue
+        if end - start >= bp.CAPTION_LIST_MIN_RUN:
+            result[start:end] = [True] * (end - start)
+        start = end + 1
+    return result
 
 
 def _label_trailing_furniture(paragraphs: list[Paragraph], labels: list[str | None]) -> None:
@@ -329,7 +385,8 @@ def clean_text(raw: str, input_format: str = "text") -> tuple[str, list[RemovedS
     paragraphs = _paragraphs(_split_lines(raw))
     kept: list[str] = []
     removed: list[RemovedSpan] = []
-    for paragraph, label in zip(paragraphs, _label(paragraphs, input_format, False), strict=True):
+    headline_first = input_format in HEADLINE_FIRST_FORMATS
+    for paragraph, label in zip(paragraphs, _label(paragraphs, input_format, headline_first), strict=True):
         if label is not None:
             removed.append(RemovedSpan(paragraph.start, paragraph.end, label, raw[paragraph.start : paragraph.end]))
             continue

@@ -21,18 +21,22 @@ from newsbrief.settings import Options
 
 
 def brief_story(story: StoryInput, options: Options, source: str) -> dict[str, Any]:
-    """``{"id", "brief"}`` for a story, or ``{"id", "error"}`` saying why it failed."""
+    """``{"id", "brief"}`` for a story, or ``{"id", "error"}`` saying why it failed. Ingest's
+    warnings about the story's records are in the brief's ``warnings``, as ``newsbrief brief``
+    prints them."""
+    warnings: list[str] = []  # what ingest says about a record (a skipped one, a junk date) reaches the brief
     try:
         with time_limit(options.timeout_s, f"story {story.id!r}"):
             records = [
                 record
                 for number, line in story.lines
-                for record in parse_json(line, f"{source}:{number}", fields=options.fields)
+                for record in parse_json(line, f"{source}:{number}", fields=options.fields, warnings=warnings)
             ]
-            articles = records_to_articles(records)
+            articles = records_to_articles(records, warnings)
             if not articles:
-                raise NoUsableInput("the story has no usable article")
-            return {"id": story.id, "brief": brief_to_dict(brief_articles(articles, options))}
+                detail = f" ({'; '.join(warnings)})" if warnings else ""
+                raise NoUsableInput(f"the story has no usable article{detail}")
+            return {"id": story.id, "brief": brief_to_dict(brief_articles(articles, options, warnings))}
     except Exception as exc:  # one bad story must never stop the run: record it and go on
         return {"id": story.id, "error": f"{type(exc).__name__}: {exc}"}
 

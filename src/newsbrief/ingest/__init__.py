@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterable, Iterator, Mapping
 
 from newsbrief.errors import InputError, NoUsableInput
-from newsbrief.ingest.decode import GZIP_MAGIC, decode, gunzip, read_path, read_stdin
+from newsbrief.ingest.decode import GZIP_MAGIC, decode, decode_page, gunzip, read_path, read_stdin
 from newsbrief.ingest.formats import FORMATS, Parser, Record, detect_format
 from newsbrief.ingest.metadata import parse_published, parse_url, valid_text
 from newsbrief.ingest.outlets import masthead_outlet, outlet_from_text, outlet_from_url
@@ -26,6 +26,7 @@ __all__ = ["FORMATS", "Record", "iter_records", "load_articles", "parse_records"
 
 STDIN = "-"
 # An outlet given as a host name (news-please's source_domain "www.bbc.co.uk") is looked up as a URL.
+_HTML_SNIFF_BYTES = 2000  # enough for a doctype and the opening tags
 _HOSTNAME = re.compile(r"^\s*[a-z0-9-]+(\.[a-z0-9-]+)+\s*$", re.IGNORECASE)
 
 
@@ -61,7 +62,19 @@ def _records_from_data(data: bytes, name: str, options: Options, warnings: list[
         inner_name = name.removesuffix(".gz")
         if looks_like_warc(inner_name, data):  # a gzipped crawl without the .warc name
             return list(parse_warc(data, name, options.max_bytes, warnings))
-    text = decode(data, name, options.encoding)
+    try:
+        text = decode(data, name, options.encoding)
+    except InputError as exc:
+        # a web page with stray bytes is still a page (browsers show it): read it as they do, warn
+        sniffed = data[:_HTML_SNIFF_BYTES].decode("latin-1")
+        if (
+            options.encoding
+            or exc.problem.startswith("looks like a binary")
+            or detect_format(inner_name, sniffed) != "html"
+        ):
+            raise
+        text, how = decode_page(data)
+        warnings.append(f"{name}: {exc.problem.split(';')[0]}; read {how}")
     return parse_records(text, name, warnings, detect_format(inner_name, text), options.fields)
 
 

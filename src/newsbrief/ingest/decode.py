@@ -102,6 +102,23 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         ) from None
 
 
+def decode_page(data: bytes) -> tuple[str, str]:
+    """An HTML page that :func:`decode` refuses, read as a browser reads it: in its declared
+    encoding with undecodable bytes replaced (pages that declare UTF-8 and hold a few Latin-1
+    bytes), or, with no declaration, in windows-1252 (the web's default for undeclared legacy
+    pages) when that decodes, else UTF-8 with replacement. Returns ``(text, how)``."""
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared, errors="replace"), f"as its declared {declared}, bad bytes replaced"
+        except LookupError:
+            pass
+    try:
+        return data.decode("cp1252"), "as windows-1252 (no usable declared encoding)"
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), "as UTF-8, bad bytes replaced"
+
+
 def _declared_charset(data: bytes) -> str | None:
     """The encoding a page declares in its first block: ``<meta charset="...">``, ``<meta
     http-equiv="Content-Type" content="text/html; charset=...">`` or ``<?xml ... encoding="..."?>``."""

@@ -23,6 +23,7 @@ from newsbrief.ingest.feeds import looks_like_feed, looks_like_json_feed, parse_
 from newsbrief.ingest.record import Record
 from newsbrief.ingest.records import parse_csv, parse_json, parse_jsonl
 from newsbrief.ingest.sgml import looks_like_sgml, parse_sgml
+from newsbrief.lexicon import SPACELESS_SCRIPT_CHARS
 from newsbrief.registry import Registry
 
 MULTINEWS_SEPARATOR = "|||||"
@@ -32,6 +33,7 @@ MULTINEWS_NEWLINE = "NEWLINE_CHAR"
 _HTML_MAX_TREE_SIZE = 200_000
 # Fewer extracted words than this is debris of a broken page ("unclosed <<<>>>"), not an article.
 _HTML_MIN_WORDS = 5
+_SPACELESS = re.compile(SPACELESS_SCRIPT_CHARS)
 
 
 Parser = Callable[..., Iterator[Record]]
@@ -78,6 +80,12 @@ def _trafilatura_config() -> ConfigParser:
     return config
 
 
+def _words(text: str) -> int:
+    """Words of ``text``; in scripts written without spaces (Japanese, Chinese) every two characters
+    count as one, as the word budgets count them, so a Japanese page is not taken for debris."""
+    return len(text.split()) + len(_SPACELESS.findall(text)) // 2
+
+
 def parse_html(text: str, name: str) -> Iterator[Record]:
     """HTML page: main text and metadata through trafilatura, comments excluded."""
     import trafilatura  # imported here: costs ~0.3 s and only HTML needs it
@@ -97,7 +105,7 @@ def parse_html(text: str, name: str) -> Iterator[Record]:
     except Exception as exc:  # lxml raises many types on broken markup
         raise InputError(name, f"HTML could not be parsed ({type(exc).__name__})") from None
     # bare_extraction returns a Document unless as_dict=True (a dict is never asked for)
-    if not isinstance(doc, Document) or len((doc.text or "").split()) < _HTML_MIN_WORDS:
+    if not isinstance(doc, Document) or _words(doc.text or "") < _HTML_MIN_WORDS:
         raise InputError(name, "no article text found in the HTML (malformed page or no main content)")
     yield Record(
         name,

@@ -76,6 +76,45 @@ _TEXT_START = re.compile(r"<TEXT\b", re.IGNORECASE)
 _SGML_START = re.compile(r"^\s*(?:<!DOCTYPE lewis[^>]*>\s*)?<(DOC|REUTERS)\b", re.IGNORECASE)
 
 
+# An NYT News Service document without <HEADLINE> often sets its headline on a line of its own
+# between </SLUG> and <TEXT>, before the byline and the copyright line ("NEWEST DRUGS RELIEVE PAIN
+# WITH LESS RISK &HT; By CARL T. HALL"). Read off DUC 2006 D0601-D0615: 16 of 375 documents have
+# no headline, 2 of them one there; the others hold take markers ("BERLIN: your place."), slugs,
+# editors' notes and service notices, which the patterns below refuse. A document with none stays
+# untitled (rendered "(untitled)"), never titled by its lead sentence.
+_SLUG_END = re.compile(r"</SLUG\s*>", re.IGNORECASE)
+_HEADER_LINE = re.compile(r"&HT;")
+_NOT_A_HEADLINE = re.compile(
+    r"^(by\b|\(|c\. ?\d|\(c\)|©|copyright\b|editors?['’]? note)|[.,;:)'’\"”`]$|^\S*-\S*-", re.IGNORECASE
+)
+HEADER_HEADLINE_WORDS = (3, 20)
+
+
+def header_headline(doc: str) -> str | None:
+    """The headline line between ``</SLUG>`` and ``<TEXT>`` of a newswire document, or None."""
+    head = _TEXT_START.split(doc, maxsplit=1)[0]
+    parts = _SLUG_END.split(head)
+    if len(parts) < 2:
+        return None
+    lines: list[str] = []
+    raw_lines = [raw for raw in parts[-1].split("\n") if raw.strip()]
+    for i, raw in enumerate(raw_lines):
+        if lines and i and raw_lines[i - 1].lstrip().startswith("&HT;") and "&HT;" not in raw:
+            lines[-1] += " " + _inline(raw)  # a field set off by a tab wraps onto a line without one
+            continue
+        lines += [line for line in (_inline(piece) for piece in _HEADER_LINE.split(raw)) if line]
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        low, high = HEADER_HEADLINE_WORDS
+        if following[:1].islower():
+            return None  # a wrapped note, not a headline; nothing after it is one either
+        if low <= len(line.split()) <= high and not _NOT_A_HEADLINE.search(line):
+            return line
+        if line.lower().startswith("by "):
+            return None  # the byline: a headline comes before it
+    return None
+
+
 def looks_like_sgml(text: str) -> bool:
     """Whether ``text`` opens like a newswire SGML container (``<DOC>``, ``<REUTERS ...>``)."""
     return bool(_SGML_START.match(text[:2000]))
@@ -164,6 +203,8 @@ def _record(doc: str, attributes: str, kind: str, name: str, number: int, warnin
     if title:
         record.title = title
         record.title_provenance = "sgml:TITLE" if kind == "REUTERS" else "sgml:HEADLINE"
+    elif kind != "REUTERS" and (found := header_headline(doc)):
+        record.title, record.title_provenance = found, "sgml:header line before <TEXT> (no <HEADLINE>)"
     outlet, id_day = id_metadata(doc_id) if doc_id else (None, None)
     credit = _copyright_credit(doc)
     if kind == "REUTERS":

@@ -29,7 +29,6 @@ from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from newsbrief.model import SentenceScore
 from newsbrief.summarizers import register
@@ -122,6 +121,9 @@ def solve_coverage(
 ) -> list[int]:
     """The units of the best summary: maximise concept value covered + unit value within the budget;
     ``(u, v)`` in ``requires``: unit ``u`` only together with unit ``v``; in ``excludes``: not both."""
+    # imported here: scipy.optimize loads every solver it has (~0.15 s of a cold ``newsbrief brief``)
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     n_units, n_concepts = len(unit_concepts), len(concept_value)
     cost = -np.concatenate([unit_value, concept_value])  # milp minimises
     constraints = []
