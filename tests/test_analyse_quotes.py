@@ -95,6 +95,13 @@ def test_reported_speech_with_that():
     assert quote.text == "the proposals were not suitable for Moscow"
 
 
+def test_the_addressee_of_a_warning_is_not_part_of_what_was_said():
+    quotes = quotes_of("Chancellor Angela Merkel warned Moscow they would impose sanctions if the troops stayed.")
+    (quote,) = quotes
+    assert (quote.kind, quote.speaker) == ("reported", "Angela Merkel")
+    assert quote.text == "they would impose sanctions if the troops stayed"
+
+
 def test_scare_quotes_are_fragments_not_statements():
     quotes = quotes_of('Moscow called the vote a "triumph" and dismissed the "so-called sanctions" as theatre.')
     fragments = [q for q in direct(quotes) if q.is_fragment]

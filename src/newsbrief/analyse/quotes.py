@@ -43,6 +43,10 @@ _CUE = re.compile(rf"\b{CUE_VERBS}\b|\b[Aa]ccording to\b|\b(?:was|were) quoted a
 _REPORTING = re.compile(rf"\b{alternation(REPORTING_VERBS)}\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|it|It|they|They)\b")
 _INDIRECT_OBJECT = re.compile(r"^\s*(?:that\s+|reporters\s+|journalists\s+|him\s+|her\s+|them\s+|MPs\s+)*(?:that\s+)?")
+# "warned Moscow they would …", "told the Kremlin he was …": the addressee (a capitalised name of up
+# to three words) before a clause that opens with a subject pronoun is not part of what was said.
+_ADDRESSEE_BEFORE_CLAUSE = re.compile(r"^\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?=(?:they|he|she|it|we|I)\s)")
+_ADDRESSING_VERBS = ("told", "tells", "warned", "warns")
 # Marks: straight and curly, ``newswire'' pairs, «guillemets» and „low-high“ quotes.
 _QUOTE_MARK = re.compile(r"``|''|[\"'“”‘’«»„]")
 _CLOSES = {"”": "“", "»": "«"}  # closing mark -> the opening mark it closes
@@ -554,7 +558,9 @@ class _ArticleQuotes:
                 # _INDIRECT_OBJECT matches the empty string, so it always matches
                 indirect = _INDIRECT_OBJECT.match(rest)
                 assert indirect is not None
-                rest_start = cue.end() + (that.end() if that else indirect.end())
+                addressee = _ADDRESSEE_BEFORE_CLAUSE.match(rest) if cue.group(0) in _ADDRESSING_VERBS else None
+                skipped = that.end() if that else addressee.end() if addressee else indirect.end()
+                rest_start = cue.end() + skipped
                 content = sentence.text[rest_start:].strip().rstrip(".")
             entity = self.entity_of(mention, sentence) if mention is not None else None
             # "US officials say …": a body's unnamed officials, kept as a description (no entity).
