@@ -248,13 +248,26 @@ def test_output_removed_mid_run_or_not_writable_is_a_clear_error(tmp_path, monke
     assert f"{out}: cannot open the output (Permission denied)" in capsys.readouterr().err
 
 
+def holds_flock(pid: int, path: Path) -> bool:
+    """Whether process ``pid`` holds a ``flock`` on ``path`` (Linux's /proc/locks: "1: FLOCK
+    ADVISORY WRITE <pid> <major>:<minor>:<inode> 0 EOF")."""
+    try:
+        inode = str(path.stat().st_ino)
+        lines = Path("/proc/locks").read_text().splitlines()
+    except FileNotFoundError:
+        return False
+    fields = [line.split() for line in lines]
+    return any(f[1] == "FLOCK" and f[4] == str(pid) and f[5].rsplit(":", 1)[-1] == inode for f in fields if len(f) > 5)
+
+
 def test_two_concurrent_batch_runs_on_one_output_one_fails_clearly_no_duplicates(tmp_path):
     corpus, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     ids = write_benchmark(corpus, 40)
     command = [*NEWSBRIEF, "batch", str(corpus), "-o", str(out), "--workers", "1", "--partition-size", "1"]
     first = subprocess.Popen([*command, "--no-progress"], stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while not Path(f"{out}.lock").exists() and time.monotonic() < deadline:
+    # The lock file exists a moment before it is locked: wait until the first run holds the lock.
+    while not holds_flock(first.pid, Path(f"{out}.lock")) and time.monotonic() < deadline:
         time.sleep(0.005)
     # Freeze the first run while it holds the lock, so the second one really runs during it
     # however fast or loaded the machine is; it goes on once the second has been refused.
