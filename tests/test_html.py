@@ -368,3 +368,23 @@ def test_a_short_japanese_page_is_read_not_taken_for_debris(tmp_path):
     (tmp_path / "debris.html").write_text("<html><body><p>unclosed <<<>>></p></body></html>", encoding="utf-8")
     with pytest.raises(NoUsableInput, match="no article text"):
         load_articles([str(tmp_path / "debris.html")])
+
+
+def test_a_superseded_statement_is_shown_under_the_sentence_that_replaced_it_escaped():
+    from newsbrief.model import Superseded
+
+    brief = brief_of(
+        [
+            Record("a.txt", "Police say two people were stabbed at a rally in the city park on Saturday.", title="A"),
+            Record("b.txt", "Police said three people were stabbed at the rally in the park on Saturday.", title="B"),
+        ]
+    )
+    old = Superseded(text="Two <b>people</b> were hurt.", source=1, sentence=0, published="2016-02-27",
+                     reason="two people / three people")  # fmt: skip
+    brief.summary[0].superseded.append(old)
+    page = parse(render(brief))
+    summary = page.text_by_id["sum-1"]
+    assert "Superseded: “Two <b>people</b> were hurt.”" in summary
+    assert "published 2016-02-27 (two people / three people)" in summary
+    assert ("b", {}) not in page.tags  # the source's markup is text, never a tag
+    assert "Superseded" not in render(brief_of([Record("c.txt", brief.summary[0].text, title="A")]))

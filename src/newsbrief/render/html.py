@@ -140,9 +140,15 @@ class _Report:
         for number, item in enumerate(items, start=1):
             pairs = summary_places(item)
             every = " ".join(_anchor(s, i) for s, i in pairs)
+            # An outdated statement this sentence replaced (summarizers.order.supersede), shown, not hidden.
+            superseded = "".join(
+                f'<p class="superseded">Superseded: “{_e(old.text)}” {_cites_for([(old.source, old.sentence)])}'
+                f"{_e(f', published {old.published}' if old.published else '')} ({_e(old.reason)})</p>"
+                for old in item.superseded
+            )
             rows.append(
                 f'<li id="sum-{number}"><span class="sum-text" data-targets="{_e(every)}" tabindex="0">'
-                f"{_e(item.text)}</span> {_cites_for(pairs)}</li>"
+                f"{_e(item.text)}</span> {_cites_for(pairs)}{superseded}</li>"
             )
         intro = "Click or hover a source number to see the sentence it comes from, highlighted in the source texts."
         return self.section("summary", "Summary", f'<ol class="summary">{"".join(rows)}</ol>', intro)
