@@ -54,7 +54,10 @@ def test_no_summarizer_selects_malformed_sentences_on_multinews(eval_data):
 
 def test_no_summarizer_selects_malformed_sentences_on_duc2006():
     if not (DUC2006 / "duc2006_docs").is_dir():
-        pytest.skip(f"DUC 2006 development data not found at {DUC2006} (set NEWSBRIEF_DUC2006; see DEVELOPERS.md)")
+        pytest.skip(
+            f"DUC 2006 development data not found at {DUC2006} (set NEWSBRIEF_DUC2006; "
+            "docs/evaluation.md, section Development data, says how to build it)"
+        )
     clusters, _ = bench_malformed.duc_clusters(DUC2006)
     for name, (share, bad) in malformed_shares(clusters[:DUC_CLUSTERS]).items():
         assert share <= MAX_MALFORMED_SHARE, (name, bad)
