@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 from newsbrief.cluster import adjusted_rand_index, bcubed
-from newsbrief.cluster.run import ClusterSettings, cluster_inputs
+from newsbrief.cluster.run import cluster_inputs
+from newsbrief.cluster.stories import ClusterSettings
 from newsbrief.settings import Options
 
 ROOT = Path(__file__).resolve().parent.parent

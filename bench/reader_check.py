@@ -31,6 +31,7 @@ import argparse
 import hashlib
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,17 +67,13 @@ class BriefSentence:
 
 @dataclass
 class Report:
-    briefs: int = 0
-    main_event_first: int = 0
-    contradictions: int = 0
-    sentences: int = 0
-    dangling: int = 0
-    mechanical_dangling: int = 0
-    filler: int = 0
+    """Tallies of one reader check: ``counts`` holds briefs, sentences and each judged property."""
+
+    counts: Counter[str] = field(default_factory=Counter)
     unlabelled: list[str] = field(default_factory=list)
 
-    def share(self, count: int, total: int) -> float:
-        return count / total if total else float("nan")
+    def share(self, name: str, of: str) -> float:
+        return self.counts[name] / self.counts[of] if self.counts[of] else float("nan")
 
 
 def sample_clusters(path: str) -> list:
@@ -106,25 +103,26 @@ def brief_sentences(cluster) -> list[BriefSentence]:
 
 def check(briefs: dict[str, list[BriefSentence]], labels: dict) -> Report:
     report = Report()
+    counts = report.counts
     for cluster_id, sentences in briefs.items():
         label = labels.get(cluster_id)
         if label is None:
             report.unlabelled.append(f"{cluster_id}: brief not labelled")
             continue
-        report.briefs += 1
+        counts["briefs"] += 1
         keys = {s.key for s in sentences}
-        report.contradictions += sum(1 for a, b in label.get("contradictions", []) if a in keys and b in keys)
+        counts["contradictions"] += sum(1 for a, b in label.get("contradictions", []) if a in keys and b in keys)
         first = label["sentences"].get(sentences[0].key) if sentences else None
-        report.main_event_first += bool(first and first["main_event"])
+        counts["main_event_first"] += bool(first and first["main_event"])
         for sentence in sentences:
-            report.sentences += 1
-            report.mechanical_dangling += sentence.mechanically_dangling
+            counts["sentences"] += 1
+            counts["mechanical_dangling"] += sentence.mechanically_dangling
             judged = label["sentences"].get(sentence.key)
             if judged is None:
                 report.unlabelled.append(f"{cluster_id} {sentence.key}: {sentence.text[:70]}")
                 continue
-            report.dangling += bool(judged["dangling"])
-            report.filler += bool(judged["filler"])
+            counts["dangling"] += bool(judged["dangling"])
+            counts["filler"] += bool(judged["filler"])
     return report
 
 
@@ -151,19 +149,26 @@ def main(argv: list[str] | None = None) -> int:
         "all": briefs,
     }
     reports = {name: check(part, labels) for name, part in halves.items()}
-    heads = [f"{name} ({r.briefs} briefs, {r.sentences} sentences)" for name, r in reports.items()]
+    heads = [f"{name} ({r.counts['briefs']} briefs, {r.counts['sentences']} sentences)" for name, r in reports.items()]
     print("| reader check | " + " | ".join(heads) + " |")
     print("|---|" + "---|" * len(reports))
+    # (title, count, of what): a share when "of what" is given, else the count itself
     rows = [
-        ("main event in the first sentence", lambda r: f"{r.share(r.main_event_first, r.briefs):.0%}"),
-        ("contradicting sentence pairs", lambda r: str(r.contradictions)),
-        ("dangling sentences (judged)", lambda r: f"{r.share(r.dangling, r.sentences):.1%}"),
-        ("dangling openers (mechanical)", lambda r: f"{r.share(r.mechanical_dangling, r.sentences):.1%}"),
-        ("filler sentences (judged)", lambda r: f"{r.share(r.filler, r.sentences):.1%}"),
-        ("unlabelled", lambda r: str(len(r.unlabelled))),
+        ("main event in the first sentence", "main_event_first", "briefs"),
+        ("contradicting sentence pairs", "contradictions", None),
+        ("dangling sentences (judged)", "dangling", "sentences"),
+        ("dangling openers (mechanical)", "mechanical_dangling", "sentences"),
+        ("filler sentences (judged)", "filler", "sentences"),
     ]
-    for title, cell in rows:
-        print(f"| {title} | " + " | ".join(cell(r) for r in reports.values()) + " |")
+
+    def cell(report: Report, name: str, of: str | None) -> str:
+        if of is None:
+            return str(report.counts[name])
+        return f"{report.share(name, of):.0%}" if of == "briefs" else f"{report.share(name, of):.1%}"
+
+    for title, name, of in rows:
+        print(f"| {title} | " + " | ".join(cell(r, name, of) for r in reports.values()) + " |")
+    print("| unlabelled | " + " | ".join(str(len(r.unlabelled)) for r in reports.values()) + " |")
     for line in reports["all"].unlabelled:
         print(f"  unlabelled: {line}")
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsbrief.analyse import analyse_texts
 from newsbrief.quantities import quantities
 
@@ -23,16 +25,6 @@ def test_differing_troop_numbers_are_a_conflict_with_both_sides_cited():
         assert brief.source(side.source).text[side.start : side.end] == side.text
 
 
-def test_vague_and_exact_numbers_that_agree_are_no_conflict():
-    brief = analyse_texts(
-        [
-            "Tens of thousands of Russian soldiers are massed along the border with Ukraine, officials said.",
-            "An estimated 40,000 battle-ready Russian troops are massed along the border with Ukraine, officials said.",
-        ]
-    )
-    assert not [c for c in brief.analysis.conflicts if c.kind == "number"]
-
-
 def test_quantity_ranges():
     (more,) = quantities("more than 90 deaths were reported")
     assert (more.unit, more.low) == ("deaths", 90) and more.high == float("inf")
@@ -45,61 +37,96 @@ def test_quantity_ranges():
     assert share.unit == "percent"
 
 
-def test_differing_dates_for_the_same_event():
-    brief = analyse_texts(
+# Two reports of one thing and the one conflict expected between them: (what the case shows, the
+# reports, keyword arguments of analyse_texts, which conflict, what of it is checked, its value).
+TWO_REPORT_CONFLICTS = [
+    (
+        "differing dates for the same event",
         [
             "Crimea's parliament said the referendum on joining Russia will be held on 16 March 2014 across Crimea.",
             "Crimea's parliament said the referendum on joining Russia will be held on 30 March 2014 across Crimea.",
-        ]
-    )
-    (conflict,) = [c for c in brief.analysis.conflicts if c.kind == "date"]
-    assert [s.value for s in conflict.sides] == ["16 March 2014 (2014-03-16)", "30 March 2014 (2014-03-30)"]
-
-
-def test_opposing_judgements_of_one_thing_by_different_actors_are_a_conflict():
-    # No topic list: "talks" is found as what both judgements stand next to.
-    brief = analyse_texts(
+        ],
+        {},
+        lambda c: c.kind == "date",
+        lambda c: [s.value for s in c.sides],
+        ["16 March 2014 (2014-03-16)", "30 March 2014 (2014-03-30)"],
+    ),
+    (
+        # No topic list: "talks" is found as what both judgements stand next to.
+        "opposing judgements of one thing by different actors",
         [
             "Foreign Minister Sergei Lavrov said the talks with Washington were very constructive.",
             "Four hours of talks between the two ministers failed to break a tense deadlock.",
         ],
-        outlets=["Outlet A", "Outlet B"],
-    )
-    (conflict,) = [c for c in brief.analysis.conflicts if c.kind == "claim"]
-    assert conflict.topic == "outcome of 'talk'"
-    assert [(s.source, s.attributed_to) for s in conflict.sides] == [(1, "Sergei Lavrov"), (2, "Outlet B")]
-
-
-def test_a_denial_of_the_same_claim_is_a_polarity_conflict_dated_by_its_outlet():
-    brief = analyse_texts(
+        {"outlets": ["Outlet A", "Outlet B"]},
+        lambda c: c.kind == "claim",
+        lambda c: (c.topic, [(s.source, s.attributed_to) for s in c.sides]),
+        ("outcome of 'talk'", [(1, "Sergei Lavrov"), (2, "Outlet B")]),
+    ),
+    (
+        "a denial of the same claim, each side dated by its outlet",
         [
             "The ministry confirmed that the company had paid the fine to the regulator last week.",
             "The ministry denied that the company had paid the fine to the regulator last week.",
         ],
-        published=["2017-07-20", "2017-07-21"],
-    )
-    (conflict,) = [c for c in brief.analysis.conflicts if c.topic == "polarity"]
-    assert [s.published for s in conflict.sides] == ["2017-07-20", "2017-07-21"]
-
-
-def test_differing_ages_of_one_person_are_a_conflict():
-    brief = analyse_texts(
+        {"published": ["2017-07-20", "2017-07-21"]},
+        lambda c: c.topic == "polarity",
+        lambda c: [s.published for s in c.sides],
+        ["2017-07-20", "2017-07-21"],
+    ),
+    (
+        "differing ages of one person",
         [
             "Saeed, 19, a student from Damascus, reached the border crossing on foot with his brother.",
             "Saeed, 21, a student from Damascus, reached the border crossing on foot with his brother.",
-        ]
-    )
-    assert [c.topic for c in brief.analysis.conflicts if c.kind == "number"] == ["years old"]
+        ],
+        {},
+        lambda c: c.kind == "number",
+        lambda c: c.topic,
+        "years old",
+    ),
+]
 
 
-def test_agreeing_characterisations_are_no_conflict():
-    brief = analyse_texts(
+@pytest.mark.parametrize(
+    ("reports", "keywords", "which", "observed", "expected"),
+    [case[1:] for case in TWO_REPORT_CONFLICTS],
+    ids=[case[0] for case in TWO_REPORT_CONFLICTS],
+)
+def test_two_reports_in_conflict(reports, keywords, which, observed, expected):
+    brief = analyse_texts(reports, **keywords)
+    (conflict,) = [c for c in brief.analysis.conflicts if which(c)]
+    assert observed(conflict) == expected
+
+
+# Two reports that agree, though worded apart: (what the case shows, the reports, the kind of
+# conflict they must not raise).
+AGREEING_REPORTS = [
+    (
+        "vague and exact numbers that agree",
+        [
+            "Tens of thousands of Russian soldiers are massed along the border with Ukraine, officials said.",
+            "An estimated 40,000 battle-ready Russian troops are massed along the border with Ukraine, officials said.",
+        ],
+        "number",
+    ),
+    (
+        "agreeing characterisations",
         [
             "The talks between the ministers ended in deadlock on Sunday.",
             "Four hours of talks between the ministers failed to break the deadlock.",
-        ]
-    )
-    assert not [c for c in brief.analysis.conflicts if c.kind == "claim"]
+        ],
+        "claim",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("reports", "kind"), [case[1:] for case in AGREEING_REPORTS], ids=[case[0] for case in AGREEING_REPORTS]
+)
+def test_agreeing_reports_are_no_conflict(reports, kind):
+    brief = analyse_texts(reports)
+    assert not [c for c in brief.analysis.conflicts if c.kind == kind]
 
 
 SENTENCE = "Kerry handed Lavrov a paper saying any solution must respect Ukraine's territorial integrity and borders."
@@ -123,6 +150,8 @@ def test_a_figure_is_bound_to_what_it_counts():
     # A change is not a range; a day of the month and a one-day length are no counts.
     assert [q.is_range for q in quantities("prices rose from 3 percent to 5 percent")] == [False, False]
     assert quantities("after the storm of March 12 and a one-day closure") == ()
+    # ... a month name as written, not a word that starts like one ("Decatur 40" is a figure)
+    assert [q.unit for q in quantities("In Decatur 40 people were arrested on Sept. 12.")] == ["people"]
     aboard, ground = quantities("The fire killed all 30 people aboard and two on the pier.")
     assert (aboard.unit, aboard.scope) == ("deaths", "aboard")
     assert (ground.unit, ground.low, ground.scope) == ("deaths", 1.9, "pier")

@@ -20,7 +20,8 @@ from newsbrief.cluster import (
     cluster_articles,
     near_duplicate_groups,
 )
-from newsbrief.cluster.run import ClusterSettings, cluster_inputs
+from newsbrief.cluster.run import cluster_inputs
+from newsbrief.cluster.stories import ClusterSettings
 from newsbrief.model import Article, Extracted
 from newsbrief.settings import Options
 
@@ -91,7 +92,7 @@ def synthetic_articles(seed: int = 7) -> tuple[list[Article], dict[str, str]]:
 
 def _cluster(articles: list[Article], **settings: float | None) -> dict[str, object]:
     features = [article_features(a.path, clean(a)) for a in articles]
-    assignments, _ = cluster_articles(features, min_content_terms=10, **settings)
+    assignments, _ = cluster_articles(features, ClusterSettings(min_content_terms=10, **settings))
     return assignments
 
 
@@ -169,7 +170,7 @@ def test_consolidate_reunites_single_article_stories() -> None:
     rng = random.Random(5)
     topics = ["chess", "chess", "flood", "vaccine"]
     articles = [Article(n + 1, f"{topic}-{n}", _story_text(topic, rng)) for n, topic in enumerate(topics)]
-    clusterer = StoryClusterer(threshold=1.0, min_content_terms=10, document_frequency=df)
+    clusterer = StoryClusterer(ClusterSettings(threshold=1.0, min_content_terms=10), document_frequency=df)
     clusterer.clear_threshold = 1.0  # nothing joins while adding: four single-article stories
     assert len({clusterer.add(article_features(a.path, clean(a))).story for a in articles}) == 4
     clusterer.threshold, clusterer.clear_threshold = 0.25, 0.14

@@ -66,11 +66,11 @@ def test_every_brief_sentence_is_labelled(briefs):
 
 def test_judged_reader_floors(briefs):
     report = reader_check.check(briefs, LABELS)
-    assert report.briefs == reader_check.N_CLUSTERS
-    assert report.main_event_first >= MIN_MAIN_EVENT_FIRST
-    assert report.contradictions <= MAX_CONTRADICTIONS
-    assert report.dangling / report.sentences <= MAX_DANGLING_SHARE
-    assert report.filler / report.sentences <= MAX_FILLER_SHARE
+    assert report.counts["briefs"] == reader_check.N_CLUSTERS
+    assert report.counts["main_event_first"] >= MIN_MAIN_EVENT_FIRST
+    assert report.counts["contradictions"] <= MAX_CONTRADICTIONS
+    assert report.share("dangling", "sentences") <= MAX_DANGLING_SHARE
+    assert report.share("filler", "sentences") <= MAX_FILLER_SHARE
 
 
 def test_mechanical_dangling_openers(briefs):

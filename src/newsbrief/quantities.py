@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsbrief.lexicon import NUMBER_WORDS, alternation
+from newsbrief.lexicon import MONTHS, NUMBER_WORDS, alternation
 from newsbrief.textsim import content_terms
 
 # Synonyms of counted things, so "deaths" and "killed" are one quantity; any other counted noun
@@ -89,7 +89,8 @@ _CHANGE_BEFORE = re.compile(
     r"doubled|cut|raised|lowered|went|gone|up|down)\s+(?:from\s+)?$",
     re.IGNORECASE,
 )
-_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+# "March 3", "Sept. 12": a day of the month, not a figure (names as written, so "Mayor 3" is a figure)
+_MONTH_BEFORE = re.compile(r"\b" + alternation(tuple(MONTHS)) + r"\.?\s+$")
 # What a share is of, and the place or group a figure is restricted to.
 _OF_PHRASE = re.compile(r"^\s*of\s+((?:[\w'’-]+\s*){1,5})", re.IGNORECASE)
 _SCOPE = re.compile(

@@ -10,38 +10,21 @@ written back with ``"error"`` saying why and ``"story": null``, and the others a
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsbrief.clean import clean
 from newsbrief.cluster.source import read_unique_items
 from newsbrief.cluster.stories import (
-    DEFAULT_CLEAR_THRESHOLD,
-    DEFAULT_MIN_CONTENT_TERMS,
-    DEFAULT_SHORT_CONTENT_TERMS,
-    DEFAULT_THRESHOLD,
-    DEFAULT_WINDOW_DAYS,
     Assignment,
+    ClusterSettings,
     StoryClusterer,
     article_features,
     cluster_articles,
 )
-from newsbrief.duplicates import DEFAULT_DUPLICATE_THRESHOLD
 from newsbrief.errors import NoUsableInput
 from newsbrief.ingest import records_to_articles
 from newsbrief.settings import Options
-
-
-@dataclass(slots=True)
-class ClusterSettings:
-    """The keyword arguments of :func:`~newsbrief.cluster.stories.cluster_articles`."""
-
-    threshold: float = DEFAULT_THRESHOLD
-    window_days: float | None = DEFAULT_WINDOW_DAYS
-    min_content_terms: int = DEFAULT_MIN_CONTENT_TERMS
-    duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD
-    clear_threshold: float = DEFAULT_CLEAR_THRESHOLD
-    short_content_terms: int = DEFAULT_SHORT_CONTENT_TERMS
 
 
 @dataclass(slots=True)
@@ -67,7 +50,7 @@ def cluster_inputs(paths: Sequence[str], options: Options, settings: ClusterSett
     if not features:
         detail = "; ".join(warnings) if warnings else "no inputs given"
         raise NoUsableInput(f"no usable article in the input ({detail})")
-    assignments, clusterer = cluster_articles(features, **asdict(settings))
+    assignments, clusterer = cluster_articles(features, settings)
     return ClusterRun(assignments, clusterer, warnings, errors)
 
 

@@ -68,6 +68,24 @@ DEFAULT_CLEAR_THRESHOLD = 0.14
 CLEAR_RATIO = 1.5
 
 
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    """How articles are grouped into stories: the one place the defaults above are applied."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    window_days: float | None = DEFAULT_WINDOW_DAYS
+    min_content_terms: int = DEFAULT_MIN_CONTENT_TERMS
+    duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD
+    clear_threshold: float = DEFAULT_CLEAR_THRESHOLD
+    short_content_terms: int = DEFAULT_SHORT_CONTENT_TERMS
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+        if self.window_days is not None and self.window_days < 0:
+            raise ValueError("window_days must not be negative")
+
+
 @dataclass(slots=True)
 class ArticleFeatures:
     """What clustering needs of one article (the text itself is not kept)."""
@@ -153,26 +171,18 @@ class StoryClusterer:
 
     def __init__(
         self,
-        threshold: float = DEFAULT_THRESHOLD,
-        window_days: float | None = DEFAULT_WINDOW_DAYS,
-        min_content_terms: int = DEFAULT_MIN_CONTENT_TERMS,
-        duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD,
+        settings: ClusterSettings | None = None,
         document_frequency: DocumentFrequency | None = None,
-        clear_threshold: float = DEFAULT_CLEAR_THRESHOLD,
-        short_content_terms: int = DEFAULT_SHORT_CONTENT_TERMS,
         first_story_number: int = 1,
     ) -> None:
-        if not 0.0 < threshold <= 1.0:
-            raise ValueError("threshold must be in (0, 1]")
-        if window_days is not None and window_days < 0:
-            raise ValueError("window_days must not be negative")
-        self.threshold = threshold
-        self.clear_threshold = min(clear_threshold, threshold)
-        self.window = None if window_days is None else timedelta(days=window_days)
-        self.min_content_terms = min_content_terms
-        self.short_content_terms = short_content_terms
+        settings = settings or ClusterSettings()
+        self.threshold = settings.threshold
+        self.clear_threshold = min(settings.clear_threshold, settings.threshold)
+        self.window = None if settings.window_days is None else timedelta(days=settings.window_days)
+        self.min_content_terms = settings.min_content_terms
+        self.short_content_terms = settings.short_content_terms
         self.df = document_frequency or DocumentFrequency()
-        self.duplicates = DuplicateIndex(duplicate_threshold)
+        self.duplicates = DuplicateIndex(settings.duplicate_threshold)
         self.stories: dict[str, Story] = {}
         self.story_of: dict[str, str] = {}
         self.surface: dict[str, str] = {}
@@ -346,13 +356,7 @@ def canonical_order(features: ArticleFeatures) -> tuple[str, str, str]:
 
 
 def cluster_articles(
-    features: list[ArticleFeatures],
-    threshold: float = DEFAULT_THRESHOLD,
-    window_days: float | None = DEFAULT_WINDOW_DAYS,
-    min_content_terms: int = DEFAULT_MIN_CONTENT_TERMS,
-    duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD,
-    clear_threshold: float = DEFAULT_CLEAR_THRESHOLD,
-    short_content_terms: int = DEFAULT_SHORT_CONTENT_TERMS,
+    features: list[ArticleFeatures], settings: ClusterSettings | None = None
 ) -> tuple[dict[str, Assignment], StoryClusterer]:
     """Cluster a whole collection: IDF from all of it, articles fed in canonical order.
 
@@ -362,15 +366,7 @@ def cluster_articles(
     for item in features:
         df.observe(item.terms)
     df.frozen = True
-    clusterer = StoryClusterer(
-        threshold,
-        window_days,
-        min_content_terms,
-        duplicate_threshold,
-        document_frequency=df,
-        clear_threshold=clear_threshold,
-        short_content_terms=short_content_terms,
-    )
+    clusterer = StoryClusterer(settings, document_frequency=df)
     return assign_in_order(clusterer, features), clusterer
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsbrief.cluster.run import ClusterRun, ClusterSettings, annotated_articles, cluster_inputs, summary_rows
+from newsbrief.cluster.run import ClusterRun, annotated_articles, cluster_inputs, summary_rows
 from newsbrief.cluster.stories import (
     DEFAULT_MIN_CONTENT_TERMS,
     DEFAULT_SHORT_CONTENT_TERMS,
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
+    ClusterSettings,
 )
 from newsbrief.commands.arguments import add_fields_argument, fraction, non_negative, positive_int
 from newsbrief.errors import EXIT_OK, UsageError

@@ -16,17 +16,17 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from newsbrief.clean import clean
-from newsbrief.cluster.run import ClusterSettings
 from newsbrief.cluster.stories import (
     ArticleFeatures,
     Assignment,
+    ClusterSettings,
     DocumentFrequency,
     Story,
     StoryClusterer,
@@ -275,9 +275,9 @@ def cluster_pending(store: Store, settings: ClusterSettings | None, now: str) ->
                 return report
             batch = _features(rows)
             clusterer = StoryClusterer(
+                settings,
                 document_frequency=_document_frequency(conn, batch),
                 first_story_number=_meta(conn, "next_story"),
-                **asdict(settings),
             )
             loaded = _restore(conn, clusterer, batch, settings)
             assignments = assign_in_order(clusterer, batch)

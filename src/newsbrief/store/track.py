@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from newsbrief.cluster.run import ClusterSettings
 from newsbrief.cluster.source import JSONL_EXTENSIONS, read_unique_items
+from newsbrief.cluster.stories import ClusterSettings
 from newsbrief.errors import InputError, NoUsableInput
 from newsbrief.fetch import Fetcher, FetchPolicy, Response
 from newsbrief.ingest.decode import decode, read_path
