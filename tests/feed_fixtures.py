@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FILLER = (
@@ -76,28 +77,40 @@ def _link(base: str, article: FixtureArticle) -> str:
     return f"{base}/page/{article.number}.html"
 
 
-def rss(base: str, items: list[FixtureArticle]) -> str:
-    entries = "".join(
-        f"<item><title>{html.escape(a.title)}</title><link>{_link(base, a)}</link>"
-        f"<pubDate>{format_datetime(a.published)}</pubDate><description>{html.escape(a.text[:80])}</description>"
-        f"<content:encoded><![CDATA[<p>{a.text}</p>]]></content:encoded></item>"
-        for a in items
-    )
-    return (
+# The two XML dialects the fixture site serves: the document around the entries, and one entry.
+XML_FEEDS = {
+    "rss": (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
         'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Rss Daily</title>'
-        f"{entries}</channel></rss>"
-    )
+        "{entries}</channel></rss>",
+        "<item><title>{title}</title><link>{link}</link><pubDate>{rfc822_date}</pubDate>"
+        "<description>{first_80_chars}</description>"
+        "<content:encoded><![CDATA[<p>{text}</p>]]></content:encoded></item>",
+    ),
+    "atom": (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Times</title>{entries}</feed>',
+        '<entry><title>{title}</title><link rel="alternate" href="{link}"/><id>urn:fixture:{number}</id>'
+        "<published>{iso_date}</published><summary>{first_15_words}</summary></entry>",
+    ),
+}
 
 
-def atom(base: str, items: list[FixtureArticle]) -> str:
+def xml_feed(dialect: str, base: str, items: list[FixtureArticle]) -> str:
+    document, entry = XML_FEEDS[dialect]
     entries = "".join(
-        f'<entry><title>{html.escape(a.title)}</title><link rel="alternate" href="{_link(base, a)}"/>'
-        f"<id>urn:fixture:{a.number}</id><published>{a.published.isoformat()}</published>"
-        f"<summary>{html.escape(' '.join(a.text.split()[:15]))}</summary></entry>"
+        entry.format(
+            title=html.escape(a.title),
+            link=_link(base, a),
+            number=a.number,
+            rfc822_date=format_datetime(a.published),
+            iso_date=a.published.isoformat(),
+            first_80_chars=html.escape(a.text[:80]),
+            first_15_words=html.escape(" ".join(a.text.split()[:15])),
+            text=a.text,
+        )
         for a in items
     )
-    return f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Times</title>{entries}</feed>'
+    return document.format(entries=entries)
 
 
 def json_feed(base: str, items: list[FixtureArticle]) -> str:
@@ -185,7 +198,11 @@ class FeedServer:
         return sorted(items, key=lambda a: a.published, reverse=True)
 
     def answer(self, path: str, etag: str | None) -> tuple[int, dict[str, str], bytes]:
-        makers = {"/feed.rss": ("rss", rss), "/feed.atom": ("atom", atom), "/feed.json": ("json", json_feed)}
+        makers = {
+            "/feed.rss": ("rss", partial(xml_feed, "rss")),
+            "/feed.atom": ("atom", partial(xml_feed, "atom")),
+            "/feed.json": ("json", json_feed),
+        }
         if path in makers:
             feed, make = makers[path]
             body = make(self.base, self.shown(feed)).encode()
@@ -199,7 +216,7 @@ class FeedServer:
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n"
         if path == "/slow.xml":
-            return 200, {"Content-Type": "application/xml"}, rss(self.base, []).encode()
+            return 200, {"Content-Type": "application/xml"}, xml_feed("rss", self.base, []).encode()
         if path == "/error.xml":
             return 500, {"Content-Type": "text/plain"}, b"internal error"
         if path == "/bomb.xml":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from newsbrief.analyse import analyse_texts
@@ -37,96 +40,23 @@ def test_quantity_ranges():
     assert share.unit == "percent"
 
 
-# Two reports of one thing and the one conflict expected between them: (what the case shows, the
-# reports, keyword arguments of analyse_texts, which conflict, what of it is checked, its value).
-TWO_REPORT_CONFLICTS = [
-    (
-        "differing dates for the same event",
-        [
-            "Crimea's parliament said the referendum on joining Russia will be held on 16 March 2014 across Crimea.",
-            "Crimea's parliament said the referendum on joining Russia will be held on 30 March 2014 across Crimea.",
-        ],
-        {},
-        lambda c: c.kind == "date",
-        lambda c: [s.value for s in c.sides],
-        ["16 March 2014 (2014-03-16)", "30 March 2014 (2014-03-30)"],
-    ),
-    (
-        # No topic list: "talks" is found as what both judgements stand next to.
-        "opposing judgements of one thing by different actors",
-        [
-            "Foreign Minister Sergei Lavrov said the talks with Washington were very constructive.",
-            "Four hours of talks between the two ministers failed to break a tense deadlock.",
-        ],
-        {"outlets": ["Outlet A", "Outlet B"]},
-        lambda c: c.kind == "claim",
-        lambda c: (c.topic, [(s.source, s.attributed_to) for s in c.sides]),
-        ("outcome of 'talk'", [(1, "Sergei Lavrov"), (2, "Outlet B")]),
-    ),
-    (
-        "a denial of the same claim, each side dated by its outlet",
-        [
-            "The ministry confirmed that the company had paid the fine to the regulator last week.",
-            "The ministry denied that the company had paid the fine to the regulator last week.",
-        ],
-        {"published": ["2017-07-20", "2017-07-21"]},
-        lambda c: c.topic == "polarity",
-        lambda c: [s.published for s in c.sides],
-        ["2017-07-20", "2017-07-21"],
-    ),
-    (
-        "differing ages of one person",
-        [
-            "Saeed, 19, a student from Damascus, reached the border crossing on foot with his brother.",
-            "Saeed, 21, a student from Damascus, reached the border crossing on foot with his brother.",
-        ],
-        {},
-        lambda c: c.kind == "number",
-        lambda c: c.topic,
-        "years old",
-    ),
-]
+TWO_REPORT_CASES = json.loads((Path(__file__).parent / "fixtures" / "two_report_conflicts.json").read_text())["cases"]
 
 
-@pytest.mark.parametrize(
-    ("reports", "keywords", "which", "observed", "expected"),
-    [case[1:] for case in TWO_REPORT_CONFLICTS],
-    ids=[case[0] for case in TWO_REPORT_CONFLICTS],
-)
-def test_two_reports_in_conflict(reports, keywords, which, observed, expected):
-    brief = analyse_texts(reports, **keywords)
-    (conflict,) = [c for c in brief.analysis.conflicts if which(c)]
-    assert observed(conflict) == expected
-
-
-# Two reports that agree, though worded apart: (what the case shows, the reports, the kind of
-# conflict they must not raise).
-AGREEING_REPORTS = [
-    (
-        "vague and exact numbers that agree",
-        [
-            "Tens of thousands of Russian soldiers are massed along the border with Ukraine, officials said.",
-            "An estimated 40,000 battle-ready Russian troops are massed along the border with Ukraine, officials said.",
-        ],
-        "number",
-    ),
-    (
-        "agreeing characterisations",
-        [
-            "The talks between the ministers ended in deadlock on Sunday.",
-            "Four hours of talks between the ministers failed to break the deadlock.",
-        ],
-        "claim",
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("reports", "kind"), [case[1:] for case in AGREEING_REPORTS], ids=[case[0] for case in AGREEING_REPORTS]
-)
-def test_agreeing_reports_are_no_conflict(reports, kind):
-    brief = analyse_texts(reports)
-    assert not [c for c in brief.analysis.conflicts if c.kind == kind]
+@pytest.mark.parametrize("case", TWO_REPORT_CASES, ids=[case["case"] for case in TWO_REPORT_CASES])
+def test_two_reports_of_one_thing(case):
+    brief = analyse_texts(case["reports"], **case["keywords"])
+    found = [c for c in brief.analysis.conflicts if all(getattr(c, k) == v for k, v in case["conflict"].items())]
+    if case["expect"] is None:
+        assert not found
+        return
+    (conflict,) = found
+    for field, value in case["expect"].items():
+        if field == "sides":
+            for side_field, values in value.items():
+                assert [getattr(side, side_field) for side in conflict.sides] == values
+        else:
+            assert getattr(conflict, field) == value
 
 
 SENTENCE = "Kerry handed Lavrov a paper saying any solution must respect Ukraine's territorial integrity and borders."
