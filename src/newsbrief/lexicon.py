@@ -73,6 +73,27 @@ DESCRIBED_SPEAKER_VERBS: tuple[str, ...] = tuple("said says added told wrote exp
 # Words that say a sentence attributes what it states (a checkable claim, reported speech).
 ATTRIBUTION_WORDS: tuple[str, ...] = ("said", "says", "told", "according to", "claimed", "announced", "denied")
 
+# Words that mark a sentence as reporting someone else's words when typing a source as reporting or
+# opinion (analyse.source_types): the press's own verbs ("reported", "quoted") count, a denial does not.
+REPORTING_ATTRIBUTION_WORDS: tuple[str, ...] = (
+    "said",
+    "says",
+    "told",
+    "according to",
+    "According to",
+    "announced",
+    "added",
+    "reported",
+    "quoted",
+)
+
+# Verbs of a speech tag that may follow a quoted question or exclamation in the same sentence
+# ('"Oh really?" Ida asks.', segment): saying and manner-of-speaking verbs, both tenses.
+SPEECH_TAG_VERBS: tuple[str, ...] = tuple(
+    """said says asked asks added adds told tells replied replies wrote writes recalled recalls explained
+    explains shouted shouts yelled yells wondered wonders""".split()
+)
+
 # Opening words that point back at an earlier sentence ("But it is not looking too hopeful.", "He
 # left at noon."): shown without the sentence before, the reader does not know who or what. English
 # connectives and pronouns, not any story's words (summarizers.units, summarizers.order).

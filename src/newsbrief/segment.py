@@ -12,6 +12,7 @@ import heapq
 import re
 from collections.abc import Iterator
 
+from newsbrief.lexicon import SPEECH_TAG_VERBS, alternation
 from newsbrief.model import Article, Sentence
 
 # Titles before a name: a full stop after them never ends a sentence ("Mr. Kerry", "Gen. Smith").
@@ -53,9 +54,7 @@ _GLUED_NEXT = re.compile(r"[\"“‘`]{0,2}[A-Z][a-z]")
 # '"Oh really?" Ida asks.': a question or exclamation in quotes followed by its speech tag is one sentence.
 # ('"…period!" He said liberals …' is a new sentence: a pronoun or a tag that goes on is no tag.)
 _SPEECH_TAG = re.compile(
-    r"(?!(He|She|They|We|I|It|You) )[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} (said|says|asked|asks|added|adds|told|"
-    r"tells|replied|replies|wrote|writes|recalled|recalls|explained|explains|shouted|shouts|yelled|yells|wondered|"
-    r"wonders)[.,]"
+    r"(?!(He|She|They|We|I|It|You) )[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} (" + alternation(SPEECH_TAG_VERBS) + r")[.,]"
 )
 # A wire dateline goes on after its place's abbreviation: "RIVERTON, Ore. (AP) -- The bridge ..."
 _PLACE_ABBREVIATION_MAX = 6  # "Calif", "Wash", "N.Y" ("(HealthDay)—" after "contends." starts a sentence)

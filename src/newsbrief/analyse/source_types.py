@@ -22,6 +22,7 @@ from typing import Literal
 
 from newsbrief.analyse import register
 from newsbrief.analyse.quotes import mask_quotes, text_quote_spans
+from newsbrief.lexicon import REPORTING_ATTRIBUTION_WORDS, alternation
 from newsbrief.model import Analysis, Article, Brief, Quote, Signal, SourceType
 from newsbrief.textsim import Cluster
 
@@ -39,7 +40,7 @@ _ARGUMENT_START = re.compile(
     r"In short|In other words|Of course)\b"
 )
 _PREDICTION = re.compile(r"\b(?:will (?:not |never |only )?\w+|is (?:highly )?(?:un)?likely to|are (?:un)?likely to)\b")
-_ATTRIBUTION = re.compile(r"\b(?:said|says|told|[Aa]ccording to|announced|added|reported|quoted)\b")
+_ATTRIBUTION = re.compile(r"\b" + alternation(REPORTING_ATTRIBUTION_WORDS) + r"\b")
 _BYLINE_MARKERS = re.compile(
     r"\b(?:Associate Director|Director|Research|Fellow|Professor|Institute|Opinion|Comment(?:ary)?|Op-?Ed|"
     r"Columnist|Analysis|Editorial|Think tank|Strategic|Partnerships|View profile)\b",
