@@ -147,3 +147,24 @@ def test_duc_reader_prefers_references_nearest_the_budget(tmp_path):
     assert load_dataset(str(tmp_path), words=100)[0].references == ["100 words"]
     assert load_dataset(str(tmp_path), words=180)[0].references == ["200 words"]
     assert len(load_dataset(str(tmp_path))[0].references) == 3
+
+
+def test_duc_reader_reads_references_from_the_models_folder_of_a_nist_kit(tmp_path):
+    # NISTeval holds ROUGE/models (assessors), ROUGE/peers (systems 1-35 and the assessors again, for
+    # jackknifing) and BE/BEmodels (basic-element tuples), all with the same file names
+    (tmp_path / "D0601A").mkdir()
+    (tmp_path / "D0601A" / "APW19990101.0001").write_text("<DOC><TEXT>A storm hit the coast.</TEXT></DOC>")
+    files = [
+        ("ROUGE/models", "A", "summary by A"),
+        ("ROUGE/models", "B", "summary by B"),
+        ("ROUGE/peers", "A", "summary by A"),
+        ("ROUGE/peers", "23", "a system's summary"),
+        ("BE/BEmodels", "A", "storm|coast|hit"),
+    ]
+    for folder, assessor, text in files:
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / f"D0601.M.250.A.{assessor}").write_text(text)
+    assert load_dataset(str(tmp_path))[0].references == ["summary by A", "summary by B"]
+    # without a models folder, a system's numbered summary is still never a reference
+    (tmp_path / "ROUGE" / "models").rename(tmp_path / "refs")
+    assert "a system's summary" not in load_dataset(str(tmp_path))[0].references

@@ -122,7 +122,9 @@ def read_multinews(
 # the cluster number, the assessor letter, and the update set letter if any.
 _DUC_CLUSTER_DIR = re.compile(r"^(d\d+)[a-z](?:-([a-z]))?$", re.IGNORECASE)
 # References: D30001.M.100.T.A, D0601.M.250.A.A, D0801-A.M.100.A.A (cluster[-set].M.length.letter.assessor).
-_DUC_REFERENCE = re.compile(r"^(d\d+)(?:-([a-z]))?\.m\.(\d+)\.[a-z]\.[a-z0-9]+$", re.IGNORECASE)
+# NIST names human assessors by letter and systems by number: D0601.M.250.A.12 (NISTeval/ROUGE/peers,
+# shipped beside the models) is a system's summary, never a reference.
+_DUC_REFERENCE = re.compile(r"^(d\d+)(?:-([a-z]))?\.m\.(\d+)\.[a-z]\.[a-z]$", re.IGNORECASE)
 
 
 def _duc_id(number: str, update_set: str | None) -> str:
@@ -162,6 +164,15 @@ def read_duc(
         for cluster_id, folder in folders.items()
         if cluster_id in references or not any(other.startswith(cluster_id + "-") for other in folders)
     }
+    # NIST's evaluation kits ship each reference several times (NISTeval/ROUGE/models, ROUGE/peers for
+    # jackknifing, BE/BEmodels as basic-element tuples): where a "models" folder holds references,
+    # only those are the references.
+    in_models = {
+        cluster_id: [(length, file) for length, file in found if _is_models_folder(os.path.dirname(file))]
+        for cluster_id, found in references.items()
+    }
+    if any(in_models.values()):
+        references = {cluster_id: found for cluster_id, found in in_models.items() if found}
     if not folders:
         raise InputError(path, "no DUC/TAC cluster folders (named like d30001t, D0601A or D0801A-A) found")
     for cluster_id in sorted(folders):
@@ -188,6 +199,10 @@ def read_duc(
             with open(reference, encoding="utf-8", errors="replace") as handle:
                 summaries.append(handle.read().strip())
         yield EvalItem(cluster_id, records, [s for s in summaries if s], source=folder, warnings=warnings)
+
+
+def _is_models_folder(folder: str) -> bool:
+    return os.path.basename(folder).lower() == "models"
 
 
 READERS: Registry[Reader] = Registry("dataset format")
