@@ -94,17 +94,26 @@ def test_stdin_dash(tmp_path):
     assert source["path"] == "<stdin>" and source["title"] == "Kerry and Lavrov meet in Paris"
 
 
-def test_brief_loads_only_what_a_brief_needs():
-    """A cold ``newsbrief brief`` builds only its own options: the store's SQLAlchemy and the
-    concept summarizer's solver are not loaded by a brief that does not use them (cold start)."""
+@pytest.mark.parametrize(
+    ("arguments", "loaded"),
+    [
+        (["--no-analysis", "--summarizer", "lead"], []),
+        # the default summarizer solves its program with highspy, never through scipy.optimize
+        ([], ["highspy"]),
+    ],
+    ids=["lead", "default"],
+)
+def test_brief_loads_only_what_a_brief_needs(arguments, loaded):
+    """A cold ``newsbrief brief`` builds only its own options: the store's SQLAlchemy is not
+    loaded, scipy.optimize never, and the solver only by a summarizer that solves (cold start)."""
     probe = (
         "import sys; from newsbrief.cli import main; "
-        "main(['brief', '-', '--no-analysis', '--summarizer', 'lead']); "
-        "print(sorted(m for m in ('sqlalchemy', 'scipy.optimize', 'newsbrief.store') if m in sys.modules))"
+        f"main(['brief', '-', *{arguments!r}]); "
+        "print(sorted(m for m in ('sqlalchemy', 'scipy.optimize', 'newsbrief.store', 'highspy') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", probe], input=GOOD, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert result.stdout.strip().splitlines()[-1] == str(loaded)
 
 
 def test_every_command_is_still_listed_and_a_wrong_one_named(capsys):

@@ -4,8 +4,8 @@ A summary is worth the total weight of the *concepts* it contains, each counted 
 concepts are word bigrams (Porter-stemmed; a bigram of two stop words is none) weighted by
 the number of documents that use them, so what many sources say is worth much and saying it
 twice is worth nothing more. The best set of units (whole quotations,
-:mod:`~newsbrief.summarizers.units`) within the word budget is found exactly by scipy's
-HiGHS ``milp``::
+:mod:`~newsbrief.summarizers.units`) within the word budget is found exactly by the
+HiGHS (``highspy``)::
 
     maximise   sum_j w_j c_j + salience_weight * sum_u s_u x_u
     subject to sum_u words_u x_u <= budget
@@ -121,19 +121,18 @@ def solve_coverage(
 ) -> list[int]:
     """The units of the best summary: maximise concept value covered + unit value within the budget;
     ``(u, v)`` in ``requires``: unit ``u`` only together with unit ``v``; in ``excludes``: not both."""
-    # imported here: scipy.optimize loads every solver it has (~0.15 s of a cold ``newsbrief brief``)
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
     n_units, n_concepts = len(unit_concepts), len(concept_value)
-    cost = -np.concatenate([unit_value, concept_value])  # milp minimises
-    constraints = []
+    n_columns = n_units + n_concepts
+    cost = -np.concatenate([unit_value, concept_value])  # HiGHS minimises
+    blocks: list[sparse.csr_matrix] = []
+    upper: list[np.ndarray] = []  # every row is "<= upper"
     if budget.sentences is not None:
-        row = np.concatenate([unit_sentences, np.zeros(n_concepts)])
-        constraints.append(LinearConstraint(row[None, :], -np.inf, budget.sentences))
+        blocks.append(sparse.csr_matrix(np.concatenate([unit_sentences, np.zeros(n_concepts)])[None, :]))
+        upper.append(np.array([float(budget.sentences)]))
     elif budget.words is not None:
-        row = np.concatenate([unit_words, np.zeros(n_concepts)])
-        constraints.append(LinearConstraint(row[None, :], -np.inf, budget.words))
-    if n_concepts:
+        blocks.append(sparse.csr_matrix(np.concatenate([unit_words, np.zeros(n_concepts)])[None, :]))
+        upper.append(np.array([float(budget.words)]))
+    if n_concepts:  # c_j - sum_{u contains j} x_u <= 0
         linking_rows, linking_cols, linking_vals = [], [], []
         for u, concepts in enumerate(unit_concepts):
             for j in concepts:
@@ -143,25 +142,22 @@ def solve_coverage(
         linking_rows.extend(range(n_concepts))
         linking_cols.extend(n_units + j for j in range(n_concepts))
         linking_vals.extend([1.0] * n_concepts)
-        shape = (n_concepts, n_units + n_concepts)
-        matrix = sparse.csr_matrix((linking_vals, (linking_rows, linking_cols)), shape=shape)
-        constraints.append(LinearConstraint(matrix, -np.inf, 0.0))
+        shape = (n_concepts, n_columns)
+        blocks.append(sparse.csr_matrix((linking_vals, (linking_rows, linking_cols)), shape=shape))
+        upper.append(np.zeros(n_concepts))
     if requires:  # x_u - x_v <= 0
         pair_rows = [k for k in range(len(requires)) for _ in (0, 1)]
         pair_cols = [i for pair in requires for i in pair]
-        pairs = sparse.csr_matrix(
-            ([1.0, -1.0] * len(requires), (pair_rows, pair_cols)), shape=(len(requires), n_units + n_concepts)
-        )
-        constraints.append(LinearConstraint(pairs, -np.inf, 0.0))
+        shape = (len(requires), n_columns)
+        blocks.append(sparse.csr_matrix(([1.0, -1.0] * len(requires), (pair_rows, pair_cols)), shape=shape))
+        upper.append(np.zeros(len(requires)))
     if excludes:  # x_u + x_v <= 1
         pair_rows = [k for k in range(len(excludes)) for _ in (0, 1)]
         pair_cols = [i for pair in excludes for i in pair]
-        pairs = sparse.csr_matrix(
-            ([1.0] * len(pair_cols), (pair_rows, pair_cols)), shape=(len(excludes), n_units + n_concepts)
-        )
-        constraints.append(LinearConstraint(pairs, -np.inf, 1.0))
-    bounds = Bounds(0, 1)
-    options = {"time_limit": TIME_LIMIT_SECONDS, "mip_rel_gap": MIP_GAP, "disp": False}
+        shape = (len(excludes), n_columns)
+        blocks.append(sparse.csr_matrix(([1.0] * len(pair_cols), (pair_rows, pair_cols)), shape=shape))
+        upper.append(np.ones(len(excludes)))
+    program = _Program(cost, sparse.vstack(blocks, format="csr") if blocks else None, upper)
     # Most problems need no branch and bound: the greedy summary is already within the gap of the LP
     # relaxation's bound (a cheap simplex solve), so it is as good as what the MIP would return.
     if budget.sentences is not None:
@@ -171,33 +167,70 @@ def solve_coverage(
     else:
         unit_cost, limit = np.zeros(n_units), np.inf
     problem = (unit_concepts, concept_value, unit_value, unit_cost, limit, requires, excludes)
-    relaxed = milp(
-        cost, constraints=constraints, integrality=np.zeros(n_units + n_concepts), bounds=bounds, options=options
-    )
+    relaxed, relaxed_objective = program.solve(integral_columns=0)
     # Two cheap candidates: the greedy summary, and the LP's nearly whole units completed greedily.
     candidates = [_greedy_coverage(*problem)]
-    if relaxed.x is not None:
-        rounded = [u for u in range(n_units) if relaxed.x[u] > 1 - 1e-6]
+    if relaxed is not None:
+        rounded = [u for u in range(n_units) if relaxed[u] > 1 - 1e-6]
         if _feasible(rounded, *problem[3:]):
             candidates.append(_greedy_coverage(*problem, start=tuple(rounded)))
     greedy = max(candidates, key=lambda units: _coverage_value(units, unit_concepts, concept_value, unit_value))
-    if relaxed.x is not None:
-        bound = -float(relaxed.fun)
+    if relaxed is not None:
+        bound = -relaxed_objective
         if _coverage_value(greedy, unit_concepts, concept_value, unit_value) >= (1 - GREEDY_GAP) * bound - 1e-9:
             return greedy
-    result = milp(
-        cost,
-        constraints=constraints,
-        # Only the units need be integral: with every x_u in {0, 1}, maximising makes each c_j
-        # min(1, sum x_u), already 0 or 1; a continuous c_j gives the same optimum with far fewer
-        # integer variables for branch and bound.
-        integrality=np.concatenate([np.ones(n_units), np.zeros(n_concepts)]),
-        bounds=bounds,
-        options=options,
-    )
-    if result.x is None:
+    # Only the units need be integral: with every x_u in {0, 1}, maximising makes each c_j
+    # min(1, sum x_u), already 0 or 1; a continuous c_j gives the same optimum with far fewer
+    # integer variables for branch and bound.
+    solution, _ = program.solve(integral_columns=n_units)
+    if solution is None:
         return greedy or []
-    return [u for u in range(n_units) if result.x[u] > 0.5]
+    return [u for u in range(n_units) if solution[u] > 0.5]
+
+
+class _Program:
+    """``minimise cost @ x subject to rows @ x <= upper, 0 <= x <= 1``, solved by HiGHS through
+    ``highspy`` (scipy's ``milp`` is the same solver behind ~0.2 s of imports on every cold brief)."""
+
+    def __init__(self, cost: np.ndarray, rows: sparse.csr_matrix | None, upper: list[np.ndarray]) -> None:
+        self.cost = cost
+        self.rows = rows
+        self.upper = np.concatenate(upper) if upper else np.zeros(0)
+
+    def solve(self, integral_columns: int) -> tuple[np.ndarray | None, float]:
+        """The solution and its objective, the first ``integral_columns`` columns integral (0: the
+        LP relaxation); ``None`` when the solver found no feasible point within its limits."""
+        import highspy  # imported on first solve: briefs that never solve do not load it
+
+        n_columns = len(self.cost)
+        lp = highspy.HighsLp()
+        lp.num_col_ = n_columns
+        lp.col_cost_ = self.cost
+        lp.col_lower_ = np.zeros(n_columns)
+        lp.col_upper_ = np.ones(n_columns)
+        if self.rows is not None:
+            lp.num_row_ = self.rows.shape[0]
+            lp.row_lower_ = np.full(self.rows.shape[0], -highspy.kHighsInf)
+            lp.row_upper_ = self.upper
+            lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+            lp.a_matrix_.num_col_ = n_columns
+            lp.a_matrix_.num_row_ = self.rows.shape[0]
+            lp.a_matrix_.start_ = self.rows.indptr
+            lp.a_matrix_.index_ = self.rows.indices
+            lp.a_matrix_.value_ = self.rows.data
+        if integral_columns:
+            integer, continuous = highspy.HighsVarType.kInteger, highspy.HighsVarType.kContinuous
+            lp.integrality_ = [integer] * integral_columns + [continuous] * (n_columns - integral_columns)
+        solver = highspy.Highs()
+        solver.setOptionValue("output_flag", False)
+        solver.setOptionValue("time_limit", TIME_LIMIT_SECONDS)
+        solver.setOptionValue("mip_rel_gap", MIP_GAP)
+        solver.passModel(lp)
+        solver.run()
+        info = solver.getInfo()
+        if info.primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
+            return None, math.nan
+        return np.asarray(solver.getSolution().col_value), float(info.objective_function_value)
 
 
 def _coverage_value(
