@@ -5,7 +5,9 @@
 For each value of ``concepts.GREEDY_GAP`` (the share of the LP relaxation's bound within which the
 greedy summary is kept without branch and bound) the default summarizer is run over the same
 clusters, in one process, and scored as ``newsbrief eval`` scores it. The rows of one run share the
-machine's load, so their ratio is meaningful where the absolute times are not. Prints a table.
+machine's load, so their ratio is meaningful where the absolute times are not. Prints a table, then
+the number of branch-and-bound solves and the slowest one (``concepts.TIME_LIMIT_SECONDS`` must stay
+far above it, or scores would depend on the machine's load).
 """
 
 from __future__ import annotations
@@ -42,6 +44,18 @@ def main(argv: list[str] | None = None) -> int:
     prepared = [[a for a in prepare(item.articles()) if a.sentences] for item in items]
     rouge = Rouge()
     shipped = concepts.GREEDY_GAP
+    mip_seconds: list[float] = []
+    solve = concepts._Program.solve
+
+    def timed_solve(program: concepts._Program, integral_columns: int) -> tuple[np.ndarray | None, float]:
+        started = time.perf_counter()
+        try:
+            return solve(program, integral_columns)
+        finally:
+            if integral_columns:
+                mip_seconds.append(time.perf_counter() - started)
+
+    concepts._Program.solve = timed_solve  # type: ignore[method-assign]
     print(f"{len(items)} clusters, budget {args.words} words, load average {os.getloadavg()[0]:.1f} at start\n")
     print("| GREEDY_GAP | " + " | ".join(f"{m:>9}" for m in METRICS) + " | ms/cluster | load |")
     print("|---|" + "---|" * len(METRICS) + "---|---|")
@@ -66,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
             )
     finally:
         concepts.GREEDY_GAP = shipped
+        concepts._Program.solve = solve  # type: ignore[method-assign]
+    print(
+        f"\nbranch and bound: {len(mip_seconds)} solves, slowest {max(mip_seconds, default=0.0):.2f} s "
+        f"(time limit {concepts.TIME_LIMIT_SECONDS:g} s), load average {os.getloadavg()[0]:.1f} at the end"
+    )
     return 0
 
 
