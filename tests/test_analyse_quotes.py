@@ -350,6 +350,44 @@ def test_a_body_s_unnamed_officials_are_a_described_speaker():
             "How could",
             "Victoria Nuland",
         ),
+        # With a speaker two sentences back, people named in its own sentence do not compete.
+        (
+            (
+                '"There has been a mythology," said Dr. Joseph Biederman of Boston, who met Dr. Anne Lee.',
+                "The study is published in the August issue of Pediatrics.",
+                '"We believe that treated children will have fewer problems," he said.',
+            ),
+            "We believe",
+            "Joseph Biederman",
+        ),
+        # …but one named since its quote does.
+        (
+            (
+                '"There has been a mythology," said Dr. Joseph Biederman of Boston.',
+                "Mr. Robert Lee, who wrote the study, disagrees.",
+                '"We believe that treated children will have fewer problems," he said.',
+            ),
+            "We believe",
+            None,
+        ),
+        # A participle before a newswire ``quote'' takes the subject of its clause.
+        (
+            (
+                "Housing Secretary Andrew Cuomo spoke in Washington.",
+                "He blamed Congress for the lack of new units, saying, ``We had proposals in the tens of thousands.''",
+            ),
+            "We had",
+            "Andrew Cuomo",
+        ),
+        # An apposition after a bracketed party tag.
+        (
+            (
+                "Rep. Marsha Blackburn (R-Tenn.), another TSA critic, said in a statement that "
+                '"I find it deeply disturbing that the agency would spend $50 million."',
+            ),
+            "I find",
+            "Marsha Blackburn",
+        ),
     ],
 )
 def test_speakers_from_roles_appositions_titles_and_pronoun_colons(paragraphs, quote_starts, speaker):
