@@ -379,6 +379,26 @@ def test_a_body_s_unnamed_officials_are_a_described_speaker():
             "We had",
             "Andrew Cuomo",
         ),
+        # An all-quote sentence continues a quote across one sentence the speaker is the subject of…
+        (
+            (
+                '"It is important to get to the bottom of it," said Rep. Mark Meadows, a caucus chairman.',
+                "Meadows was last seen at the White House on Thursday.",
+                '"We have one standard, and it applies to everybody."',
+            ),
+            "We have",
+            "Mark Meadows",
+        ),
+        # …not across one about someone else.
+        (
+            (
+                '"It is important to get to the bottom of it," said Rep. Mark Meadows, a caucus chairman.',
+                "Kellyanne Conway met the caucus on Tuesday night.",
+                '"We have one standard, and it applies to everybody."',
+            ),
+            "We have",
+            None,
+        ),
         # An apposition after a bracketed party tag.
         (
             (
