@@ -507,11 +507,11 @@ class _ArticleQuotes:
                 return (people or named)[-1 if not people else 0], "colon", 0.8
             # "She cited the violence in Homs and asked: '…'": the subject pronoun, when it resolves.
             # Tune half: 1 named speaker given, none wrong.
-            subject = next(iter(self.mentions[introduced.index]), None)  # the opening pronoun
-            if opens_with_pronoun and subject is not None and subject.pronoun in ("he", "she"):
-                person = self.resolve_pronoun(subject, introduced)
+            pronoun = next(iter(self.mentions[introduced.index]), None)  # the opening pronoun
+            if opens_with_pronoun and pronoun is not None and pronoun.pronoun in ("he", "she"):
+                person = self.resolve_pronoun(pronoun, introduced)
                 if person is not None and is_speaker_name(person.name):
-                    return person, f"{subject.pronoun} colon", 0.7
+                    return person, f"{pronoun.pronoun} colon", 0.7
         # 3. A cue later in the sentence ("…" is what Lavrov told reporters).
         for cue in _CUE.finditer(after):
             mention = self.subject_before(last, span.end + 1 + cue.start())
@@ -531,10 +531,10 @@ class _ArticleQuotes:
             # about the speaker, whose subject it is. Tune half: 1 named speaker given, none wrong.
             between = self.article.sentences[first.index - 1] if first.index > 1 else None
             speaker = self.speakers.get(first.index - 2)
-            subject = next(iter(self.mentions[between.index]), None) if between is not None else None
-            if speaker is not None and subject is not None and subject.entity is speaker:
+            leading = next(iter(self.mentions[between.index]), None) if between is not None else None
+            if speaker is not None and leading is not None and leading.entity is speaker:
                 assert between is not None
-                if not self.masked[between.start : subject.start].strip():
+                if not self.masked[between.start : leading.start].strip():
                     return speaker, "continuation", 0.55
         # 5. A capitalised name by the cue right after the quote that no entity covers ("…,” Burns said).
         name_match = _NAMED_AFTER.match(after) or _DASH_NAME.match(after)
