@@ -12,6 +12,7 @@ from newsbrief.analyse import analyse_texts
 from newsbrief.analyse.dates import (
     _ANY_TEMPORAL,
     _PATTERNS,
+    anchored_year,
     estimate_publication,
     find_expressions,
     resolve,
@@ -244,3 +245,46 @@ def test_today_inside_a_quotation_abstains():
         ["2000-09-12"],
     )
     assert [(m.text, m.iso) for m in brief.analysis.dates] == [("today", None), ("today", "2000-09-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchors", "expected"),
+    [
+        # A neighbour across the new year gives the year next to its own.
+        ("The zoo closed on Dec. 30.", {1: {2018}}, 2017),
+        ("The zoo reopened on Jan. 3.", {12: {2017}}, 2018),
+        ("The zoo closed on Dec. 30.", {12: {2017}}, 2017),
+        ("The zoo reopened on Feb. 3.", {1: {2018}}, 2018),
+        # Two neighbours that disagree give none.
+        ("The zoo closed on Dec. 30.", {12: {2017}, 1: {2017}}, None),
+    ],
+)
+def test_a_neighbour_across_the_new_year_gives_the_adjacent_year(text, anchors, expected):
+    (expression,) = find_expressions(text)
+    assert anchored_year(expression, anchors) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # Past-tense neighbours name the year of the past they recount, not of a deadline.
+        ("The inquiry opened in June 2015. He asked for records to be turned over by June 24.", None),
+        ("The inquiry opened in June 2015. The records were turned over on June 24.", "2015-06-24"),
+    ],
+)
+def test_a_deadline_takes_no_year_from_its_past_neighbours(text, iso):
+    brief = analyse_texts([text])
+    assert [m.iso for m in brief.analysis.dates if m.text == "June 24"] == [iso]
+
+
+def test_a_source_whose_dates_span_weeks_pins_no_day_from_its_weekdays():
+    chronicle = article(
+        "The cold spell began on Dec. 28, 2017, when pipes froze.\n\n"
+        "Snow fell on Jan. 3, 2018, closing schools.\n\n"
+        "By Jan. 19, 2018, the ice had melted.\n\n"
+        "Sleet could fall Wednesday on the coast, forecasters said on Tuesday.",
+        ["Icicles on a fountain on Jan. 2, 2018"],
+    )
+    publication = estimate_publication(chronicle, 2018, None)
+    assert publication.iso is None and publication.latest is None
+    assert any("weekdays not used" in line for line in publication.evidence)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -288,3 +289,127 @@ def test_a_body_s_unnamed_officials_are_a_described_speaker():
     quotes = quotes_of("US officials say there will be little to discuss if the referendum on the region goes ahead.")
     (quote,) = quotes
     assert (quote.kind, quote.speaker, quote.speaker_entity) == ("reported", "US officials", None)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_starts", "speaker"),
+    [
+        # A role as the subject is the one person the article gave that title.
+        (
+            (
+                "Indian Law Minister Ram Jethamalani opened the meeting in New Delhi.",
+                'Without naming any country, the minister said criminals should not be given "shelter" anywhere.',
+            ),
+            "shelter",
+            "Ram Jethamalani",
+        ),
+        # …and no one when two people hold it.
+        (
+            (
+                "Foreign Minister Sergei Lavrov met Defence Minister Sergei Shoigu in Moscow.",
+                'The minister said the talks had been "frank and useful" for both sides.',
+            ),
+            "frank",
+            None,
+        ),
+        # A name set off by commas after a description is the subject of the cue.
+        (
+            (
+                "Hong Kong residents were divided on the case.",
+                '"His family should pay for the bullets," an import and export worker, Li Huamin, '
+                "was quoted as telling the Post.",
+            ),
+            "His family",
+            "Li Huamin",
+        ),
+        # A bare name with an age before its cue speaks, so a later "he" may be that person.
+        (
+            (
+                'Heath Harding, 18, says he is "the slacker" of his nine siblings.',
+                'But he did take "a bit of time off" in between, he told reporters Thursday.',
+            ),
+            "a bit",
+            "Heath Harding",
+        ),
+        # "he" is not the person the article calls "Ms".
+        (
+            (
+                "President Nicolas Sarkozy said Ms Edith Bouvier had reached safety in Lebanon.",
+                "He later withdrew the statement.",
+                '"It has not been confirmed that she is in safety," he told journalists in Montpellier.',
+            ),
+            "It has not",
+            "Nicolas Sarkozy",
+        ),
+        # A colon after a sentence that opens with a pronoun: the person the pronoun stands for.
+        (
+            (
+                '"We dismiss it as absolutely cynical," State Department spokeswoman Victoria Nuland said.',
+                'She cited the violence in Homs and asked: "How could you have a democratic process now?"',
+            ),
+            "How could",
+            "Victoria Nuland",
+        ),
+        # With a speaker two sentences back, people named in its own sentence do not compete.
+        (
+            (
+                '"There has been a mythology," said Dr. Joseph Biederman of Boston, who met Dr. Anne Lee.',
+                "The study is published in the August issue of Pediatrics.",
+                '"We believe that treated children will have fewer problems," he said.',
+            ),
+            "We believe",
+            "Joseph Biederman",
+        ),
+        # …but one named since its quote does.
+        (
+            (
+                '"There has been a mythology," said Dr. Joseph Biederman of Boston.',
+                "Mr. Robert Lee, who wrote the study, disagrees.",
+                '"We believe that treated children will have fewer problems," he said.',
+            ),
+            "We believe",
+            None,
+        ),
+        # A participle before a newswire ``quote'' takes the subject of its clause.
+        (
+            (
+                "Housing Secretary Andrew Cuomo spoke in Washington.",
+                "He blamed Congress for the lack of new units, saying, ``We had proposals in the tens of thousands.''",
+            ),
+            "We had",
+            "Andrew Cuomo",
+        ),
+        # An all-quote sentence continues a quote across one sentence the speaker is the subject of…
+        (
+            (
+                '"It is important to get to the bottom of it," said Rep. Mark Meadows, a caucus chairman.',
+                "Meadows was last seen at the White House on Thursday.",
+                '"We have one standard, and it applies to everybody."',
+            ),
+            "We have",
+            "Mark Meadows",
+        ),
+        # …not across one about someone else.
+        (
+            (
+                '"It is important to get to the bottom of it," said Rep. Mark Meadows, a caucus chairman.',
+                "Kellyanne Conway met the caucus on Tuesday night.",
+                '"We have one standard, and it applies to everybody."',
+            ),
+            "We have",
+            None,
+        ),
+        # An apposition after a bracketed party tag.
+        (
+            (
+                "Rep. Marsha Blackburn (R-Tenn.), another TSA critic, said in a statement that "
+                '"I find it deeply disturbing that the agency would spend $50 million."',
+            ),
+            "I find",
+            "Marsha Blackburn",
+        ),
+    ],
+)
+def test_speakers_from_roles_appositions_titles_and_pronoun_colons(paragraphs, quote_starts, speaker):
+    (quote,) = [q for q in direct(quotes_of(*paragraphs)) if q.text.startswith(quote_starts)]
+    assert quote.speaker == speaker

@@ -89,7 +89,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Words shortly before an expression that make it refer to the future ("due to be held on Sunday").
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|due|set for|planned|scheduled|expected|to be held|going to|upcoming|plans? to|"
-    r"next|coming|ahead of|later this)\b|['’]ll\b",
+    r"next|coming|ahead of|later this|to be \w+(?:ed|en))\b|['’]ll\b",
     re.IGNORECASE,
 )
 # A past-tense verb shortly before a yearless month or day ("was arrested Jan. 30", "died in
@@ -414,9 +414,14 @@ def story_year(own_years: list[int | None], published: list[int | None]) -> int 
 
 
 def anchored_year(e: Expression, anchors: dict[int, set[int]]) -> int | None:
-    """The one year the dated neighbours (within a month either side) give a yearless date."""
+    """The one year the dated neighbours (within a month either side) give a yearless date; across
+    the new year the neighbour's year shifts ("Dec. 30" beside "Jan. 2, 2018" is 2017)."""
     month = MONTHS[e.part("month")]
-    near = {y for m in (month - 1, month, month + 1) for y in anchors.get((m - 1) % 12 + 1, ())}
+    near = {
+        y - (m - 1) // 12  # m 13: January of the next year; m 0: December of the previous
+        for m in (month - 1, month, month + 1)
+        for y in anchors.get((m - 1) % 12 + 1, ())
+    }
     return near.pop() if len(near) == 1 else None
 
 
@@ -464,7 +469,16 @@ def estimate_publication(
         else:
             lo = max(lo, d.day) if lo else d.day
             evidence.append(f"on or after {d.day.isoformat()}: {d.where} '{d.text}'{year_note}")
-    weekdays = [(s, e) for s in article.sentences for e in find_expressions(s.text) if e.kind == "weekday"]
+    # A source whose own past dates span weeks is a chronicle (a live page, a roundup of a cold
+    # spell): its weekdays were written on different days and pin none. Tune half of the trust
+    # labels: one source, dates Dec. 28 to Jan. 19, whose "Wednesday" resolved 2 weeks wrong.
+    past_days = [d.day for d in dated if not d.quoted and not d.future]
+    chronicle = bool(past_days) and (max(past_days) - min(past_days)).days > _MAX_WINDOW_DAYS
+    if chronicle:
+        evidence.append(f"dates span {min(past_days).isoformat()} to {max(past_days).isoformat()}: weekdays not used")
+    weekdays = [
+        (s, e) for s in article.sentences for e in find_expressions(s.text) if e.kind == "weekday" and not chronicle
+    ]
     # Weekday + date agreement: a weekday the article mentions that an explicit date falls on puts
     # the article within a week of that date. The window most mentions agree on wins.
     windows: Counter[tuple[date, date]] = Counter()
@@ -545,7 +559,10 @@ def date_mentions(
             # side (the source's, else the story's); never from the years the story names in
             # passing (often history: "Hurricane Hattie in 1961"). Else abstain.
             anchor, confidence = "explicit+year:published", max(0.5, pub.confidence)
-            year = anchored_year(e, anchors) if value is None and e.kind != "month" else None
+            # A deadline ("to be turned over by May 24") lies after the writing, its neighbours
+            # (mostly the past it recounts) before: they bound its year, not name it. Tune half
+            # of the trust labels: 1 wrong ("June 2015" dated a 2017 deadline), no right lost.
+            year = anchored_year(e, anchors) if value is None and e.kind != "month" and not e.future else None
             # A neighbour years away from the story's year is history ("June 2, 2015" recalled in
             # a 2017 story), no year for "by May 24".
             if year is not None and (year_hint is None or abs(year - year_hint) <= HISTORY_YEARS):
