@@ -19,43 +19,98 @@ def direct(quotes):
     return [q for q in quotes if q.kind == "direct"]
 
 
-def test_pronoun_speaker_resolves_to_the_nearest_named_person():
-    quotes = quotes_of(
-        "US President Barack Obama spoke to reporters in Washington on Monday.",
-        '"We will not accept a change of borders by force," he said.',
-    )
-    (quote,) = direct(quotes)
-    assert quote.speaker == "Barack Obama"
-    assert quote.cue == "he said"
+# One direct quotation and what must be read of it: (what the case shows, the paragraphs, the
+# quote's fields).
+ONE_DIRECT_QUOTE = [
+    (
+        "a pronoun speaker resolves to the nearest named person",
+        (
+            "US President Barack Obama spoke to reporters in Washington on Monday.",
+            '"We will not accept a change of borders by force," he said.',
+        ),
+        {"speaker": "Barack Obama", "cue": "he said"},
+    ),
+    (
+        "a split quote is one quote with its speaker",
+        (
+            'Secretary of State John Kerry arrived in Paris. "It is clear," Mr Kerry said, '
+            '"that Russia has been working hard to create a pretext for being able to invade."',
+        ),
+        {
+            "text": "It is clear … that Russia has been working hard to create a pretext for being able to invade.",
+            "speaker": "John Kerry",
+        },
+    ),
+    (
+        "a nested quote stays inside the outer quote",
+        (
+            "Foreign Minister Sergei Lavrov spoke in Moscow.",
+            "Mr Lavrov said: \"Our partners call it a 'constructive' process and we fully agree with them.\"",
+        ),
+        {
+            "text": "Our partners call it a 'constructive' process and we fully agree with them.",
+            "speaker": "Sergei Lavrov",
+            "is_fragment": False,
+        },
+    ),
+    (
+        "curly single quotes with apostrophes inside",
+        (
+            "Secretary of State John Kerry spoke in Paris.",
+            "Mr Kerry claims ‘Russia’s troops are creating a climate of fear and intimidation’ in the region.",
+        ),
+        {"text": "Russia’s troops are creating a climate of fear and intimidation", "speaker": "John Kerry"},
+    ),
+]
 
 
-def test_she_added_follows_the_previous_quote_not_names_inside_it():
-    quotes = quotes_of(
-        '"The United States needs to see concrete evidence of progress," spokeswoman Jen Psaki said.',
-        '"Kerry made clear to Lavrov that he would welcome further discussions soon," she added.',
-    )
-    assert [q.speaker for q in direct(quotes)] == ["Jen Psaki", "Jen Psaki"]
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"), [case[1:] for case in ONE_DIRECT_QUOTE], ids=[case[0] for case in ONE_DIRECT_QUOTE]
+)
+def test_one_direct_quote(paragraphs, expected):
+    (quote,) = direct(quotes_of(*paragraphs))
+    assert {field: getattr(quote, field) for field in expected} == expected
 
 
-def test_split_quote_is_one_quote_with_its_speaker():
-    quotes = quotes_of(
-        'Secretary of State John Kerry arrived in Paris. "It is clear," Mr Kerry said, '
-        '"that Russia has been working hard to create a pretext for being able to invade."'
-    )
-    (quote,) = direct(quotes)
-    assert quote.text.startswith("It is clear") and quote.text.endswith("to invade.")
-    assert quote.speaker == "John Kerry"
+# The speakers of every direct quotation in a text, in order: (what the case shows, the paragraphs,
+# the speakers; None where a quote must be left unattributed).
+SPEAKERS_OF_DIRECT_QUOTES = [
+    (
+        "she added follows the previous quote not names inside it",
+        (
+            '"The United States needs to see concrete evidence of progress," spokeswoman Jen Psaki said.',
+            '"Kerry made clear to Lavrov that he would welcome further discussions soon," she added.',
+        ),
+        ["Jen Psaki", "Jen Psaki"],
+    ),
+    (
+        "a quote two sentences after a speaker is not continued",
+        (
+            '"We will rebuild the wall," Mayor Jane Roe said. The council met on Tuesday.',
+            '"Nobody will be forgotten."',
+        ),
+        ["Jane Roe", None],
+    ),
+    (
+        "was quoted as telling names its subject and brackets hold no speaker",
+        (
+            "``It's better to execute him in China than to waste the government's time and money,'' "
+            "housewife Chan Lee Kit-ho was quoted as telling the South China Morning Post.",
+            "Rep. Marsha Blackburn (R-Tenn.), another critic, said in a statement that "
+            "“this is a classic failure in leadership and a waste of taxpayer money.”",
+        ),
+        ["Chan Lee Kit-ho", "Marsha Blackburn"],
+    ),
+]
 
 
-def test_nested_quote_stays_inside_the_outer_quote():
-    quotes = quotes_of(
-        "Foreign Minister Sergei Lavrov spoke in Moscow.",
-        "Mr Lavrov said: \"Our partners call it a 'constructive' process and we fully agree with them.\"",
-    )
-    (quote,) = direct(quotes)
-    assert "'constructive'" in quote.text
-    assert quote.speaker == "Sergei Lavrov"
-    assert not quote.is_fragment
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    [case[1:] for case in SPEAKERS_OF_DIRECT_QUOTES],
+    ids=[case[0] for case in SPEAKERS_OF_DIRECT_QUOTES],
+)
+def test_speakers_of_direct_quotes(paragraphs, speakers):
+    assert [q.speaker for q in direct(quotes_of(*paragraphs))] == speakers
 
 
 def test_according_to_and_told_reporters():
@@ -68,16 +123,6 @@ def test_according_to_and_told_reporters():
         ("Jen Psaki", "according to"),
         ("John Kerry", "told"),
     ]
-
-
-def test_curly_single_quotes_with_apostrophes_inside():
-    quotes = quotes_of(
-        "Secretary of State John Kerry spoke in Paris.",
-        "Mr Kerry claims ‘Russia’s troops are creating a climate of fear and intimidation’ in the region.",
-    )
-    (quote,) = direct(quotes)
-    assert quote.text == "Russia’s troops are creating a climate of fear and intimidation"
-    assert quote.speaker == "John Kerry"
 
 
 def test_quote_only_sentence_continues_the_previous_speaker():
@@ -171,14 +216,6 @@ def test_a_description_or_photo_credit_is_no_speaker_name():
     assert not is_speaker_name("North Carolina Republican")
 
 
-def test_a_quote_two_sentences_after_a_speaker_is_not_continued():
-    quotes = quotes_of(
-        '"We will rebuild the wall," Mayor Jane Roe said. The council met on Tuesday.',
-        '"Nobody will be forgotten."',
-    )
-    assert [q.speaker for q in direct(quotes)] == ["Jane Roe", None]
-
-
 # --- issue 11: rules written on the tune half of the trust labels -------------------------------
 
 
@@ -265,16 +302,6 @@ def test_a_name_after_the_is_no_antecedent_for_he():
         '"We would wish Concorde to fly again and carry passengers soon," he said.',
     )
     assert all(q.speaker is None or "Concorde" not in q.speaker for q in direct(quotes))
-
-
-def test_was_quoted_as_telling_names_its_subject_and_brackets_hold_no_speaker():
-    quotes = quotes_of(
-        "``It's better to execute him in China than to waste the government's time and money,'' "
-        "housewife Chan Lee Kit-ho was quoted as telling the South China Morning Post.",
-        "Rep. Marsha Blackburn (R-Tenn.), another critic, said in a statement that "
-        "“this is a classic failure in leadership and a waste of taxpayer money.”",
-    )
-    assert [q.speaker for q in direct(quotes)] == ["Chan Lee Kit-ho", "Marsha Blackburn"]
 
 
 def test_went_on_to_say_keeps_its_subject():
