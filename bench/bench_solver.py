@@ -6,8 +6,9 @@ For each value of ``concepts.GREEDY_GAP`` (the share of the LP relaxation's boun
 greedy summary is kept without branch and bound) the default summarizer is run over the same
 clusters, in one process, and scored as ``newsbrief eval`` scores it. The rows of one run share the
 machine's load, so their ratio is meaningful where the absolute times are not. Prints a table, then
-the number of branch-and-bound solves and the slowest one (``concepts.TIME_LIMIT_SECONDS`` must stay
-far above it, or scores would depend on the machine's load).
+the number of branch-and-bound solves, the most nodes one took (``concepts.MIP_MAX_NODES`` must stay
+far above it, or it would cut a real solve short) and the slowest one (``concepts.TIME_LIMIT_SECONDS``
+must stay far above that, or scores would depend on the machine's load).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     rouge = Rouge()
     shipped = concepts.GREEDY_GAP
     mip_seconds: list[float] = []
+    mip_nodes: list[int] = []
     solve = concepts._Program.solve
 
     def timed_solve(program: concepts._Program, integral_columns: int) -> tuple[np.ndarray | None, float]:
@@ -54,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             if integral_columns:
                 mip_seconds.append(time.perf_counter() - started)
+                mip_nodes.append(program.nodes)
 
     concepts._Program.solve = timed_solve  # type: ignore[method-assign]
     print(f"{len(items)} clusters, budget {args.words} words, load average {os.getloadavg()[0]:.1f} at start\n")
@@ -82,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         concepts.GREEDY_GAP = shipped
         concepts._Program.solve = solve  # type: ignore[method-assign]
     print(
-        f"\nbranch and bound: {len(mip_seconds)} solves, slowest {max(mip_seconds, default=0.0):.2f} s "
+        f"\nbranch and bound: {len(mip_seconds)} solves, most nodes {max(mip_nodes, default=0)} "
+        f"(node limit {concepts.MIP_MAX_NODES}), slowest {max(mip_seconds, default=0.0):.2f} s "
         f"(time limit {concepts.TIME_LIMIT_SECONDS:g} s), load average {os.getloadavg()[0]:.1f} at the end"
     )
     return 0

@@ -9,7 +9,7 @@ from newsbrief.eval.datasets import load_dataset
 from newsbrief.ingest import records_to_articles
 from newsbrief.ingest.formats import Record
 from newsbrief.pipeline import prepare
-from newsbrief.summarizers import Budget, available, get_summarizer, summarizer_class
+from newsbrief.summarizers import Budget, available, concepts, get_summarizer, summarizer_class
 from newsbrief.summarizers.base import is_candidate
 from newsbrief.summarizers.concepts import concept_weights, solve_coverage
 from newsbrief.summarizers.default import DEFAULT_WEIGHTS, LinearScorer, SalienceSummarizer, depends_on_context
@@ -289,6 +289,20 @@ def test_concept_coverage_is_solved_exactly():
         )
         assert sum(unit_words[u] for u in chosen) <= 50
         assert value(chosen) == pytest.approx(best, rel=0.011)  # within the solver's 1 % gap
+
+
+def test_concept_coverage_finds_the_known_optimum_that_greedy_misses():
+    """Three units of 6, 5 and 1 words each cover one concept worth 5, 4.5 and 1, budget 11 words: the
+    greedy summary (best value per word first) takes the 1-word unit and the 5-word one (worth 5.5) and
+    then cannot fit the 6-word one; the optimum is the 6- and 5-word units (worth 9.5), which only
+    branch and bound finds (the LP relaxation's bound, 1 + 4.5 + 5 * 5/6, is far above 5.5)."""
+    problem = ([{0}, {1}, {2}], np.array([5.0, 4.5, 1.0]), np.zeros(3), np.array([6.0, 5.0, 1.0]), np.ones(3))
+    assert concepts._greedy_coverage(*problem[:3], problem[3], 11.0, (), ()) == [1, 2]
+    assert solve_coverage(*problem, Budget(words=11)) == [0, 1]
+    # with the 6- and 5-word units exclusive, the best is the 6-word one and the 1-word one (worth 6);
+    # with a word more, all three fit
+    assert solve_coverage(*problem, Budget(words=11), excludes=[(0, 1)]) == [0, 2]
+    assert solve_coverage(*problem, Budget(words=12)) == [0, 1, 2]
 
 
 def test_concept_coverage_keeps_pair_rules_and_budget():
