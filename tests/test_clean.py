@@ -100,6 +100,26 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
     assert kept(prose) == [prose]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "dropped"),
+    [
+        # a credit ends the caption, no sentence after it
+        ("A sauropod nibbles from a tree. Its neck was long. Credit: Copyright Davide Bonadonna, Milan, Italy", True),
+        ("Sprint CEO Dan Hesse in one of the company's commercials. (Credit: CBS/Sprint)", True),
+        ("The bank will extend credit: loans to small firms come first.", False),  # a sentence follows
+        # a noun phrase about its picture is a caption; a sentence about a photo is text
+        ("A photo from the 1998 excavation, with the foot bones below a tail of a Camarasaurus dinosaur.", True),
+        ("An image taken by the probe in June, showing the rings edge-on", True),
+        ("A photo of the suspect was released by police on Tuesday.", False),
+        ("A picture from the scene shows two cars on their roofs.", False),
+    ],
+)
+def test_caption_markers_in_text_input(paragraph, dropped):
+    text, removed = clean_text(ARTICLE + "\n\n" + paragraph)
+    assert [r.rule for r in removed] == (["caption"] if dropped else [])
+    assert clean_text(ARTICLE + "\n\n" + paragraph, "html")[1] == []  # html: trafilatura chose the text
+
+
 def test_author_box_after_the_last_sentence_is_dropped_but_not_the_title():
     raw = "Talks End in Deadlock\n\n" + ARTICLE + "\n\nJonathan Eyal\n\nAssociate Director, Research\n\nView profile"
     assert kept(raw) == ["Talks End in Deadlock", *ARTICLE_PARAGRAPHS]

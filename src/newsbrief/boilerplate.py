@@ -269,6 +269,13 @@ CAPTION_MARKERS = [
     # 'Viktor Yanukovych: "I will be back in Kiev"': a video/promo headline, speaker and a quote
     # with no sentence punctuation inside; body text attributes quotes with a verb instead.
     r"^[A-Z][\w.'’ -]{1,40}: [\"“‘'][^\"“”.!?]+[\"”’']$",
+    # a caption's credit ending it, no sentence after: "... relative of Brachiosaurus. Credit: Copyright
+    # Davide Bonadonna, Milan, Italy" (read off the tune half of tests/fixtures/unseen_cleaner_labels)
+    r"\b(photo |image |picture )?credits?: [^.!?:]{2,80}$",
+    # a caption written as a noun phrase about its picture, no verb of a sentence in it ("A photo from
+    # the 1998 excavation, with the bones below a tail."); "A photo of him was released" is body text
+    r"^(a|an) (file )?(photo|photograph|image|picture|still|illustration) (from|of|taken|showing)\b"
+    r"(?![^.!?]*\b(is|are|was|were|has|have|had|will|shows|showed|appears?|appeared)\b)[^.!?]{0,200}\.?$",
 ]
 SENTENCE_END = ".!?\"'”’)…:;`"  # "`": newswire's ``quotes'' sometimes close with ``
 
