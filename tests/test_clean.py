@@ -107,6 +107,17 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
         ("A sauropod nibbles from a tree. Its neck was long. Credit: Copyright Davide Bonadonna, Milan, Italy", True),
         ("Sprint CEO Dan Hesse in one of the company's commercials. (Credit: CBS/Sprint)", True),
         ("The bank will extend credit: loans to small firms come first.", False),  # a sentence follows
+        # a picture credit ends the caption: agency after a slash, "(Photo: …)", "(Courtesy photo)", "(AP)"
+        ("Trump before opening the Nasdaq on September 20, 2005. Michael Nagle/Getty Images", True),
+        ("Keurig K-Cup coffee packs on a shelf. (Joe Raedle/Getty Images)", True),
+        ("Duda on Feb. 6. Photographer: Janek Skarzynski/AFP via Getty Images", True),
+        ("NFL via Getty Images", True),
+        ("Football Coach Jonathan Magwood (Photo: Dwayne Eberhart)", True),
+        ("Pleasant Hill City Clerk Kimberly Lehmkuhl (Courtesy photo)", True),
+        ("Lane represented James Earl Ray in front of the committee in 1978. (AP)", True),
+        ("The court ruled on the 24/7 rule and the and/or clause.", False),
+        ("He said the photo was taken on Monday (local time).", False),
+        ("Prices rose 3% in May. " * 17 + "(Photo: AP)", False),  # a long paragraph ending in a credit is text
         # a noun phrase about its picture is a caption; a sentence about a photo is text
         ("A photo from the 1998 excavation, with the foot bones below a tail of a Camarasaurus dinosaur.", True),
         ("An image taken by the probe in June, showing the rings edge-on", True),

@@ -216,8 +216,10 @@ def is_caption(paragraph: Paragraph) -> bool:
 
 def _has_caption_marker(paragraph: Paragraph) -> bool:
     text = paragraph.text
-    return not paragraph.is_bullet and bool(
-        _CAPTION_MARKERS_LOOSE.search(text.lower()) or _CAPTION_MARKERS_ANCHORED.match(text)
+    return (
+        not paragraph.is_bullet
+        and len(text.split()) <= bp.CAPTION_MAX_WORDS  # a longer paragraph ending in a credit is text
+        and bool(_CAPTION_MARKERS_LOOSE.search(text.lower()) or _CAPTION_MARKERS_ANCHORED.match(text))
     )
 
 
