@@ -283,6 +283,15 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("&QL; ----- &QC; &QL;", "markup-debris"),
         ("Bobcat Back On The Loose Again Bobcat Back On The Loose Again Residents should be on the lookout.", "promo"),
         ("Wednesday (59/53) Showers Thursday (57/48) Showers Friday (63/50) Sun", "weather"),
+        ("Follow Scott Stump on Twitter and Google+.", "sharing"),
+        ("Like NBC: http://Facebook.com/NBC", "sharing"),
+        ("Download the Click2Houston news app in your app store to stay up-to-date.", "sharing"),
+        ("Sign up now for the Us Weekly newsletter to get breaking news delivered to your inbox!", "newsletter"),
+        ("ALSO READ:", "promo"),
+        ("READ ALSO: Who is the Danish inventor?", "promo"),
+        ("Read more on PostPolitics.com", "promo"),
+        ("By Robert Kunzig", "credit"),
+        ("By Dominic Casciani, BBC Home Affairs correspondent", "credit"),
     ],
 )
 def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, rule):
@@ -319,6 +328,10 @@ def test_a_credit_sentence_ending_a_body_paragraph_is_cut_off_with_its_raw_offse
         "There are critics. The teachers' union does not believe home-schooling works.",
         "I saw you, I saw you, comin' back to me, she sang.",
         "The measure garnered 55.9% of the vote after a hard-fought campaign,",  # cut off: no caption
+        "By Monday, the storm had passed.",
+        "By August 2017, Farrow was ready to fly to California.",
+        "Follow the money, the investigators said, and you find the minister.",
+        "Read the letter carefully, she said.",
         'At nearly 3.2 feet long, "it is the largest foot ever found," he told the paper. [Photos: Big feet]',
     ],
 )

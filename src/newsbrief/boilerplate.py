@@ -46,6 +46,11 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^you can add location information to your tweets.*",
         r"^facebook twitter pinterest\b.{0,200}$",  # a picture's share bar, with its caption and credit
         r"^follow (us|@\w+)\b.{0,60}$",
+        # an author's or show's social links: "Follow Scott Stump on Twitter and Google+.", "Like NBC:
+        # http://Facebook.com/NBC" (Multi-News validation lines outside the unseen fixture's draw)
+        r"^follow\b[^.!?]{0,60}\b(on )?(twitter|facebook|instagram|google\+)\b.{0,160}$",
+        r"^(follow|like|subscribe)\b[^.!?]{0,60}: ?(https?://|@)\S+$",
+        r"^download (the|our) [^.!?]{0,60}\bapp\b.{0,120}$",
         r"^(sign up|subscribe) (for|to) (our|the) .{0,50}(newsletter|updates|alerts).{0,30}$",
     ],
     "rating": [r"^rate this$", r"^(like|dislike|reply|report|report abuse|recommend)$"],
@@ -96,7 +101,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^story continued below$",
         r"^(advertisement|newsletter sign up) continue reading the main story",
         r"^(email|newsletter) sign up\b.{0,200}\b(newsletters?|alerts|e-?mails?)\b",
-        r"^sign up (here )?(for|to)\b.{0,80}\b(newsletters?|inbox|alerts|updates)\b",
+        r"^sign up (here |now )?(for|to)\b.{0,80}\b(newsletters?|inbox|alerts|updates|e-?mails)\b",
         r"^sign up you agree to receive",
         r"^view all .{0,40}newsletters\.?$",
         r"^you can unsubscribe at any time\.?$",
@@ -141,6 +146,9 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         rf"^\(?{_FULL_NAME}(,? (and )?{_FULL_NAME})*+ (is|are) (a |an |the )?[^.]{{0,60}}\b(writer|reporter|"
         r"correspondent|columnist|editor|critic|contributor)s?\b[^.()]{0,160}\.?\)?\.?$",
         rf"^(contact|e-?mail|reach) {_NAME} at\b.{{0,200}}$",
+        # a byline: "By Robert Kunzig", "By Dominic Casciani, BBC Home Affairs correspondent" (no sentence
+        # end: "By Monday, the storm had passed." is text; Multi-News validation outside the fixture's draw)
+        rf"^by {_FULL_NAME}(,? [^.!?]{{0,80}})?$",
     ],
     "photo-credit": [
         # a caption ending "(AP Photo/Evan Vucci)", maybe cut short and with the agency after it
@@ -160,6 +168,10 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         r"^\[[^\[\]]{3,150}\]$",
         r"^click here\b.{0,160}$",
         r"^read more\s*:.{0,200}$",
+        # a link's lead-in, alone or with its headline: "ALSO READ:", "READ ALSO: Who is …?", "Read more on
+        # PostPolitics.com" (Multi-News validation lines outside the unseen fixture's draw)
+        r"^(also( read| see| check out)?|read also|story|read)\s?:(\s?[^.!]{1,150})?$",
+        r"^read more (on|at|from)\b.{0,160}$",
         r"^(this|the) (article|story|post|piece) (originally |first )?(appeared|ran|was (originally |first )?published)"
         r" (on|in|at)\b.{0,160}$",
         r"^media playback is (unsupported|not supported) on your device\b.{0,400}$",  # with its "Media caption …"
