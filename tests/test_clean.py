@@ -115,6 +115,10 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
         ("Football Coach Jonathan Magwood (Photo: Dwayne Eberhart)", True),
         ("Pleasant Hill City Clerk Kimberly Lehmkuhl (Courtesy photo)", True),
         ("Lane represented James Earl Ray in front of the committee in 1978. (AP)", True),
+        ("Furlough babies? (Getty)", True),
+        ("In this photo provided by the Vatican paper, the two men meet on Saturday, March 23, 2013.", True),
+        ("This photo released by the news agency shows rescue teams at the scene.", True),
+        ("In this case the photo was provided by a neighbour, the police said.", False),
         ("The court ruled on the 24/7 rule and the and/or clause.", False),
         ("He said the photo was taken on Monday (local time).", False),
         ("Prices rose 3% in May. " * 17 + "(Photo: AP)", False),  # a long paragraph ending in a credit is text
@@ -129,6 +133,12 @@ def test_caption_markers_in_text_input(paragraph, dropped):
     text, removed = clean_text(ARTICLE + "\n\n" + paragraph)
     assert [r.rule for r in removed] == (["caption"] if dropped else [])
     assert clean_text(ARTICLE + "\n\n" + paragraph, "html")[1] == []  # html: trafilatura chose the text
+
+
+def test_a_headline_shaped_line_ending_in_a_picture_credit_is_no_headline():
+    raw = "Keurig K-Cup coffee packs. (Joe Raedle/Getty Images)\n\nThe Real Headline\n\n" + ARTICLE
+    assert headline_lines(raw) == (2, 2)
+    assert headline_lines("Shopping When Hungry\n\n" + ARTICLE) == (0, 0)
 
 
 def test_author_box_after_the_last_sentence_is_dropped_but_not_the_title():

@@ -114,7 +114,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
     "markup-debris": [r"^(&[a-z]+;|[\W_])+$"],
     "caption-marker": [
         r"^(file )?(photo|image|picture|video)( of)?:? ",
-        r"^(getty images|afp|reuters|ap photo|istock(photo)?|shutterstock)(/\w+)*$",
+        r"^(getty( images)?|afp|reuters|ap photo|istock(photo)?|shutterstock)(/\w+)*$",
         r"^media caption ",  # the BBC's caption of an embedded video
     ],
 }
@@ -277,15 +277,12 @@ CLIPPED_SENTENCE = r"[^\W\d_]{2}\.[\"'”’)]* [A-Z\"“‘'][^.!?]*? [a-z][^\W
 CLIPPED_LAST_SENTENCE_MIN_WORDS = 4
 # Photo agencies and picture desks named at the end of a caption's credit.
 _CREDIT_AGENCY = (
-    r"(ap|afp|reuters|getty images|epa(-efe)?|upi|xinhua|ansa|dpa|pa|aap|ap images|scanpix|tt|bloomberg"
+    r"(ap|afp|reuters|getty( images)?|epa(-efe)?|upi|xinhua|ansa|dpa|pa|aap|ap images|scanpix|tt|bloomberg"
     r"|shutterstock|istock|corbis|zuma press|sipa|nurphoto)"
 )
-CAPTION_MARKERS = [
-    r"\((left|right|centre|center|pictured|top|bottom|front)\)",
-    r"\bfile photo\b",
-    # 'Viktor Yanukovych: "I will be back in Kiev"': a video/promo headline, speaker and a quote
-    # with no sentence punctuation inside; body text attributes quotes with a verb instead.
-    r"^[A-Z][\w.'’ -]{1,40}: [\"“‘'][^\"“”.!?]+[\"”’']$",
+# A picture credit ending a caption proves it is one, even at the top of a scraped page where a short
+# line is otherwise taken for the headline ("Keurig K-Cup coffee packs. (Joe Raedle/Getty Images)").
+CAPTION_CREDITS = [
     # a caption's credit ending it, no sentence after: "... relative of Brachiosaurus. Credit: Copyright
     # Davide Bonadonna, Milan, Italy" (read off the tune half of tests/fixtures/unseen_cleaner_labels)
     r"\b(photo |image |picture )?credits?: [^.!?:]{2,80}$",
@@ -297,7 +294,19 @@ CAPTION_MARKERS = [
     rf"(^|\b(nfl|photo|image|picture)s? )via {_CREDIT_AGENCY}\)?\.?$",
     r"\((photo|image|picture)s?( by| courtesy( of)?)?:? [^()]{2,80}\)\.?$",
     r"\((courtesy( photo)?|photo courtesy( of)? [^()]{2,60})\)\.?$",
-    r"[.!?] \((ap|afp|reuters)\)$",
+    r"[.!?] \((ap|afp|reuters|getty( images)?)\)$",
+]
+CAPTION_MARKERS = [
+    r"\((left|right|centre|center|pictured|top|bottom|front)\)",
+    r"\bfile photo\b",
+    # 'Viktor Yanukovych: "I will be back in Kiev"': a video/promo headline, speaker and a quote
+    # with no sentence punctuation inside; body text attributes quotes with a verb instead.
+    r"^[A-Z][\w.'’ -]{1,40}: [\"“‘'][^\"“”.!?]+[\"”’']$",
+    *CAPTION_CREDITS,
+    # the wires' caption opening: "In this photo provided by the Vatican paper ...", "This photo released by
+    # the agency shows ..." (Multi-News validation outside the unseen fixture's draw)
+    r"^(in )?(this|an?) ((undated|file|handout|aerial) )*(photo|image|picture|photograph|frame grab)"
+    r"( taken from (a )?video)?,? (taken|made|released|provided|obtained|distributed|made available)\b",
     # a caption written as a noun phrase about its picture, no verb of a sentence in it ("A photo from
     # the 1998 excavation, with the bones below a tail."); "A photo of him was released" is body text
     r"^(a|an) (file )?(photo|photograph|image|picture|still|illustration) (from|of|taken|showing)\b"
