@@ -132,6 +132,7 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
 def test_caption_markers_in_text_input(paragraph, dropped):
     text, removed = clean_text(ARTICLE + "\n\n" + paragraph)
     assert [r.rule for r in removed] == (["caption"] if dropped else [])
+    assert text.split("\n\n") == ARTICLE_PARAGRAPHS + ([] if dropped else [paragraph])
     assert clean_text(ARTICLE + "\n\n" + paragraph, "html")[1] == []  # html: trafilatura chose the text
 
 
