@@ -216,14 +216,14 @@ def is_caption(paragraph: Paragraph) -> bool:
 
 
 def _has_caption_marker(paragraph: Paragraph) -> bool:
-    text = paragraph.text
-    return _is_caption_sized(paragraph) and bool(
-        _CAPTION_MARKERS_LOOSE.search(text.lower()) or _CAPTION_MARKERS_ANCHORED.match(text)
+    text = paragraph.text  # the marker first: most paragraphs have none, and counting words costs more
+    return bool(_CAPTION_MARKERS_LOOSE.search(text.lower()) or _CAPTION_MARKERS_ANCHORED.match(text)) and (
+        _is_caption_sized(paragraph)
     )
 
 
 def _ends_in_picture_credit(paragraph: Paragraph) -> bool:
-    return _is_caption_sized(paragraph) and bool(_CAPTION_CREDIT.search(paragraph.text.lower()))
+    return bool(_CAPTION_CREDIT.search(paragraph.text.lower())) and _is_caption_sized(paragraph)
 
 
 def _is_caption_sized(paragraph: Paragraph) -> bool:
