@@ -100,6 +100,48 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
     assert kept(prose) == [prose]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "dropped"),
+    [
+        # a credit ends the caption, no sentence after it
+        ("A sauropod nibbles from a tree. Its neck was long. Credit: Copyright Davide Bonadonna, Milan, Italy", True),
+        ("Sprint CEO Dan Hesse in one of the company's commercials. (Credit: CBS/Sprint)", True),
+        ("The bank will extend credit: loans to small firms come first.", False),  # a sentence follows
+        # a picture credit ends the caption: agency after a slash, "(Photo: …)", "(Courtesy photo)", "(AP)"
+        ("Trump before opening the Nasdaq on September 20, 2005. Michael Nagle/Getty Images", True),
+        ("Keurig K-Cup coffee packs on a shelf. (Joe Raedle/Getty Images)", True),
+        ("Duda on Feb. 6. Photographer: Janek Skarzynski/AFP via Getty Images", True),
+        ("NFL via Getty Images", True),
+        ("Football Coach Jonathan Magwood (Photo: Dwayne Eberhart)", True),
+        ("Pleasant Hill City Clerk Kimberly Lehmkuhl (Courtesy photo)", True),
+        ("Lane represented James Earl Ray in front of the committee in 1978. (AP)", True),
+        ("Furlough babies? (Getty)", True),
+        ("In this photo provided by the Vatican paper, the two men meet on Saturday, March 23, 2013.", True),
+        ("This photo released by the news agency shows rescue teams at the scene.", True),
+        ("In this case the photo was provided by a neighbour, the police said.", False),
+        ("The court ruled on the 24/7 rule and the and/or clause.", False),
+        ("He said the photo was taken on Monday (local time).", False),
+        ("Prices rose 3% in May. " * 17 + "(Photo: AP)", False),  # a long paragraph ending in a credit is text
+        # a noun phrase about its picture is a caption; a sentence about a photo is text
+        ("A photo from the 1998 excavation, with the foot bones below a tail of a Camarasaurus dinosaur.", True),
+        ("An image taken by the probe in June, showing the rings edge-on", True),
+        ("A photo of the suspect was released by police on Tuesday.", False),
+        ("A picture from the scene shows two cars on their roofs.", False),
+    ],
+)
+def test_caption_markers_in_text_input(paragraph, dropped):
+    text, removed = clean_text(ARTICLE + "\n\n" + paragraph)
+    assert [r.rule for r in removed] == (["caption"] if dropped else [])
+    assert text.split("\n\n") == ARTICLE_PARAGRAPHS + ([] if dropped else [paragraph])
+    assert clean_text(ARTICLE + "\n\n" + paragraph, "html")[1] == []  # html: trafilatura chose the text
+
+
+def test_a_headline_shaped_line_ending_in_a_picture_credit_is_no_headline():
+    raw = "Keurig K-Cup coffee packs. (Joe Raedle/Getty Images)\n\nThe Real Headline\n\n" + ARTICLE
+    assert headline_lines(raw) == (2, 2)
+    assert headline_lines("Shopping When Hungry\n\n" + ARTICLE) == (0, 0)
+
+
 def test_author_box_after_the_last_sentence_is_dropped_but_not_the_title():
     raw = "Talks End in Deadlock\n\n" + ARTICLE + "\n\nJonathan Eyal\n\nAssociate Director, Research\n\nView profile"
     assert kept(raw) == ["Talks End in Deadlock", *ARTICLE_PARAGRAPHS]
@@ -252,6 +294,15 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("&QL; ----- &QC; &QL;", "markup-debris"),
         ("Bobcat Back On The Loose Again Bobcat Back On The Loose Again Residents should be on the lookout.", "promo"),
         ("Wednesday (59/53) Showers Thursday (57/48) Showers Friday (63/50) Sun", "weather"),
+        ("Follow Scott Stump on Twitter and Google+.", "sharing"),
+        ("Like NBC: http://Facebook.com/NBC", "sharing"),
+        ("Download the Click2Houston news app in your app store to stay up-to-date.", "sharing"),
+        ("Sign up now for the Us Weekly newsletter to get breaking news delivered to your inbox!", "newsletter"),
+        ("ALSO READ:", "promo"),
+        ("READ ALSO: Who is the Danish inventor?", "promo"),
+        ("Read more on PostPolitics.com", "promo"),
+        ("By Robert Kunzig", "credit"),
+        ("By Dominic Casciani, BBC Home Affairs correspondent", "credit"),
     ],
 )
 def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, rule):
@@ -288,6 +339,10 @@ def test_a_credit_sentence_ending_a_body_paragraph_is_cut_off_with_its_raw_offse
         "There are critics. The teachers' union does not believe home-schooling works.",
         "I saw you, I saw you, comin' back to me, she sang.",
         "The measure garnered 55.9% of the vote after a hard-fought campaign,",  # cut off: no caption
+        "By Monday, the storm had passed.",
+        "By August 2017, Farrow was ready to fly to California.",
+        "Follow the money, the investigators said, and you find the minister.",
+        "Read the letter carefully, she said.",
         'At nearly 3.2 feet long, "it is the largest foot ever found," he told the paper. [Photos: Big feet]',
     ],
 )

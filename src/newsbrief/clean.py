@@ -62,6 +62,7 @@ _PULL_END = re.compile(bp.PULL_QUOTE_END, re.IGNORECASE)
 _CAPTION_MARKERS_LOOSE = bp.compile_alternation(
     [p for p in bp.CAPTION_MARKERS if not p.startswith("^")], ignore_case=False
 )
+_CAPTION_CREDIT = bp.compile_alternation(bp.CAPTION_CREDITS, ignore_case=False)
 _CAPTION_MARKERS_ANCHORED = bp.compile_alternation([p for p in bp.CAPTION_MARKERS if p.startswith("^")])
 _REFERENCE_END = re.compile(bp.SENTENCE_END_WITH_REFERENCES)
 _SPACELESS = re.compile(SPACELESS_SCRIPT_CHARS)
@@ -215,10 +216,19 @@ def is_caption(paragraph: Paragraph) -> bool:
 
 
 def _has_caption_marker(paragraph: Paragraph) -> bool:
-    text = paragraph.text
-    return not paragraph.is_bullet and bool(
-        _CAPTION_MARKERS_LOOSE.search(text.lower()) or _CAPTION_MARKERS_ANCHORED.match(text)
+    text = paragraph.text  # the marker first: most paragraphs have none, and counting words costs more
+    return bool(_CAPTION_MARKERS_LOOSE.search(text.lower()) or _CAPTION_MARKERS_ANCHORED.match(text)) and (
+        _is_caption_sized(paragraph)
     )
+
+
+def _ends_in_picture_credit(paragraph: Paragraph) -> bool:
+    return bool(_CAPTION_CREDIT.search(paragraph.text.lower())) and _is_caption_sized(paragraph)
+
+
+def _is_caption_sized(paragraph: Paragraph) -> bool:
+    """No bullet, and no longer than a caption (a longer paragraph ending in a credit is text)."""
+    return not paragraph.is_bullet and len(paragraph.text.split()) <= bp.CAPTION_MAX_WORDS
 
 
 def _is_unpunctuated(paragraph: Paragraph) -> bool:
@@ -310,6 +320,9 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
         if rule:
             labels[i] = rule
             continue  # proven furniture: the headline may still follow
+        if awaiting_headline and not extracted and _ends_in_picture_credit(paragraph):
+            labels[i] = "caption"  # headline-shaped, but it ends in a picture credit
+            continue
         if not (awaiting_headline and is_headline(paragraph)) and not extracted:
             if _has_caption_marker(paragraph):
                 labels[i] = "caption"
