@@ -124,6 +124,30 @@ def test_id_metadata_table():
     assert id_metadata("ZZZ-not-an-id") == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("slug", "date_time", "published"),
+    [
+        # filed the evening before the paper of the 22nd: its "today" is the 22nd
+        ("BC-DEATH-GRAHAM0622-COX", "2000-06-21 22:40", "2000-06-22"),
+        ("BC-YOUNG-POLITICS0702", "2000-06-30 18:01", "2000-07-02"),
+        ("BC-NEWYEAR0101-NYT", "1999-12-31 19:00", "2000-01-01"),
+        # word counts and take markers are no day; nor a day before filing or weeks after it
+        ("BC-MED-Wonder Drugs,1053", "2000-06-21 22:40", "2000-06-21"),
+        ("BC-ARTHRITIS-TREATMENT-1200(2Takes)-TEX", "2000-06-21 22:40", "2000-06-21"),
+        ("BC-DEATH-GRAHAM0620-COX", "2000-06-21 22:40", "2000-06-21"),
+        ("BC-DEATH-GRAHAM0722-COX", "2000-06-21 22:40", "2000-06-21"),
+    ],
+)
+def test_a_story_filed_for_the_next_paper_is_dated_by_its_slug(slug, date_time, published):
+    doc = (
+        f"<DOC><DOCNO> NYT20000621.0001 </DOCNO><DATE_TIME> {date_time} </DATE_TIME><BODY><SLUG> {slug} </SLUG>"
+        "<TEXT><P>The family said today that the funeral would be held on Friday.</P></TEXT></BODY></DOC>"
+    )
+    (record,) = parse_sgml(doc, "nyt.sgml")
+    assert record.published == published
+    assert ("SLUG" in record.provenance["published"]) == (published != date_time[:10])
+
+
 def test_reuters_21578_one_record_per_reuters_element(capsys):
     code, out, err = brief_json(capsys, str(FIXTURES / "reuters.sgm"), "--no-analysis")
     assert code == 0, err
