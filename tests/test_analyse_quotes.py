@@ -76,6 +76,15 @@ def test_one_direct_quote(paragraphs, expected):
 # the speakers; None where a quote must be left unattributed).
 SPEAKERS_OF_DIRECT_QUOTES = [
     (
+        "a person the text called she is not the next he, and a quote's own tag is not skipped",
+        (
+            "Governor Jane Roe wrote to the show's host on Friday.",
+            '"You forget one thing, my friend," she said, pointing back to an interview in April.',
+            '"There\'s a state drink?" he asked, puzzled, before she told him it was milk.',
+        ),
+        ["Jane Roe", None],
+    ),
+    (
         "she added follows the previous quote not names inside it",
         (
             '"The United States needs to see concrete evidence of progress," spokeswoman Jen Psaki said.',
