@@ -61,6 +61,7 @@ fi
 # --- end of the PostgreSQL block ---
 
 .venv/bin/ruff check src tests bench
+.venv/bin/ruff format --check .  # code and the Python blocks of the Markdown docs
 .venv/bin/mypy  # src/newsbrief, configured in pyproject.toml [tool.mypy] (strict flags on the core modules)
 bash scripts/check-core-install.sh  # the core install alone (no extras) reads HTML, text and JSON
 .venv/bin/python -m pytest "$@"
