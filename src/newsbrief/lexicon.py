@@ -87,6 +87,19 @@ REPORTING_ATTRIBUTION_WORDS: tuple[str, ...] = (
     "quoted",
 )
 
+# Verbs that come before the speaker in an inverted tag ("…,” said Burns.", analyse.quotes); the
+# shorter list marks a bare name as a speaker ("…, said Antonsson") without other evidence.
+INVERTED_SPEECH_VERBS: tuple[str, ...] = tuple(
+    "said says added adds asked wrote writes continued explained noted told tells".split()
+)
+NAME_MARKING_SPEECH_VERBS: tuple[str, ...] = tuple("said says added adds wrote writes".split())
+
+# Verbs that make a sentence a report of something said, which a date in it may belong to rather
+# than the event (analyse.dates: a past-tense context).
+REPORTED_SPEECH_VERBS: tuple[str, ...] = tuple(
+    "said told added reported announced stated noted claimed explained warned".split()
+)
+
 # Verbs of a speech tag that may follow a quoted question or exclamation in the same sentence
 # ('"Oh really?" Ida asks.', segment): saying and manner-of-speaking verbs, both tenses.
 SPEECH_TAG_VERBS: tuple[str, ...] = tuple(

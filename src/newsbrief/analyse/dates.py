@@ -28,18 +28,18 @@ from functools import lru_cache
 
 from newsbrief.analyse import register
 from newsbrief.isodate import start_date
-from newsbrief.lexicon import MONTHS, WEEKDAY_NAMES
+from newsbrief.lexicon import MONTHS, REPORTED_SPEECH_VERBS, WEEKDAY_NAMES, alternation
+from newsbrief.lexicon import NUMBER_WORDS as LEXICON_NUMBER_WORDS
 from newsbrief.model import Analysis, Article, Brief, DateMention, PublicationDate, Sentence
 from newsbrief.textsim import Cluster
 
 WEEKDAYS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "24": 24, "36": 36, "48": 48, "72": 72,
-}  # fmt: skip
+# The counts the relative-date grammar reads in words ("a week ago", "three days later"): the
+# article and the lexicon's number words up to twelve (digits are read as digits).
+NUMBER_WORDS = {"a": 1, "an": 1, **{word: n for word, n in LEXICON_NUMBER_WORDS.items() if n <= 12 and word != "dozen"}}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
-_NUMBER = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_NUMBER = r"\d{1,3}|" + "|".join(NUMBER_WORDS)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_DIGITS = r"1[89]\d\d|20\d\d"
 _YEAR = rf"(?P<year>{_YEAR_DIGITS})"
@@ -102,9 +102,7 @@ _PAST_TENSE_KINDS = ("dmy", "mdy", "month")
 # Committee on Wednesday" (1 wrong date); 10 and 12 score alike.
 _LOOKBEHIND_WORDS = 10
 _LOOKAHEAD_WORDS = 6
-_REPORTED = re.compile(
-    r"\b(?:said|told|added|reported|announced|stated|noted|claimed|explained|warned)\b", re.IGNORECASE
-)
+_REPORTED = re.compile(r"\b" + alternation(REPORTED_SPEECH_VERBS) + r"\b", re.IGNORECASE)
 _MAX_WINDOW_DAYS = 14  # resolve against a window of at most this many days
 _SPOKEN = re.compile(r"``.*?''|“[^”]*”|\"[^\"]*\"")  # a quotation within one sentence, any double marks
 _QUOTED = re.compile(r"[\"“‘'][^\"”’']*[\"”’']")

@@ -23,6 +23,8 @@ from newsbrief.analyse.entities import NOT_NAMES, AliasIndex, lowercase_vocabula
 from newsbrief.lexicon import (
     DESCRIBED_SPEAKER_VERBS,
     DESCRIPTION_HEADS,
+    INVERTED_SPEECH_VERBS,
+    NAME_MARKING_SPEECH_VERBS,
     NOT_SPEAKER_NAME_WORDS,
     REPORTING_VERBS,
     ROLES,
@@ -90,13 +92,13 @@ _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 # what follows the name, what precedes it, and a verb after a name that opens its sentence.
 _SPEAKS_AFTER, _SPOKEN_BEFORE, _SUBJECT_VERB = (
     re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*|,\s*\d{{1,3}},\s*)?{CUE_VERBS}\b"),  # "Harding, 18, says"
-    re.compile(r"\b(?:said|says|added|adds|wrote|writes)\s+$"),
+    re.compile(r"\b" + alternation(NAME_MARKING_SPEECH_VERBS) + r"\s+$"),
     re.compile(r" (?:has|had|did|also|then|later|\w+ed)\b"),
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
 # Before a colon, "echoed by AshLee Strong, spokeswoman for …:" names its speaker after "by".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near)\s+(?:the\s+)?$")
-_INVERTED = re.compile(r"said|says|added|adds|asked|wrote|writes|continued|explained|noted|told|tells")
+_INVERTED = re.compile(alternation(INVERTED_SPEECH_VERBS))
 _DASH_NAME = re.compile(rf"^\s*[—–]\s*(?P<before>{_NAME})(?:,|$)(?P<after>)")
 # "Saeed, 19, a student from Damascus, called …": an apposition between a person and the verb.
 # "Amadou, 35, from Mauritania told AFP": an age, then where the person is from, before the verb;
