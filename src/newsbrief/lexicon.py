@@ -100,6 +100,16 @@ REPORTED_SPEECH_VERBS: tuple[str, ...] = tuple(
     "said told added reported announced stated noted claimed explained warned".split()
 )
 
+# Common irregular past-tense verbs: a past-tense context for a yearless date, like "-ed" forms
+# ("the fight in May began", "two students ... shot 12", analyse.dates). Past participles that are
+# also present forms ("put", "hit", "set") are left out: they say nothing about tense; so are
+# "told" and "wrote", which like "said" tell when something was said, not when it happened.
+IRREGULAR_PAST_VERBS: tuple[str, ...] = tuple(
+    """began became broke brought bought built caught chose came drove fell felt fled flew fought found
+    gave got grew held kept knew led left lost made meant met paid ran rose sank saw sent shot sold spent
+    spoke stood stole struck swore took taught thought threw tore went won wore""".split()
+)
+
 # Verbs of a speech tag that may follow a quoted question or exclamation in the same sentence
 # ('"Oh really?" Ida asks.', segment): saying and manner-of-speaking verbs, both tenses.
 SPEECH_TAG_VERBS: tuple[str, ...] = tuple(

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from newsbrief.analyse import register
 from newsbrief.isodate import start_date
-from newsbrief.lexicon import MONTHS, REPORTED_SPEECH_VERBS, WEEKDAY_NAMES, alternation
+from newsbrief.lexicon import IRREGULAR_PAST_VERBS, MONTHS, REPORTED_SPEECH_VERBS, WEEKDAY_NAMES, alternation
 from newsbrief.lexicon import NUMBER_WORDS as LEXICON_NUMBER_WORDS
 from newsbrief.model import Analysis, Article, Brief, DateMention, PublicationDate, Sentence
 from newsbrief.textsim import Cluster
@@ -43,15 +43,18 @@ _NUMBER = r"\d{1,3}|" + "|".join(NUMBER_WORDS)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_DIGITS = r"1[89]\d\d|20\d\d"
 _YEAR = rf"(?P<year>{_YEAR_DIGITS})"
+# "on October 31 last year", "in June last year": the year is its own expression, relative to the writing.
+_RELATIVE_YEAR_AFTER = r"(?:(?= (?P<rel>last|this|next) year\b))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy", re.compile(rf"\b{_DAY} (?P<month>{_MONTH})\.?(?:,? {_YEAR})?\b(?!\d)")),
-    ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\.? {_DAY}\b(?!\d|,\d)(?:,? {_YEAR}\b)?")),
+    ("dmy", re.compile(rf"\b{_DAY} (?P<month>{_MONTH})\.?(?:,? {_YEAR})?\b(?!\d){_RELATIVE_YEAR_AFTER}")),
+    ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\.? {_DAY}\b(?!\d|,\d)(?:,? {_YEAR}\b)?{_RELATIVE_YEAR_AFTER}")),
     ("my", re.compile(rf"\b(?P<month>{_MONTH}) {_YEAR}\b")),
     (
         "month",
         re.compile(
-            rf"\b(?:in|since|until|by|from|early|late|last|next|this|mid|of) (?P<month>{_MONTH})\b(?! \d)"
-            r"(?:(?= (?P<rel>last|this|next) year\b))?"  # "in June last year": the year is its own expression
+            # the preposition is the ``mod``: "last October" and "since August" are past, "next May" to come
+            rf"\b(?P<mod>in|since|until|by|from|early|late|last|next|this|mid|of) (?P<month>{_MONTH})\b(?! \d)"
+            + _RELATIVE_YEAR_AFTER
         ),
     ),
     (
@@ -96,7 +99,12 @@ _FUTURE = re.compile(
 # June") puts it in the past of the publication date, not at its nearest occurrence. Tune half of
 # the trust labels: fixes 1 date a year late, breaks none (a 31-day "news is past" default broke
 # the example story's "election in May").
-_PAST_TENSE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
+_FINITE_PAST = re.compile(r"\b(?:was|were|had|did|" + alternation(IRREGULAR_PAST_VERBS) + r")\b", re.IGNORECASE)
+# A participle after "be" ("will be tightened", "to be spotlighted") takes its auxiliary's tense.
+_PAST_TENSE = re.compile(
+    r"\b(?<!\bbe )(?<!\bbeen )(?:was|were|had|did|\w{3,}ed|" + alternation(IRREGULAR_PAST_VERBS) + r")\b",
+    re.IGNORECASE,
+)
 _PAST_TENSE_KINDS = ("dmy", "mdy", "month")
 # Tune half of the trust labels: 8 words missed "scheduled to be reviewed by the Senate Appropriations
 # Committee on Wednesday" (1 wrong date); 10 and 12 score alike.
@@ -106,6 +114,12 @@ _REPORTED = re.compile(r"\b" + alternation(REPORTED_SPEECH_VERBS) + r"\b", re.IG
 _MAX_WINDOW_DAYS = 14  # resolve against a window of at most this many days
 _SPOKEN = re.compile(r"``.*?''|“[^”]*”|\"[^\"]*\"")  # a quotation within one sentence, any double marks
 _QUOTED = re.compile(r"[\"“‘'][^\"”’']*[\"”’']")
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends; -1 without one."""
+    ends = [m.end() for m in pattern.finditer(text)]
+    return ends[-1] if ends else -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +163,13 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
             before = " ".join(text[: m.start()].split()[-_LOOKBEHIND_WORDS:])
             groups = m.groupdict()
             mod = (groups.get("mod") or "").lower()
-            future = bool(_FUTURE.search(before)) or mod in ("next", "coming", "later this")
+            future_cue, past_verb = _last_end(_FUTURE, before), _last_end(_PAST_TENSE, before)
+            # The nearer of a future cue and a past-tense verb sets the tense ("the last scheduled
+            # spraying was Tuesday"); a tie is one word read both ways ("expected", "to be named"):
+            # future, as before this rule.
+            future = (future_cue >= 0 and future_cue >= past_verb) or mod in ("next", "coming", "later this")
             past = mod in ("last", "previous", "past", "earlier this", "since") or kind == "ago"
-            past = past or (kind in _PAST_TENSE_KINDS and not future and bool(_PAST_TENSE.search(before)))
+            past = past or (kind in _PAST_TENSE_KINDS and not future and past_verb >= 0)
             if kind in _PAST_TENSE_KINDS and not (future or past):
                 # "in January, Ehlis started hearing voices": the clause's verb may follow the date
                 # (a reporting verb, "officials said", tells when it was said, not when it happens).
@@ -159,6 +177,12 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
                 after = _REPORTED.sub(" ", " ".join(clause.split()[:_LOOKAHEAD_WORDS]))
                 future = bool(_FUTURE.search(after))
                 past = not future and bool(_PAST_TENSE.search(after))
+                if not (future or past) and not _FUTURE.search(text):
+                    # Still no cue near it: a finite past verb anywhere in a sentence with no future
+                    # cue ("And in April, two students at ... shot 12"). Far from the date an "-ed"
+                    # word is as often a participle ("effective in October, allows ... the amount
+                    # provided"): not counted.
+                    past = bool(_FINITE_PAST.search(text))
             start = m.start(kind) if kind in ("month", "year") else m.start()  # the preposition is context only
             found.append(Expression(kind, text[start : m.end()], start, m.end(), groups, future and not past, past))
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
@@ -256,13 +280,13 @@ def resolve(e: Expression, anchor: date | None, reference: date | None = None) -
         if anchor is None:
             return None
         month = MONTHS[e.part("month")]
-        if g.get("rel"):  # "since June last year", "in March this year"
-            return f"{anchor.year + {'last': -1, 'this': 0, 'next': 1}[e.part('rel')]:04d}-{month:02d}"
         day = int(e.part("day")) if g.get("day") else 1
         try:
             date(2000, month, day)  # a leap year accepts every real day
         except ValueError:
             return None
+        if g.get("rel"):  # "since June last year", "on October 31 last year"
+            return absolute_value(e, anchor.year + {"last": -1, "this": 0, "next": 1}[e.part("rel")])
         return absolute_value(e, _pick_year(month, day, anchor, e))
     if e.kind == "offset":
         if reference is None:
