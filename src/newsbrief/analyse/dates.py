@@ -43,8 +43,9 @@ _NUMBER = r"\d{1,3}|" + "|".join(NUMBER_WORDS)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_DIGITS = r"1[89]\d\d|20\d\d"
 _YEAR = rf"(?P<year>{_YEAR_DIGITS})"
-# "on October 31 last year", "in June last year": the year is its own expression, relative to the writing.
-_RELATIVE_YEAR_AFTER = r"(?:(?= (?P<rel>last|this|next) year\b))?"
+# "on October 31 last year", "from October 1, this year": the year is its own expression, relative
+# to the writing.
+_RELATIVE_YEAR_AFTER = r"(?:(?=,? (?P<rel>last|this|next) year\b))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_DAY} (?P<month>{_MONTH})\.?(?:,? {_YEAR})?\b(?!\d){_RELATIVE_YEAR_AFTER}")),
     ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\.? {_DAY}\b(?!\d|,\d)(?:,? {_YEAR}\b)?{_RELATIVE_YEAR_AFTER}")),
@@ -92,7 +93,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Words shortly before an expression that make it refer to the future ("due to be held on Sunday").
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|due|set for|planned|scheduled|expected|to be held|going to|upcoming|plans? to|"
-    r"next|coming|ahead of|later this|to be \w+(?:ed|en))\b|['’]ll\b",
+    r"next|coming|ahead of|later this|to be \w+(?:ed|en)|(?:intends?|aims?|hopes?) to)\b|['’]ll\b",
     re.IGNORECASE,
 )
 # A past-tense verb shortly before a yearless month or day ("was arrested Jan. 30", "died in
@@ -170,6 +171,12 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
             future = (future_cue >= 0 and future_cue >= past_verb) or mod in ("next", "coming", "later this")
             past = mod in ("last", "previous", "past", "earlier this", "since") or kind == "ago"
             past = past or (kind in _PAST_TENSE_KINDS and not future and past_verb >= 0)
+            if kind == "weekday" and not future and before.lower() in ("", "on") and text[m.end() :].startswith(","):
+                # "Tuesday, Republicans intend to call ...": a weekday that opens the sentence takes
+                # the tense of the clause it introduces, up to a reporting verb ("On Sunday, Hall
+                # said he would meet": the day of the saying).
+                after = _REPORTED.split(" ".join(text[m.end() :].split()[:_LOOKAHEAD_WORDS]), maxsplit=1)[0]
+                future = bool(_FUTURE.search(after))
             if kind in _PAST_TENSE_KINDS and not (future or past):
                 # "in January, Ehlis started hearing voices": the clause's verb may follow the date
                 # (a reporting verb, "officials said", tells when it was said, not when it happens).
