@@ -59,9 +59,11 @@ MULTINEWS = Floors(0.84, 0.65, 0.91, 0.95, 0.03, 0.66, 0.97, 0.025)
 # all 11 in DUC: 69 / 11). Conflicts with figures bound to what they count
 # (newsbrief.quantities.same_thing): 0.118 (2 of 17 flagged) / 0.133 (2 of 15); the tune half
 # 0.94 / 0.42. Before the binding: 0.118 / 0.267 (tune 0.32 / 0.28). The Multi-News report
-# clusters alone: 2 of 4 flagged, 2 of 3 found; the DUC report clusters: 0 of 13, 0 of 12.
+# clusters alone: 2 of 4 flagged, 2 of 3 found; the DUC report clusters: 0 of 13, 0 of 12. After the
+# different-event, running-total, age, date and polarity refusals of analyse.agreement (written on
+# 8 DUC 2006 clusters outside the labels; tune half 1.00 / 0.39 with 14 flagged): 0.25 (2 of 8) / 0.13.
 ALL = Floors(0.82, 0.63, 0.94, 0.95, 0.025, 0.69, 0.90, 0.10)
-CONFLICTS_PRECISION, CONFLICTS_RECALL = 0.11, 0.13
+CONFLICTS_PRECISION, CONFLICTS_RECALL = 0.25, 0.13
 DUC_YEARS, DUC_CALENDAR_YEARS = 0.85, 0.96
 
 PARTS = {"multinews": (("multinews",), MULTINEWS), "all": (DATASETS, ALL)}

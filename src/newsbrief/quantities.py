@@ -49,6 +49,10 @@ _TAIL_STOP = frozenset(
 )
 _SKIP_IN_TAIL = frozenset("more most other additional new some of about nearly".split())
 _CURRENCY_UNITS = ("dollars", "pounds", "euros")
+# Units of amounts rather than counts of one thing: shares and sums (two in one story are usually
+# of different things, or estimates), which a count's rules (a later report corrects, a running
+# total grows) do not fit.
+AMOUNT_UNITS = frozenset({"percent", *_CURRENCY_UNITS})
 _NOT_COUNTS = frozenset(("percent", *_CURRENCY_UNITS, "years old"))
 _VAGUE = {
     "dozens": (24, 99),

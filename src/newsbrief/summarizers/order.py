@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.model import SummarySentence, Superseded
-from newsbrief.quantities import Quantity, contradicting, quantities
+from newsbrief.quantities import AMOUNT_UNITS, Quantity, contradicting, quantities
 from newsbrief.summarizers.units import dangles
 from newsbrief.textsim import Cluster, content_terms, words
 
@@ -55,8 +55,6 @@ _QUOTATION = re.compile(r"[\"“”]|``|''")
 # 2 of the 3 labelled pairs it can see and 3 unlabelled pairs, two of which are the same stabbing
 # count again (0.05: 2 and 4; 0.15: 1 and 3). Report half: 0 labelled pairs found, 2 false (amounts).
 SAME_EVENT_OVERLAP = 0.1
-# Quantities of these units are amounts, not counts of one thing (see the module docstring).
-AMOUNT_UNITS = frozenset({"dollars", "pounds", "euros", "percent"})
 
 
 def is_reaction(text: str) -> bool:
