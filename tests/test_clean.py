@@ -370,6 +370,33 @@ def test_html_text_loses_only_proven_furniture():
     assert len(kept(raw)) == 2  # as plain text the heuristics apply
 
 
+def test_a_footer_notice_ending_a_paragraph_of_text_is_cut_off_with_its_raw_offsets():
+    body = (
+        "Posted in April by Anna Berg. The film was shot twice, first in Lisbon and then in Oslo, by two"
+        " photographers who never told each other what was already on the roll."
+    )
+    raw = f"{ARTICLE}\n\n{body}  Copyright \u00a9 2018.\tAll Rights Reserved."
+    text, removed = clean_text(raw, "html")
+    assert text.split("\n\n") == [*ARTICLE_PARAGRAPHS, body]
+    (span,) = removed
+    assert (span.rule, raw[span.start : span.end]) == ("footer", "Copyright \u00a9 2018.\tAll Rights Reserved.")
+    # a notice and a credit after it go together, under the rule of the earlier
+    text, removed = clean_text(f"{body} \u00a9 2018 The Post. Josh Dawsey contributed to this report.")
+    assert (text, [r.rule for r in removed]) == (body, ["footer"])
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Acme Inc. Copyright 2018. All rights reserved.",  # a footer line: too little before the notice
+        "- Posted in April by Anna Berg, who shot the film twice in Lisbon and in Oslo with a friend. \u00a9 2018",
+        "Terms of use. Privacy policy. Cookie policy. Contact us. About us. Jobs. Press. Help. \u00a9 2018",
+    ],
+)
+def test_a_footer_notice_after_little_or_no_text_goes_with_its_paragraph(paragraph):
+    assert [r.rule for r in clean_text(f"{ARTICLE}\n\n{paragraph}", "html")[1]] == ["footer"]
+
+
 def test_a_long_paragraph_mentioning_copyright_is_prose():
     prose = " ".join(
         f"In ruling {n}, the court held that the © symbol alone does not establish copyright {2000 + n} claims."

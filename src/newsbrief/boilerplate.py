@@ -210,6 +210,16 @@ TRAILING_CREDIT_CUE = r"\b(contributed|reporting by|editing by)\b"
 TRAILING_CREDIT_MAX_SENTENCES = 3
 TRAILING_CREDIT_MAX_CHARS = 400
 
+# A footer notice can end a paragraph of text too ("... to our readers. Copyright © 2018. All Rights
+# Reserved."): when a loose "footer" pattern matches only in the last TRAILING_FOOTER_MAX_SENTENCES
+# sentences, and the sentences before them hold at least TRAILING_FOOTER_MIN_KEPT_WORDS words and no
+# furniture, only the notice goes (rule "footer"). A footer line of a few words before its notice
+# ("Acme Inc. Copyright 2018.") still goes whole. Set on trafilatura's evaluation pages (python
+# bench/bench_extraction.py --lost), where the page refused was a 77-word paragraph of text ending in
+# a two-sentence copyright notice.
+TRAILING_FOOTER_MAX_SENTENCES = 3
+TRAILING_FOOTER_MIN_KEPT_WORDS = 20
+
 # Furniture is short: a pattern not anchored at the paragraph's start (one that may match inside
 # it, as "©" or a photo credit at its end) never fires on a paragraph of more words than this (a
 # long paragraph that mentions "©" is prose). Anchored patterns (an archive notice of 150 words)
@@ -249,6 +259,13 @@ PULL_QUOTE_END = r"^end quote$"
 WIRE_BULLET = "_ "
 # Bullet glyphs are stripped from the start of a line; the text is kept.
 BULLET_GLYPHS = "•·▪◦‣●○■□–—*-"
+# Glyphs that are no bullet when glued to the word after them ("-2 C", "—word", a footnote's
+# "*Mit der Befragung …"), and a dash before an opening quotation mark, which opens a turn of
+# dialogue ("– „Dann sag es nicht“"). Read off trafilatura's evaluation pages (python
+# bench/bench_extraction.py --lost): the two 'with' snippets the cleaner lost by stripping a glyph.
+GLUED_NOT_BULLET = "-–—*"
+DIALOGUE_DASH = "-–—"
+DIALOGUE_QUOTES = '„“"«»‘‚‹›'
 
 # A line of at least this many words without sentence-final punctuation is a photo or video
 # caption (headings are shorter, sentences end with punctuation, bullets are exempt).
