@@ -148,6 +148,19 @@ def test_caption_markers_in_text_input(paragraph, dropped):
     assert clean_text(ARTICLE + "\n\n" + paragraph, "html")[1] == []  # html: trafilatura chose the text
 
 
+def test_a_numbered_item_is_no_caption():
+    items = [
+        "1. The minister may have misled the committee about the contracts",
+        "2. The minister may have recommended a friend for the post",
+    ]
+    assert kept("\n\n".join([ARTICLE, items[0], "That was the first claim.", items[1]])) == [
+        *ARTICLE_PARAGRAPHS,
+        items[0],
+        "That was the first claim.",
+        items[1],
+    ]
+
+
 def test_a_headline_shaped_line_ending_in_a_picture_credit_is_no_headline():
     raw = "Keurig K-Cup coffee packs. (Joe Raedle/Getty Images)\n\nThe Real Headline\n\n" + ARTICLE
     assert headline_lines(raw) == (2, 2)

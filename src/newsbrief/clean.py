@@ -69,6 +69,7 @@ _CAPTION_MARKERS_ANCHORED = bp.compile_alternation([p for p in bp.CAPTION_MARKER
 _REFERENCE_END = re.compile(bp.SENTENCE_END_WITH_REFERENCES)
 _SPACELESS = re.compile(SPACELESS_SCRIPT_CHARS)
 _CLIPPED_SENTENCE = re.compile(bp.CLIPPED_SENTENCE)
+_NUMBERED_ITEM = re.compile(bp.NUMBERED_ITEM)
 _NOT_UNPUNCTUATED_END = frozenset(bp.SENTENCE_END + bp.CAPTION_NOT_END)
 
 # Input formats whose text a main-text extractor already chose: only proven furniture goes.
@@ -257,6 +258,7 @@ def _is_caption_shaped(paragraph: Paragraph) -> bool:
         not paragraph.is_bullet
         and len(text.split()) >= bp.CAPTION_MIN_WORDS
         and _is_unpunctuated(paragraph)
+        and not _NUMBERED_ITEM.match(text)
         and not is_title_case(text)
         and not _is_clipped_sentence(text)
     )
