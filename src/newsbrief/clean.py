@@ -121,7 +121,7 @@ def _split_lines(raw: str) -> list[Line]:
                 or (text[:1] in bp.DIALOGUE_DASH and stripped.lstrip()[:1] in bp.DIALOGUE_QUOTES)
             )
         ):
-            is_bullet = False  # boilerplate.GLUED_NOT_BULLET: "-2 C", "—word", "*footnote", "– „dialogue“"
+            is_bullet = False  # boilerplate.GLUED_NOT_BULLET: "-2 C", "—word", "– „dialogue“"
         indent = len(body) - len(body.lstrip(" \t"))
         lines.append(Line(offset, offset + len(body), body, stripped.strip() if is_bullet else text, is_bullet, indent))
         offset += len(raw_line)
