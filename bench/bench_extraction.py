@@ -157,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     for row, matrix in matrices.items():
         p, r, a, f = matrix.scores()
         print(f"| {row:<20} | {p:>9.3f} | {r:>6.3f} | {a:>8.3f} | {f:>5.3f} | {matrix.empty:>5} |")
+    margin = matrices["newsbrief text"].scores()[3] - matrices["trafilatura extract"].scores()[3]
+    counts = ", ".join(f"{row} {m.tp}/{m.fp}/{m.fn}/{m.tn}" for row, m in matrices.items())
+    print(f"\nF1 of newsbrief text minus trafilatura extract: {margin:+.5f} (tp/fp/fn/tn: {counts})")
     print(
         f"\nseconds: trafilatura extract {seconds['trafilatura extract']:.1f}, "
         f"newsbrief ingest + clean + segment {seconds['newsbrief']:.1f}"

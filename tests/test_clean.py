@@ -127,6 +127,14 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
         ("An image taken by the probe in June, showing the rings edge-on", True),
         ("A photo of the suspect was released by police on Tuesday.", False),
         ("A picture from the scene shows two cars on their roofs.", False),
+        # a wire caption cut short before its credit, an agency's credit in any of its forms
+        ("The mayor at the opening of the bridge. (Ann Lee/The Daily Courier/via AP)", True),
+        ("The senator, centre, liked what he heard. REUTERS/Ann Lee", True),
+        ("(City Paper Staff Photo/Ann Lee)", True),
+        ("Ann Lee/Flickr", True),
+        ('A rendering of the dinosaur, or "Bigfoot." Image: Ann Lee', True),
+        ("He thanked the staff. The agency said it would reply (Associated Press)", False),
+        ("They sent the image: the police said it showed the car.", False),
     ],
 )
 def test_caption_markers_in_text_input(paragraph, dropped):
@@ -134,6 +142,19 @@ def test_caption_markers_in_text_input(paragraph, dropped):
     assert [r.rule for r in removed] == (["caption"] if dropped else [])
     assert text.split("\n\n") == ARTICLE_PARAGRAPHS + ([] if dropped else [paragraph])
     assert clean_text(ARTICLE + "\n\n" + paragraph, "html")[1] == []  # html: trafilatura chose the text
+
+
+def test_a_numbered_item_is_no_caption():
+    items = [
+        "1. The minister may have misled the committee about the contracts",
+        "2. The minister may have recommended a friend for the post",
+    ]
+    assert kept("\n\n".join([ARTICLE, items[0], "That was the first claim.", items[1]])) == [
+        *ARTICLE_PARAGRAPHS,
+        items[0],
+        "That was the first claim.",
+        items[1],
+    ]
 
 
 def test_a_headline_shaped_line_ending_in_a_picture_credit_is_no_headline():
@@ -303,6 +324,39 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Read more on PostPolitics.com", "promo"),
         ("By Robert Kunzig", "credit"),
         ("By Dominic Casciani, BBC Home Affairs correspondent", "credit"),
+        # read off Multi-News validation outside the unseen fixture's report half (boilerplate's DEV note)
+        ("With reporting by Ann Lee", "credit"),
+        ("— with additional reporting by Ann Lee", "credit"),
+        ("(alee@example.com; @annlee)", "credit"),
+        ("Email: ann.lee@example.com; Twitter: @AnnLee.", "credit"),
+        ("Photograph by Ann Lee", "photo-credit"),
+        ("The senators at a hearing on Capitol Hill on May 8. | Getty", "photo-credit"),
+        ("Logo - http://photos.example.com/prnh/20140805/133477", "photo-credit"),
+        ("Related: U.S. Begins Shipping New Parts to Allies", "promo"),
+        ("Related: Feds Subpoena Records for $3.5M Mortgage", "promo"),
+        ("RELATED | Why was no alert sent?", "promo"),
+        ("RELATED CONTENT: Every Best Picture Winner [GALLERY]", "promo"),
+        ("RELATED Judge in the retrial being investigated", "promo"),
+        ("MORE 5 Photos That Show How Film Effects Changed", "promo"),
+        ("Read next: 7 Reasons Why You Are Still Tired", "promo"),
+        ("WATCH: $10M Surprise Uncovered in Calif.", "promo"),
+        ("More:", "promo"),
+        ("More information", "promo"),
+        ("More info: http://example.com/", "promo"),
+        ("Get more NBC:", "promo"),
+        ("Watch The Late Show weeknights at 11:35 PM ET/10:35 PM CT. Only on CBS.", "promo"),
+        ("Click to email this to a friend (Opens in new window)", "promo"),
+        ("Click through the slideshow below for the best moments.", "promo"),
+        ("Want to add to this story? Let us know in comments or send an email to the author.", "promo"),
+        ("share tweet pin email", "sharing"),
+        ("Join us on Facebook Like us and you'll find top breaking news in your newsfeed.", "sharing"),
+        ("Become a fan of the Museum on Facebook at facebook.com/museum, follow us on Twitter at @museum.", "sharing"),
+        ("Slideshow (2 Images)", "caption-marker"),
+        ("Illustration: Ann Lee (Wikimedia Commons)", "caption-marker"),
+        ("Sponsored", "footer"),
+        ("Photo", "caption-marker"),
+        ("Enlarge this image toggle caption Ann Lee/Getty Images Ann Lee/Getty Images", "caption-marker"),
+        ("RIP, old friend A post shared by Ann Lee (@annlee) on Jun 20, 2017 at 10:33am PDT", "embedded-post"),
     ],
 )
 def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, rule):
@@ -344,6 +398,13 @@ def test_a_credit_sentence_ending_a_body_paragraph_is_cut_off_with_its_raw_offse
         "Follow the money, the investigators said, and you find the minister.",
         "Read the letter carefully, she said.",
         'At nearly 3.2 feet long, "it is the largest foot ever found," he told the paper. [Photos: Big feet]',
+        "More than 30 million copies of the novel have been sold.",
+        "Also in the collection are a transcript of the appeal and a note by the prosecutor.",
+        "Watch what happens to boiling water in the freezing cold.",
+        "Related reports from the region said the talks had stalled.",
+        "Click on the banner and the clips play, the company said.",
+        "Join the two halves of the dough and bake them for an hour.",
+        "Photographs by the police showed the car.",
     ],
 )
 def test_sentences_that_merely_look_like_credits_are_kept(sentence):
@@ -368,6 +429,33 @@ def test_html_text_loses_only_proven_furniture():
     assert text.split("\n\n") == [*ARTICLE_PARAGRAPHS, caption_shaped, "They agreed to keep talking.", "Talks resume"]
     assert [r.rule for r in removed] == ["sharing"]
     assert len(kept(raw)) == 2  # as plain text the heuristics apply
+
+
+def test_a_footer_notice_ending_a_paragraph_of_text_is_cut_off_with_its_raw_offsets():
+    body = (
+        "Posted in April by Anna Berg. The film was shot twice, first in Lisbon and then in Oslo, by two"
+        " photographers who never told each other what was already on the roll."
+    )
+    raw = f"{ARTICLE}\n\n{body}  Copyright \u00a9 2018.\tAll Rights Reserved."
+    text, removed = clean_text(raw, "html")
+    assert text.split("\n\n") == [*ARTICLE_PARAGRAPHS, body]
+    (span,) = removed
+    assert (span.rule, raw[span.start : span.end]) == ("footer", "Copyright \u00a9 2018.\tAll Rights Reserved.")
+    # a notice and a credit after it go together, under the rule of the earlier
+    text, removed = clean_text(f"{body} \u00a9 2018 The Post. Josh Dawsey contributed to this report.")
+    assert (text, [r.rule for r in removed]) == (body, ["footer"])
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Acme Inc. Copyright 2018. All rights reserved.",  # a footer line: too little before the notice
+        "- Posted in April by Anna Berg, who shot the film twice in Lisbon and in Oslo with a friend. \u00a9 2018",
+        "Terms of use. Privacy policy. Cookie policy. Contact us. About us. Jobs. Press. Help. \u00a9 2018",
+    ],
+)
+def test_a_footer_notice_after_little_or_no_text_goes_with_its_paragraph(paragraph):
+    assert [r.rule for r in clean_text(f"{ARTICLE}\n\n{paragraph}", "html")[1]] == ["footer"]
 
 
 def test_a_long_paragraph_mentioning_copyright_is_prose():

@@ -66,3 +66,18 @@ def test_a_page_laid_out_in_tables_in_its_declared_latin_1_is_briefed():
     assert not any("|" in sentence for sentence in summary)  # table-cell markers are no text
     assert "Bürgermeisterin" in " ".join(summary) or "Rücklagen" in " ".join(summary)
     assert "not English" in stderr
+
+
+def test_a_photo_post_ending_in_a_copyright_line_keeps_its_text_and_loses_the_notice():
+    # one short paragraph of text that ends in the site's copyright notice: the notice goes, as a
+    # span named by its rule, and the post's sentences are briefed (the whole paragraph was dropped
+    # as a footer before, and the page refused)
+    path = FIXTURES / "html" / "photo-post-copyright.html"
+    brief, _ = brief_json(path)
+    (source,) = brief["sources"]
+    (removed,) = source["removed"]
+    assert removed["rule"] == "footer"
+    summary = " ".join(s["text"] for s in brief["summary"])
+    assert "Cameras: a panoramic camera and a small compact." in summary
+    assert "The order of exposure was Anna, then Tom." in summary
+    assert "Copyright" not in summary and "©" not in summary and "Rights Reserved" not in summary

@@ -370,6 +370,12 @@ def test_detect_format_by_content():
     assert detect_format("x", '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n<REUTERS NEWID="1">') == "sgml"
     assert detect_format("a.csv", "title,text\n") == "csv"
     assert detect_format("a.sgm", "anything") == "sgml"
+    # a page whose packed script holds Multi-News's separator is still a page (one of trafilatura's
+    # evaluation pages was read as 3,574 one-line stories)
+    page = "<!DOCTYPE html>\n<html><script>var t='|||length|||||title'.split('|')</script><p>Text.</p></html>"
+    assert detect_format("page.html", page) == "html"
+    assert detect_format("page", page) == "html"
+    assert detect_format("a.txt", "First story. ||||| Second story.") == "multinews"
 
 
 def test_scraper_fields_have_provenance():

@@ -50,6 +50,8 @@ def _by_anchoring(rules: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str
 
 
 _FURNITURE = _by_anchoring({**bp.FURNITURE_LINES, **bp.CREDITS_AND_PROMOS})
+# the "footer" patterns that may match inside a paragraph ("©"), for a notice ending one (_trailing_footer)
+_LOOSE_FOOTER = bp.compile_alternation([p for p in bp.FURNITURE_LINES["footer"] if not p.startswith("^")], False)
 _CREDIT_SENTENCE = bp.compile_rules(bp.CREDITS_AND_PROMOS["credit"])
 _CREDIT_CUE = re.compile(bp.TRAILING_CREDIT_CUE, re.IGNORECASE)
 _SENTENCE_GAP = re.compile(r"[.!?][\"'”’)]*+\s+")
@@ -67,6 +69,7 @@ _CAPTION_MARKERS_ANCHORED = bp.compile_alternation([p for p in bp.CAPTION_MARKER
 _REFERENCE_END = re.compile(bp.SENTENCE_END_WITH_REFERENCES)
 _SPACELESS = re.compile(SPACELESS_SCRIPT_CHARS)
 _CLIPPED_SENTENCE = re.compile(bp.CLIPPED_SENTENCE)
+_NUMBERED_ITEM = re.compile(bp.NUMBERED_ITEM)
 _NOT_UNPUNCTUATED_END = frozenset(bp.SENTENCE_END + bp.CAPTION_NOT_END)
 
 # Input formats whose text a main-text extractor already chose: only proven furniture goes.
@@ -110,8 +113,15 @@ def _split_lines(raw: str) -> list[Line]:
             text = text[2:-2].strip()  # a table row as trafilatura writes it: "| cell | cell |"
         stripped = text.lstrip(bp.BULLET_GLYPHS)
         is_bullet = stripped != text and (stripped[:1] == " " or not text[:1].isalnum())
-        if is_bullet and text[:1] in "-–—" and (not stripped.startswith(" ") or text.startswith("--")):
-            is_bullet = False  # "-2 C", "—word" and a newswire dash "-- 53 percent" are no bullets
+        if (
+            is_bullet
+            and (
+                (text[:1] in bp.GLUED_NOT_BULLET and not stripped.startswith(" "))
+                or text.startswith("--")  # a newswire dash: "-- 53 percent"
+                or (text[:1] in bp.DIALOGUE_DASH and stripped.lstrip()[:1] in bp.DIALOGUE_QUOTES)
+            )
+        ):
+            is_bullet = False  # boilerplate.GLUED_NOT_BULLET: "-2 C", "—word", "– „dialogue“"
         indent = len(body) - len(body.lstrip(" \t"))
         lines.append(Line(offset, offset + len(body), body, stripped.strip() if is_bullet else text, is_bullet, indent))
         offset += len(raw_line)
@@ -248,6 +258,7 @@ def _is_caption_shaped(paragraph: Paragraph) -> bool:
         not paragraph.is_bullet
         and len(text.split()) >= bp.CAPTION_MIN_WORDS
         and _is_unpunctuated(paragraph)
+        and not _NUMBERED_ITEM.match(text)
         and not is_title_case(text)
         and not _is_clipped_sentence(text)
     )
@@ -317,6 +328,8 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
             labels[i] = "promo"
             continue
         rule = furniture_rule(text) or ("masthead" if masthead_outlet(text) else None)
+        if rule == "footer" and _trailing_notice(paragraph) is not None:
+            rule = None  # text ending in a footer notice: clean_text cuts the notice off
         if rule:
             labels[i] = rule
             continue  # proven furniture: the headline may still follow
@@ -403,35 +416,79 @@ def clean_text(raw: str, input_format: str = "text") -> tuple[str, list[RemovedS
         if label is not None:
             removed.append(RemovedSpan(paragraph.start, paragraph.end, label, raw[paragraph.start : paragraph.end]))
             continue
-        credit = _trailing_credit(raw, paragraph)
-        if credit is None:
+        notice = _trailing_notice(paragraph)
+        raw_cut = None if notice is None else _raw_offset(raw, paragraph, notice[0])
+        if notice is None or raw_cut is None:
             kept.append(paragraph.text)
         else:
-            cut, raw_cut = credit
+            cut, rule = notice
             kept.append(paragraph.text[:cut].rstrip())
-            removed.append(RemovedSpan(raw_cut, paragraph.end, "credit", raw[raw_cut : paragraph.end]))
+            removed.append(RemovedSpan(raw_cut, paragraph.end, rule, raw[raw_cut : paragraph.end]))
     return "\n\n".join(kept), removed
 
 
-def _trailing_credit(raw: str, paragraph: Paragraph) -> tuple[int, int] | None:
+def _trailing_notice(paragraph: Paragraph) -> tuple[int, str] | None:
+    """Where a credit or a footer notice ending a longer paragraph starts (an offset in the
+    paragraph's text), with the rule's name: the earlier of the two when both are found (a
+    credit may follow a notice); None when there is none."""
+    if paragraph.is_bullet:
+        return None
+    cuts = [(cut, rule) for rule, find in _TRAILING_NOTICES if (cut := find(paragraph.text)) is not None]
+    return min(cuts, default=None)
+
+
+def _sentence_starts(text: str, last: int) -> deque[int]:
+    """The offsets where the last ``last`` sentences after the first begin."""
+    return deque((m.end() for m in _SENTENCE_GAP.finditer(text)), maxlen=last)
+
+
+def _trailing_credit(text: str) -> int | None:
     """Where a credit sentence ending a longer paragraph starts ("… he said. Josh Dawsey contributed
-    to this report."), as offsets in the paragraph's text and in ``raw``; None when there is none."""
-    text = paragraph.text
-    if paragraph.is_bullet or not _CREDIT_CUE.search(text[-bp.TRAILING_CREDIT_MAX_CHARS :]):
+    to this report."); None when there is none."""
+    if not _CREDIT_CUE.search(text[-bp.TRAILING_CREDIT_MAX_CHARS :]):
         return None
-    starts = deque((m.end() for m in _SENTENCE_GAP.finditer(text)), maxlen=bp.TRAILING_CREDIT_MAX_SENTENCES)
-    cut = next((start for start in starts if any(p.search(text[start:]) for p in _CREDIT_SENTENCE)), None)
-    if cut is None:
+    starts = _sentence_starts(text, bp.TRAILING_CREDIT_MAX_SENTENCES)
+    return next((start for start in starts if any(p.search(text[start:]) for p in _CREDIT_SENTENCE)), None)
+
+
+def _trailing_footer(text: str) -> int | None:
+    """Where a footer notice ending a paragraph of text starts ("… to our readers. Copyright © 2018.
+    All Rights Reserved."): the sentence of the first loose "footer" match, when it is one of the last
+    TRAILING_FOOTER_MAX_SENTENCES and the text before it is long enough and no furniture; else None."""
+    if len(text.split()) > bp.FURNITURE_MAX_WORDS:
+        return None  # the loose patterns prove nothing in a long paragraph (furniture_rule)
+    lowered = text.lower()
+    match = _LOOSE_FOOTER.search(lowered) if len(lowered) == len(text) else None  # else offsets differ
+    if match is None:
         return None
+    # the start of the match's sentence, if it is one of the last sentences (and not the first)
+    starts = [start for start in _sentence_starts(text, bp.TRAILING_FOOTER_MAX_SENTENCES) if start <= match.start()]
+    if not starts:
+        return None
+    cut = starts[-1]
+    head = text[:cut].rstrip()
+    if len(head.split()) < bp.TRAILING_FOOTER_MIN_KEPT_WORDS or furniture_rule(head) or masthead_outlet(head):
+        return None
+    return cut
+
+
+_TRAILING_NOTICES = (("credit", _trailing_credit), ("footer", _trailing_footer))
+
+
+def _raw_offset(raw: str, paragraph: Paragraph, cut: int) -> int | None:
+    """The offset in ``raw`` of offset ``cut`` of the paragraph's normalised text (whose
+    non-space characters are those of its raw lines, less any stripped bullet glyph or table
+    marker); None when they cannot be lined up."""
     source = raw[paragraph.start : paragraph.end]
-    if "".join(source.split()) != "".join(text.split()):
-        return None  # a glyph or table marker was stripped: offsets would not line up
-    wanted = len("".join(text[:cut].split()))  # non-space characters before the credit
+    skipped = "".join(source.split()).find("".join(paragraph.text.split()))  # a stripped glyph or marker
+    if skipped < 0:
+        return None
+    wanted = skipped + len("".join(paragraph.text[:cut].split()))  # non-space characters before the cut
     seen = 0
     for offset, char in enumerate(source):
         if not char.isspace():
             if seen == wanted:
-                return cut, paragraph.start + offset
+                return paragraph.start + offset
             seen += 1
     return None
 

@@ -183,8 +183,10 @@ _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<
 
 
 def detect_format(name: str, text: str) -> str:
-    """Choose a parser: Multi-News separators win, then the extension, then the content."""
-    if MULTINEWS_SEPARATOR in text:
+    """Choose a parser: Multi-News separators win (unless the text is an HTML page: a script may
+    hold "|||||", as one of trafilatura's evaluation pages does), then the extension, then the
+    content."""
+    if MULTINEWS_SEPARATOR in text and not _HTML_START.match(text):
         return "multinews"
     lowered = name.lower()
     for extension, fmt in EXTENSIONS.items():
