@@ -106,7 +106,12 @@ def content_words(text: str) -> Iterator[tuple[str, str]]:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed non-stopword tokens: the vocabulary of similarity."""
-    return [term for term, _ in content_words(text)]
+    return terms_of_words(words(text))
+
+
+def terms_of_words(tokens: list[str]) -> list[str]:
+    """:func:`content_terms` of a text already split by :func:`words`."""
+    return [stem(word) for word in tokens if word not in STOPWORDS and len(word) > 1]
 
 
 # --- TF-IDF: the one weighting behind sentence similarity (Cluster) and story clustering ---------
@@ -178,7 +183,14 @@ class Cluster:
         return self._by_id[doc_id]
 
     @cached_property
+    def tokens(self) -> list[list[str]]:
+        """:func:`words` of each sentence, split once for every feature that counts or pairs them."""
+        return [words(s.text) for s in self.sentences]
+
+    @cached_property
     def terms(self) -> list[list[str]]:
+        if self.term_function is content_terms:  # from the tokens, not by splitting every sentence again
+            return [terms_of_words(tokens) for tokens in self.tokens]
         return [self.term_function(s.text) for s in self.sentences]
 
     @cached_property
@@ -201,15 +213,18 @@ class Cluster:
 
     def vectorize(self, term_lists: list[list[str]]) -> sparse.csr_matrix:
         """L2-normalised TF-IDF rows for arbitrary token lists (unknown terms ignored)."""
-        rows, cols, vals = [], [], []
-        for r, terms in enumerate(term_lists):
-            counts = Counter(t for t in terms if t in self.vocabulary)
-            for t, w in l2_normalised(tfidf_weights(counts, self.idf.__getitem__).items()).items():
-                rows.append(r)
-                cols.append(self.vocabulary[t])
+        vocabulary, idf = self.vocabulary, self.idf.__getitem__
+        indptr, cols, vals = [0], [], []
+        for terms in term_lists:
+            counts = {t: n for t, n in Counter(terms).items() if t in vocabulary}
+            for t, w in l2_normalised(tfidf_weights(counts, idf).items()).items():
+                cols.append(vocabulary[t])
                 vals.append(w)
-        shape = (len(term_lists), len(self.vocabulary))
-        return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+            indptr.append(len(cols))
+        shape = (len(term_lists), len(vocabulary))
+        matrix = sparse.csr_matrix((vals, cols, indptr), shape=shape, dtype=np.float64)
+        matrix.sort_indices()  # column order within a row fixes the order of every dot product's sum
+        return matrix
 
     @cached_property
     def matrix(self) -> sparse.csr_matrix:

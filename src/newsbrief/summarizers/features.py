@@ -16,7 +16,7 @@ from collections import Counter
 import numpy as np
 from scipy import sparse
 
-from newsbrief.textsim import Cluster, words
+from newsbrief.textsim import Cluster
 
 # Two sentences from different sources at or above this TF-IDF cosine state much the same.
 SUPPORT_SIMILARITY = 0.3
@@ -28,7 +28,7 @@ _CHUNK = 256
 SHORT_WORDS = 12
 LONG_WORDS = 40
 
-_QUOTE_CHARS = '"“”'
+_QUOTE_MARK = re.compile('["“”]')
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|my|My|our|Our|me)\b")
 _NUMBER = re.compile(r"\d")
 
@@ -57,13 +57,18 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 
 def _quote_share(text: str) -> float:
+    """Characters between an opening and its closing quotation mark, as a share of the text (a straight
+    mark toggles; the span between two marks is counted in one step, not character by character)."""
     inside = 0
     open_quote = False
-    for char in text:
-        if char in _QUOTE_CHARS:
-            open_quote = not open_quote if char == '"' else char == "“"
-        elif open_quote:
-            inside += 1
+    after_mark = 0
+    for mark in _QUOTE_MARK.finditer(text):
+        if open_quote:
+            inside += mark.start() - after_mark
+        open_quote = not open_quote if mark.group() == '"' else mark.group() == "“"
+        after_mark = mark.end()
+    if open_quote:
+        inside += len(text) - after_mark
     return inside / max(1, len(text))
 
 
@@ -79,18 +84,23 @@ def _style(text: str) -> list[float]:
     ]
 
 
-def _cross_centrality(matrix: sparse.csr_matrix, docs: np.ndarray) -> np.ndarray:
+def _document_sums(matrix: sparse.csr_matrix, doc_index: np.ndarray, n_docs: int) -> np.ndarray:
+    """The sum of each document's rows (one dense row per document): one product with a document x row
+    indicator matrix, which adds a document's rows in row order as ``matrix[own].sum(axis=0)`` does."""
+    n_rows = len(doc_index)
+    indicator = sparse.csr_matrix((np.ones(n_rows), (doc_index, np.arange(n_rows))), shape=(n_docs, n_rows))
+    sums: np.ndarray = (indicator @ matrix).toarray()
+    return sums
+
+
+def _cross_centrality(matrix: sparse.csr_matrix, doc_index: np.ndarray, doc_sums: np.ndarray) -> np.ndarray:
     """Mean cosine of each sentence to the sentences of the other articles, in linear time:
     the sum of those cosines is the dot product with (sum of all rows - sum of own article's rows)."""
     total = np.asarray(matrix.sum(axis=0)).ravel()
-    result = np.zeros(len(docs))
-    for doc in np.unique(docs):
-        own = np.flatnonzero(docs == doc)
-        n_other = len(docs) - len(own)
-        if n_other:
-            others = total - np.asarray(matrix[own].sum(axis=0)).ravel()
-            result[own] = (matrix[own] @ others) / n_other
-    return result
+    n_other = len(doc_index) - np.bincount(doc_index, minlength=len(doc_sums))[doc_index]
+    to_others = matrix @ (total - doc_sums).T  # each sentence against every article's "others" sum
+    own = to_others[np.arange(len(doc_index)), doc_index]
+    return np.where(n_other > 0, own / np.maximum(n_other, 1), 0.0)
 
 
 def _support(matrix: sparse.csr_matrix, docs: np.ndarray, centrality: np.ndarray) -> np.ndarray:
@@ -126,22 +136,24 @@ def sentence_features(cluster: Cluster, rows: list[int]) -> np.ndarray:
     centrality = matrix @ centroid
 
     docs = np.array([cluster.sentences[r].doc_id for r in rows])
-    cross_centrality = _cross_centrality(matrix, docs)
+    doc_ids, doc_index = np.unique(docs, return_inverse=True)
+    doc_sums = _document_sums(matrix, doc_index, len(doc_ids))
+    cross_centrality = _cross_centrality(matrix, doc_index, doc_sums)
     support = _support(matrix, docs, centrality)
 
     frequency = Counter(term for row in rows for term in cluster.terms[row])
     total_terms = max(1, sum(frequency.values()))
     total_sentences = len(cluster.sentences)
-    article_centrality: dict[int, float] = {}
-    for doc in set(docs.tolist()):
-        vector = np.asarray(matrix[docs == doc].sum(axis=0)).ravel()
-        article_centrality[doc] = float(vector @ centroid / (np.linalg.norm(vector) or 1.0))
+    article_centrality = {
+        int(doc): float(vector @ centroid / (np.linalg.norm(vector) or 1.0))
+        for doc, vector in zip(doc_ids, doc_sums, strict=True)
+    }
 
     features = np.zeros((len(rows), len(FEATURE_NAMES)))
     for i, row in enumerate(rows):
         sentence = cluster.sentences[row]
         article = cluster.article(sentence.doc_id)
-        n_words = len(words(sentence.text))
+        n_words = len(cluster.tokens[row])
         terms = cluster.terms[row]
         term_probability = sum(frequency[t] for t in terms) / max(1, len(terms)) / total_terms * 100.0
         features[i] = [
