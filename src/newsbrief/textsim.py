@@ -93,7 +93,8 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters, apostrophes inside words, numbers)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    # lower-cased and normalised in one pass over the joined tokens (none holds a space)
+    return " ".join(_WORD.findall(text)).lower().replace("’", "'").split()
 
 
 def content_words(text: str) -> Iterator[tuple[str, str]]:

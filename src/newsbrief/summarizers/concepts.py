@@ -24,6 +24,7 @@ the solver sees a fixed-size problem and the rest is linear in the text plus one
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -93,19 +94,14 @@ def concept_weights(cluster: Cluster, rows: list[int]) -> tuple[list[set[Concept
     """Bigrams of each row and the weight of every kept concept: the number of documents using it
     (sentences, for a single document), kept from ``max(2, MIN_DOCUMENT_SHARE * documents)`` up."""
     grams = [_bigrams(cluster.tokens[row]) for row in rows]
-    counts: dict[tuple[str, str], int] = {}
     n_docs = len(cluster.articles)
+    counted = grams  # each sentence's bigrams count once, or each document's for several documents
     if n_docs > 1:
         per_document: dict[int, set[tuple[str, str]]] = {}
         for row, row_grams in zip(rows, grams, strict=True):
             per_document.setdefault(cluster.sentences[row].doc_id, set()).update(row_grams)
-        for doc_grams in per_document.values():
-            for gram in doc_grams:
-                counts[gram] = counts.get(gram, 0) + 1
-    else:
-        for row_grams in grams:
-            for gram in row_grams:
-                counts[gram] = counts.get(gram, 0) + 1
+        counted = list(per_document.values())
+    counts = Counter(gram for group in counted for gram in group)
     floor = max(2, math.ceil(MIN_DOCUMENT_SHARE * n_docs))
     return grams, {gram: float(count) for gram, count in counts.items() if count >= floor}
 

@@ -103,15 +103,15 @@ def _cross_centrality(matrix: sparse.csr_matrix, doc_index: np.ndarray, doc_sums
     return np.where(n_other > 0, own / np.maximum(n_other, 1), 0.0)
 
 
-def _support(matrix: sparse.csr_matrix, docs: np.ndarray, centrality: np.ndarray) -> np.ndarray:
+def _support(matrix: sparse.csr_matrix, doc_index: np.ndarray, centrality: np.ndarray) -> np.ndarray:
     """Share of other articles holding a sentence at or above SUPPORT_SIMILARITY.
 
     Pairwise similarity stays sparse and is computed in row chunks for the SUPPORT_POOL most
     central sentences only, so memory and time grow linearly with the cluster (a dense
     sentence x sentence matrix took 2.7 GiB for a 500-article story); the rest score 0.
     """
-    n_articles = len(np.unique(docs))
-    support = np.zeros(len(docs))
+    n_articles = int(doc_index.max()) + 1 if len(doc_index) else 0
+    support = np.zeros(len(doc_index))
     if n_articles < 2:
         return support
     pool = np.argsort(-centrality, kind="stable")[:SUPPORT_POOL]
@@ -119,10 +119,13 @@ def _support(matrix: sparse.csr_matrix, docs: np.ndarray, centrality: np.ndarray
     for start in range(0, len(pool), _CHUNK):
         chunk = pool[start : start + _CHUNK]
         block = (matrix[chunk] @ transposed).tocsr()
-        for r, i in enumerate(chunk):
-            row = slice(block.indptr[r], block.indptr[r + 1])
-            close = block.indices[row][block.data[row] >= SUPPORT_SIMILARITY]
-            support[i] = len(set(docs[close].tolist()) - {docs[i]}) / (n_articles - 1)
+        close = block.data >= SUPPORT_SIMILARITY
+        sentence = np.repeat(np.arange(len(chunk)), np.diff(block.indptr))[close]  # position in chunk
+        article = doc_index[block.indices[close]]
+        other = article != doc_index[chunk][sentence]
+        # distinct (sentence, other article) pairs, counted per sentence
+        pairs = np.unique(sentence[other] * n_articles + article[other])
+        support[chunk] = np.bincount(pairs // n_articles, minlength=len(chunk)) / (n_articles - 1)
     return support
 
 
@@ -139,7 +142,7 @@ def sentence_features(cluster: Cluster, rows: list[int]) -> np.ndarray:
     doc_ids, doc_index = np.unique(docs, return_inverse=True)
     doc_sums = _document_sums(matrix, doc_index, len(doc_ids))
     cross_centrality = _cross_centrality(matrix, doc_index, doc_sums)
-    support = _support(matrix, docs, centrality)
+    support = _support(matrix, doc_index, centrality)
 
     frequency = Counter(term for row in rows for term in cluster.terms[row])
     total_terms = max(1, sum(frequency.values()))
