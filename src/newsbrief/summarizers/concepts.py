@@ -79,7 +79,7 @@ SALIENCE_WEIGHT = 1.0
 
 
 def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
-    stems = [stem(word) for word in tokens]  # each word once, not once per bigram it is in
+    stems = list(map(stem, tokens))  # each word once, not once per bigram it is in
     return {
         pair
         for (a, b), pair in zip(pairwise(tokens), pairwise(stems), strict=True)

@@ -146,35 +146,35 @@ def sentence_features(cluster: Cluster, rows: list[int]) -> np.ndarray:
 
     frequency = Counter(term for row in rows for term in cluster.terms[row])
     total_terms = max(1, sum(frequency.values()))
-    total_sentences = len(cluster.sentences)
-    article_centrality = {
-        int(doc): float(vector @ centroid / (np.linalg.norm(vector) or 1.0))
-        for doc, vector in zip(doc_ids, doc_sums, strict=True)
-    }
+    mean_frequency = [
+        sum(frequency[t] for t in terms) / max(1, len(terms)) for terms in (cluster.terms[r] for r in rows)
+    ]
+    term_probability = np.array(mean_frequency) / total_terms * 100.0
+    article_centrality = np.array([vector @ centroid / (np.linalg.norm(vector) or 1.0) for vector in doc_sums])
+    article_sentences = np.array([len(cluster.article(int(doc)).sentences) for doc in doc_ids])[doc_index]
 
-    features = np.zeros((len(rows), len(FEATURE_NAMES)))
-    for i, row in enumerate(rows):
-        sentence = cluster.sentences[row]
-        article = cluster.article(sentence.doc_id)
-        n_words = len(cluster.tokens[row])
-        terms = cluster.terms[row]
-        term_probability = sum(frequency[t] for t in terms) / max(1, len(terms)) / total_terms * 100.0
-        features[i] = [
-            1.0 / math.sqrt(1 + sentence.index),
-            float(sentence.index == 0),
-            sentence.index / max(1, len(article.sentences)),
-            1.0 / math.sqrt(1 + sentence.paragraph),
-            math.log(1 + n_words),
-            float(n_words < SHORT_WORDS),
-            float(n_words > LONG_WORDS),
-            centrality[i],
-            cross_centrality[i],
-            support[i],
-            term_probability,
-            *_style(sentence.text),
-            len(article.sentences) / max(1, total_sentences),
-            article_centrality[sentence.doc_id],
-            float(sentence.index == 1),
-            float(sentence.index < 5),
-        ]
-    return features
+    # Column by column over all rows; each value is computed with the same floating-point operations
+    # as one row at a time would (math.log kept: numpy's log may differ in the last bit).
+    sentences = [cluster.sentences[row] for row in rows]
+    index = np.array([s.index for s in sentences], dtype=float)
+    paragraph = np.array([s.paragraph for s in sentences], dtype=float)
+    n_words = np.array([len(cluster.tokens[row]) for row in rows])
+    columns = [
+        1.0 / np.sqrt(1 + index),
+        index == 0,
+        index / np.maximum(1, article_sentences),
+        1.0 / np.sqrt(1 + paragraph),
+        np.array([math.log(1 + n) for n in n_words.tolist()]),
+        n_words < SHORT_WORDS,
+        n_words > LONG_WORDS,
+        centrality,
+        cross_centrality,
+        support,
+        term_probability,
+        *np.array([_style(s.text) for s in sentences]).T,
+        article_sentences / max(1, len(cluster.sentences)),
+        article_centrality[doc_index],
+        index == 1,
+        index < 5,
+    ]
+    return np.column_stack(columns)
