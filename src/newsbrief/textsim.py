@@ -97,22 +97,27 @@ def words(text: str) -> list[str]:
     return " ".join(_WORD.findall(text)).lower().replace("’", "'").split()
 
 
+def is_content_word(word: str) -> bool:
+    """A token of two or more characters that is not a stop word: what similarity counts."""
+    return word not in STOPWORDS and len(word) > 1
+
+
 def content_words(text: str) -> Iterator[tuple[str, str]]:
     """``(term, word)`` for each non-stopword token of two or more letters: its Porter stem (the
     vocabulary of similarity) and the lower-cased word it came from."""
     for word in words(text):
-        if word not in STOPWORDS and len(word) > 1:
+        if is_content_word(word):
             yield stem(word), word
 
 
 def content_terms(text: str) -> list[str]:
     """Stemmed non-stopword tokens: the vocabulary of similarity."""
-    return terms_of_words(words(text))
+    return [term for term, _ in content_words(text)]
 
 
-def terms_of_words(tokens: list[str]) -> list[str]:
-    """:func:`content_terms` of a text already split by :func:`words`."""
-    return [stem(word) for word in tokens if word not in STOPWORDS and len(word) > 1]
+def content_stems(tokens: list[str], stems: list[str]) -> list[str]:
+    """:func:`content_terms` of a text already split by :func:`words` and stemmed word by word."""
+    return [term for word, term in zip(tokens, stems, strict=True) if is_content_word(word)]
 
 
 # --- TF-IDF: the one weighting behind sentence similarity (Cluster) and story clustering ---------
@@ -189,9 +194,14 @@ class Cluster:
         return [words(s.text) for s in self.sentences]
 
     @cached_property
+    def stems(self) -> list[list[str]]:
+        """The :func:`stem` of each token, stop words too (the concept bigrams pair them)."""
+        return [list(map(stem, tokens)) for tokens in self.tokens]
+
+    @cached_property
     def terms(self) -> list[list[str]]:
-        if self.term_function is content_terms:  # from the tokens, not by splitting every sentence again
-            return [terms_of_words(tokens) for tokens in self.tokens]
+        if self.term_function is content_terms:  # from the stems, not by splitting every sentence again
+            return [content_stems(tokens, stems) for tokens, stems in zip(self.tokens, self.stems, strict=True)]
         return [self.term_function(s.text) for s in self.sentences]
 
     @cached_property

@@ -37,7 +37,7 @@ from newsbrief.summarizers.base import Budget, Summarizer, is_candidate, ranked_
 from newsbrief.summarizers.default import LinearScorer, needs_predecessor, shipped_scorer
 from newsbrief.summarizers.features import sentence_features
 from newsbrief.summarizers.units import Units, selectable_units
-from newsbrief.textsim import STOPWORDS, Cluster, stem
+from newsbrief.textsim import STOPWORDS, Cluster
 
 # A concept must be used by at least this share of the documents (and by two of them): ICSISumm kept
 # bigrams in 3 of 10 documents. On the tuning sample (40 Multi-News + 12 DUC 2006 clusters drawn with
@@ -78,8 +78,7 @@ FILL_VALUE = 1e-3
 SALIENCE_WEIGHT = 1.0
 
 
-def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
-    stems = list(map(stem, tokens))  # each word once, not once per bigram it is in
+def _bigrams(tokens: list[str], stems: list[str]) -> set[tuple[str, str]]:
     return {
         pair
         for (a, b), pair in zip(pairwise(tokens), pairwise(stems), strict=True)
@@ -93,7 +92,7 @@ Concept = tuple[str, str]
 def concept_weights(cluster: Cluster, rows: list[int]) -> tuple[list[set[Concept]], dict[Concept, float]]:
     """Bigrams of each row and the weight of every kept concept: the number of documents using it
     (sentences, for a single document), kept from ``max(2, MIN_DOCUMENT_SHARE * documents)`` up."""
-    grams = [_bigrams(cluster.tokens[row]) for row in rows]
+    grams = [_bigrams(cluster.tokens[row], cluster.stems[row]) for row in rows]
     n_docs = len(cluster.articles)
     counted = grams  # each sentence's bigrams count once, or each document's for several documents
     if n_docs > 1:
