@@ -136,17 +136,7 @@ def solve_coverage(
         blocks.append(sparse.csr_matrix(np.concatenate([unit_words, np.zeros(n_concepts)])[None, :]))
         upper.append(np.array([float(budget.words)]))
     if n_concepts:  # c_j - sum_{u contains j} x_u <= 0
-        linking_rows, linking_cols, linking_vals = [], [], []
-        for u, concepts in enumerate(unit_concepts):
-            for j in concepts:
-                linking_rows.append(j)
-                linking_cols.append(u)
-                linking_vals.append(-1.0)
-        linking_rows.extend(range(n_concepts))
-        linking_cols.extend(n_units + j for j in range(n_concepts))
-        linking_vals.extend([1.0] * n_concepts)
-        shape = (n_concepts, n_columns)
-        blocks.append(sparse.csr_matrix((linking_vals, (linking_rows, linking_cols)), shape=shape))
+        blocks.append(_linking_rows(unit_concepts, n_concepts))
         upper.append(np.zeros(n_concepts))
     if requires:  # x_u - x_v <= 0
         pair_rows = [k for k in range(len(requires)) for _ in (0, 1)]
@@ -189,6 +179,21 @@ def solve_coverage(
     if solution is None:
         return greedy or []
     return [u for u in range(n_units) if solution[u] > 0.5]
+
+
+def _linking_rows(unit_concepts: list[set[int]], n_concepts: int) -> sparse.csr_matrix:
+    """Row ``j``: ``-1`` at every unit holding concept ``j``, ``+1`` at concept ``j``'s own column; built
+    straight in canonical CSR order (columns ascending in each row), as HiGHS has always received it."""
+    n_units = len(unit_concepts)
+    concept = np.fromiter((j for concepts in unit_concepts for j in concepts), dtype=np.int64)
+    unit = np.repeat(np.arange(n_units), [len(concepts) for concepts in unit_concepts])
+    rows = np.concatenate([concept, np.arange(n_concepts)])
+    columns = np.concatenate([unit, n_units + np.arange(n_concepts)])
+    values = np.concatenate([np.full(len(concept), -1.0), np.ones(n_concepts)])
+    order = np.lexsort((columns, rows))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_concepts))])
+    shape = (n_concepts, n_units + n_concepts)
+    return sparse.csr_matrix((values[order], columns[order], indptr), shape=shape)
 
 
 class _Program:
