@@ -93,20 +93,31 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters, apostrophes inside words, numbers)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    # lower-cased and normalised in one pass over the joined tokens (none holds a space)
+    return " ".join(_WORD.findall(text)).lower().replace("’", "'").split()
+
+
+def is_content_word(word: str) -> bool:
+    """A token of two or more characters that is not a stop word: what similarity counts."""
+    return word not in STOPWORDS and len(word) > 1
 
 
 def content_words(text: str) -> Iterator[tuple[str, str]]:
     """``(term, word)`` for each non-stopword token of two or more letters: its Porter stem (the
     vocabulary of similarity) and the lower-cased word it came from."""
     for word in words(text):
-        if word not in STOPWORDS and len(word) > 1:
+        if is_content_word(word):
             yield stem(word), word
 
 
 def content_terms(text: str) -> list[str]:
     """Stemmed non-stopword tokens: the vocabulary of similarity."""
     return [term for term, _ in content_words(text)]
+
+
+def content_stems(tokens: list[str], stems: list[str]) -> list[str]:
+    """:func:`content_terms` of a text already split by :func:`words` and stemmed word by word."""
+    return [term for word, term in zip(tokens, stems, strict=True) if is_content_word(word)]
 
 
 # --- TF-IDF: the one weighting behind sentence similarity (Cluster) and story clustering ---------
@@ -178,7 +189,19 @@ class Cluster:
         return self._by_id[doc_id]
 
     @cached_property
+    def tokens(self) -> list[list[str]]:
+        """:func:`words` of each sentence, split once for every feature that counts or pairs them."""
+        return [words(s.text) for s in self.sentences]
+
+    @cached_property
+    def stems(self) -> list[list[str]]:
+        """The :func:`stem` of each token, stop words too (the concept bigrams pair them)."""
+        return [list(map(stem, tokens)) for tokens in self.tokens]
+
+    @cached_property
     def terms(self) -> list[list[str]]:
+        if self.term_function is content_terms:  # from the stems, not by splitting every sentence again
+            return [content_stems(tokens, stems) for tokens, stems in zip(self.tokens, self.stems, strict=True)]
         return [self.term_function(s.text) for s in self.sentences]
 
     @cached_property
@@ -201,15 +224,18 @@ class Cluster:
 
     def vectorize(self, term_lists: list[list[str]]) -> sparse.csr_matrix:
         """L2-normalised TF-IDF rows for arbitrary token lists (unknown terms ignored)."""
-        rows, cols, vals = [], [], []
-        for r, terms in enumerate(term_lists):
-            counts = Counter(t for t in terms if t in self.vocabulary)
-            for t, w in l2_normalised(tfidf_weights(counts, self.idf.__getitem__).items()).items():
-                rows.append(r)
-                cols.append(self.vocabulary[t])
+        vocabulary, idf = self.vocabulary, self.idf.__getitem__
+        indptr, cols, vals = [0], [], []
+        for terms in term_lists:
+            counts = {t: n for t, n in Counter(terms).items() if t in vocabulary}
+            for t, w in l2_normalised(tfidf_weights(counts, idf).items()).items():
+                cols.append(vocabulary[t])
                 vals.append(w)
-        shape = (len(term_lists), len(self.vocabulary))
-        return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+            indptr.append(len(cols))
+        shape = (len(term_lists), len(vocabulary))
+        matrix = sparse.csr_matrix((vals, cols, indptr), shape=shape, dtype=np.float64)
+        matrix.sort_indices()  # column order within a row fixes the order of every dot product's sum
+        return matrix
 
     @cached_property
     def matrix(self) -> sparse.csr_matrix:

@@ -24,6 +24,7 @@ the solver sees a fixed-size problem and the rest is linear in the text plus one
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -36,7 +37,7 @@ from newsbrief.summarizers.base import Budget, Summarizer, is_candidate, ranked_
 from newsbrief.summarizers.default import LinearScorer, needs_predecessor, shipped_scorer
 from newsbrief.summarizers.features import sentence_features
 from newsbrief.summarizers.units import Units, selectable_units
-from newsbrief.textsim import STOPWORDS, Cluster, stem, words
+from newsbrief.textsim import STOPWORDS, Cluster
 
 # A concept must be used by at least this share of the documents (and by two of them): ICSISumm kept
 # bigrams in 3 of 10 documents. On the tuning sample (40 Multi-News + 12 DUC 2006 clusters drawn with
@@ -77,11 +78,10 @@ FILL_VALUE = 1e-3
 SALIENCE_WEIGHT = 1.0
 
 
-def _bigrams(text: str) -> set[tuple[str, str]]:
-    tokens = words(text)
+def _bigrams(tokens: list[str], stems: list[str]) -> set[tuple[str, str]]:
     return {
-        (stem(a), stem(b))
-        for a, b in pairwise(tokens)
+        pair
+        for (a, b), pair in zip(pairwise(tokens), pairwise(stems), strict=True)
         if not (a in STOPWORDS and b in STOPWORDS) and len(a) + len(b) > 2
     }
 
@@ -92,20 +92,15 @@ Concept = tuple[str, str]
 def concept_weights(cluster: Cluster, rows: list[int]) -> tuple[list[set[Concept]], dict[Concept, float]]:
     """Bigrams of each row and the weight of every kept concept: the number of documents using it
     (sentences, for a single document), kept from ``max(2, MIN_DOCUMENT_SHARE * documents)`` up."""
-    grams = [_bigrams(cluster.sentences[row].text) for row in rows]
-    counts: dict[tuple[str, str], int] = {}
+    grams = [_bigrams(cluster.tokens[row], cluster.stems[row]) for row in rows]
     n_docs = len(cluster.articles)
+    counted = grams  # each sentence's bigrams count once, or each document's for several documents
     if n_docs > 1:
         per_document: dict[int, set[tuple[str, str]]] = {}
         for row, row_grams in zip(rows, grams, strict=True):
             per_document.setdefault(cluster.sentences[row].doc_id, set()).update(row_grams)
-        for doc_grams in per_document.values():
-            for gram in doc_grams:
-                counts[gram] = counts.get(gram, 0) + 1
-    else:
-        for row_grams in grams:
-            for gram in row_grams:
-                counts[gram] = counts.get(gram, 0) + 1
+        counted = list(per_document.values())
+    counts = Counter(gram for group in counted for gram in group)
     floor = max(2, math.ceil(MIN_DOCUMENT_SHARE * n_docs))
     return grams, {gram: float(count) for gram, count in counts.items() if count >= floor}
 
@@ -141,17 +136,7 @@ def solve_coverage(
         blocks.append(sparse.csr_matrix(np.concatenate([unit_words, np.zeros(n_concepts)])[None, :]))
         upper.append(np.array([float(budget.words)]))
     if n_concepts:  # c_j - sum_{u contains j} x_u <= 0
-        linking_rows, linking_cols, linking_vals = [], [], []
-        for u, concepts in enumerate(unit_concepts):
-            for j in concepts:
-                linking_rows.append(j)
-                linking_cols.append(u)
-                linking_vals.append(-1.0)
-        linking_rows.extend(range(n_concepts))
-        linking_cols.extend(n_units + j for j in range(n_concepts))
-        linking_vals.extend([1.0] * n_concepts)
-        shape = (n_concepts, n_columns)
-        blocks.append(sparse.csr_matrix((linking_vals, (linking_rows, linking_cols)), shape=shape))
+        blocks.append(_linking_rows(unit_concepts, n_concepts))
         upper.append(np.zeros(n_concepts))
     if requires:  # x_u - x_v <= 0
         pair_rows = [k for k in range(len(requires)) for _ in (0, 1)]
@@ -194,6 +179,21 @@ def solve_coverage(
     if solution is None:
         return greedy or []
     return [u for u in range(n_units) if solution[u] > 0.5]
+
+
+def _linking_rows(unit_concepts: list[set[int]], n_concepts: int) -> sparse.csr_matrix:
+    """Row ``j``: ``-1`` at every unit holding concept ``j``, ``+1`` at concept ``j``'s own column; built
+    straight in canonical CSR order (columns ascending in each row), as HiGHS has always received it."""
+    n_units = len(unit_concepts)
+    concept = np.fromiter((j for concepts in unit_concepts for j in concepts), dtype=np.int64)
+    unit = np.repeat(np.arange(n_units), [len(concepts) for concepts in unit_concepts])
+    rows = np.concatenate([concept, np.arange(n_concepts)])
+    columns = np.concatenate([unit, n_units + np.arange(n_concepts)])
+    values = np.concatenate([np.full(len(concept), -1.0), np.ones(n_concepts)])
+    order = np.lexsort((columns, rows))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_concepts))])
+    shape = (n_concepts, n_units + n_concepts)
+    return sparse.csr_matrix((values[order], columns[order], indptr), shape=shape)
 
 
 class _Program:

@@ -106,6 +106,8 @@ def well_formed(text: str) -> bool:
 def quotation_depth(text: str, depth: int = 0) -> tuple[int, bool]:
     """The number of quotations still open after ``text`` when ``depth`` were open before it, and
     whether ``text`` closes a quotation that was not open."""
+    if not _MARK.search(text):  # most sentences hold no quotation mark
+        return depth, False
     stray_close = False
     openers = {m.start() for m in _OPENS_WORD.finditer(text)}
     for match in _MARK.finditer(text):
