@@ -291,7 +291,7 @@ _RUNNING_TOTAL = re.compile(
 
 
 def _running_totals_apart(first: Sentence, second: Sentence, published: dict[int, str]) -> bool:
-    """Do both sentences give a running total, from reports written days apart?"""
+    """Does either sentence give a running total, and were the two reports written days apart?"""
     if not (_RUNNING_TOTAL.search(first.text) or _RUNNING_TOTAL.search(second.text)):
         return False
     day1, day2 = published.get(first.doc_id, "")[:10], published.get(second.doc_id, "")[:10]
@@ -369,14 +369,16 @@ def date_conflicts(
             continue
         if _report_day(s1, m1) or _report_day(s2, m2) or _only_inferred_years_differ(m1, m2):
             continue
-        d1, d2 = (m1.iso or "", m1.text), (m2.iso or "", m2.text)
-        (lo1, hi1), (lo2, hi2) = bounds(d1[0]), bounds(d2[0])
+        (lo1, hi1), (lo2, hi2) = bounds(m1.iso or ""), bounds(m2.iso or "")
         if hi1 < lo2 or hi2 < lo1:
             conflicts.append(
                 Conflict(
                     kind="date",
                     topic="date of the same event",
-                    sides=[_side(s1, f"{d1[1]} ({d1[0]})", published), _side(s2, f"{d2[1]} ({d2[0]})", published)],
+                    sides=[
+                        _side(s1, f"{m1.text} ({m1.iso})", published),
+                        _side(s2, f"{m2.text} ({m2.iso})", published),
+                    ],
                     explanation=f"the sentences match (similarity {similarity:.2f}) but their dates do not overlap",
                 )
             )
@@ -484,7 +486,7 @@ def claim_conflicts(
             and not asks
             and claim1.negative != claim2.negative
         ):
-            negative, positive = (s1, s2) if assertion(s1.text).negative else (s2, s1)
+            negative, positive = (s1, s2) if claim1.negative else (s2, s1)
             conflicts.append(
                 Conflict(
                     kind="claim",

@@ -100,12 +100,10 @@ _FUTURE = re.compile(
 # June") puts it in the past of the publication date, not at its nearest occurrence. Tune half of
 # the trust labels: fixes 1 date a year late, breaks none (a 31-day "news is past" default broke
 # the example story's "election in May").
-_FINITE_PAST = re.compile(r"\b(?:was|were|had|did|" + alternation(IRREGULAR_PAST_VERBS) + r")\b", re.IGNORECASE)
+_FINITE_PAST_FORMS = r"was|were|had|did|" + alternation(IRREGULAR_PAST_VERBS)
+_FINITE_PAST = re.compile(rf"\b(?:{_FINITE_PAST_FORMS})\b", re.IGNORECASE)
 # A participle after "be" ("will be tightened", "to be spotlighted") takes its auxiliary's tense.
-_PAST_TENSE = re.compile(
-    r"\b(?<!\bbe )(?<!\bbeen )(?:was|were|had|did|\w{3,}ed|" + alternation(IRREGULAR_PAST_VERBS) + r")\b",
-    re.IGNORECASE,
-)
+_PAST_TENSE = re.compile(rf"\b(?<!\bbe )(?<!\bbeen )(?:{_FINITE_PAST_FORMS}|\w{{3,}}ed)\b", re.IGNORECASE)
 _PAST_TENSE_KINDS = ("dmy", "mdy", "month")
 # Tune half of the trust labels: 8 words missed "scheduled to be reviewed by the Senate Appropriations
 # Committee on Wednesday" (1 wrong date); 10 and 12 score alike.
