@@ -110,6 +110,13 @@ IRREGULAR_PAST_VERBS: tuple[str, ...] = tuple(
     spoke stood stole struck swore took taught thought threw tore went won wore""".split()
 )
 
+# Present-tense and "-ing" forms that announce a scheduled event, read as future right before a
+# weekday ("the recess, which begins Friday", "a study appearing Friday", analyse.dates). DUC 2006
+# clusters outside the trust labels (wave 7): 5 weekdays a week early.
+SCHEDULE_VERBS: tuple[str, ...] = tuple(
+    "begins starts ends opens closes resumes expires beginning starting appearing".split()
+)
+
 # Verbs of a speech tag that may follow a quoted question or exclamation in the same sentence
 # ('"Oh really?" Ida asks.', segment): saying and manner-of-speaking verbs, both tenses.
 SPEECH_TAG_VERBS: tuple[str, ...] = tuple(
