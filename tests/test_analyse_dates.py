@@ -279,6 +279,77 @@ TENSE_OF_A_YEARLESS_DATE = [
         "1999-11-14",
         "a weekday opening the sentence takes its clause's tense, up to a reporting verb",
     ),
+    (
+        "Wednesday, after months of delay and a long review, the council plans to vote.",
+        "2002-03-10",
+        "Wednesday",
+        "2002-03-13",
+        "a weekday opening the sentence: its whole clause, up to a reporting verb",
+    ),
+    (
+        "On Monday, the club, founded by miners, issued a list of players who could leave in June.",
+        "2002-03-13",
+        "On Monday",
+        "2002-03-11",
+        "a weekday opening the sentence: the clause's first verb decides",
+    ),
+    (
+        "The fair, which opens Friday, runs for three days.",
+        "2003-05-14",
+        "Friday",
+        "2003-05-16",
+        "a scheduling verb right before a weekday",
+    ),
+    (
+        "A paper appearing Thursday in a medical journal describes the trial.",
+        "2003-05-13",
+        "Thursday",
+        "2003-05-15",
+        "a scheduling verb right before a weekday",
+    ),
+    ("The water supply could run out by Saturday.", "2003-05-13", "by Saturday", "2003-05-17", '"could" looks ahead'),
+    (
+        "The office could not be reached for comment Tuesday.",
+        "2003-05-13",
+        "Tuesday",
+        "2003-05-13",
+        '"could not" does not look ahead',
+    ),
+    (
+        "The crew will finish a three-year extended survey in January.",
+        "2003-10-20",
+        "January",
+        "2004-01",
+        'an "-ed" word after a modal is no past verb, unless it governs the date',
+    ),
+    (
+        "Experts will review the footage aired Monday.",
+        "2003-10-23",
+        "Monday",
+        "2003-10-20",
+        'an "-ed" word after a modal is no past verb, unless it governs the date',
+    ),
+    (
+        "By the end of the day Friday, every school in the region will be closed to visitors.",
+        "2001-06-03",
+        "Friday",
+        "2001-06-08",
+        "no cue near the date, a future cue in the sentence and no past verb before it",
+    ),
+    (
+        "The rules came into force last June.",
+        "2001-06-20",
+        "June",
+        "2000-06",
+        '"last" and "next" before the month it is written in',
+    ),
+    (
+        "A second bridge will open next June.",
+        "2001-06-20",
+        "June",
+        "2002-06",
+        '"last" and "next" before the month it is written in',
+    ),
 ]
 
 
@@ -299,6 +370,32 @@ def test_a_weekday_written_with_its_date_is_that_date():
     )
     by_text = {m.text: m.iso for m in brief.analysis.dates}
     assert by_text["on Monday"] == "1998-10-12" and by_text["Oct. 12"] == "1998-10-12"
+
+
+def test_a_weekday_apposed_to_a_date_is_that_date():
+    brief = analyse_texts(["The plant reported the leak on Oct. 12, a Monday, after a week of tests."], ["1998-10-20"])
+    assert {m.text: m.iso for m in brief.analysis.dates}["Monday"] == "1998-10-12"
+
+
+def test_a_weekday_in_a_name_is_no_date():
+    brief = analyse_texts(
+        ["The Sunday Courier printed the letter, and the mayor said Tuesday he was sorry."], ["1998-10-21"]
+    )
+    assert [(m.text, m.iso) for m in brief.analysis.dates] == [("Tuesday", "1998-10-20")]
+
+
+def test_the_last_year_of_a_period_is_no_relative_date():
+    brief = analyse_texts(["Only 17 were built in the last year of the old regime."], ["1998-10-21"])
+    assert brief.analysis.dates == []
+
+
+@pytest.mark.parametrize("text", ["The law was passed in November, 1989.", "The law was passed in November of 1989."])
+def test_a_month_and_its_year_after_a_comma_or_of(text):
+    assert [(e.kind, e.text) for e in find_expressions(text)] == [("my", text[22:-1])]
+
+
+def test_a_month_a_comma_and_a_count_is_no_year():
+    assert [e.kind for e in find_expressions("Rallies grew in May, 2000 people marched.")] == ["month"]
 
 
 def test_a_future_weekday_on_its_own_weekday_abstains():

@@ -199,7 +199,7 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
             future_cue, past_verb = _last_end(_FUTURE, before), _last_end(_PAST_TENSE, before)
             if kind != "year":
                 future_cue = max(future_cue, _last_end(_MAYBE, before))
-            near = " ".join(before.split()[-2:])
+            near = " ".join(before.split()[-1:])  # the word right before the date (or its preposition)
             modal = _last_end(_MODAL, before)
             if 0 <= modal < past_verb and _last_end(_FINITE_PAST, before) <= modal and not _PAST_TENSE.search(near):
                 # An "-ed" word after a modal is a participle or an adjective ("will finish a
