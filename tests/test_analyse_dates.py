@@ -307,6 +307,13 @@ TENSE_OF_A_YEARLESS_DATE = [
         "2003-05-15",
         "a scheduling verb right before a weekday",
     ),
+    (
+        "Talks between the two unions resume Tuesday.",
+        "2003-05-15",
+        "Tuesday",
+        "2003-05-20",
+        "a scheduling verb right before a weekday",
+    ),
     ("The water supply could run out by Saturday.", "2003-05-13", "by Saturday", "2003-05-17", '"could" looks ahead'),
     (
         "The office could not be reached for comment Tuesday.",
@@ -392,6 +399,12 @@ def test_the_last_year_of_a_period_is_no_relative_date():
 @pytest.mark.parametrize("text", ["The law was passed in November, 1989.", "The law was passed in November of 1989."])
 def test_a_month_and_its_year_after_a_comma_or_of(text):
     assert [(e.kind, e.text) for e in find_expressions(text)] == [("my", text[22:-1])]
+
+
+def test_a_day_takes_a_year_before_1800():
+    assert [(e.kind, e.text) for e in find_expressions("The ship was launched on July 8, 1797.")] == [
+        ("mdy", "July 8, 1797")
+    ]
 
 
 def test_a_month_a_comma_and_a_count_is_no_year():

@@ -111,10 +111,11 @@ IRREGULAR_PAST_VERBS: tuple[str, ...] = tuple(
 )
 
 # Present-tense and "-ing" forms that announce a scheduled event, read as future right before a
-# weekday ("the recess, which begins Friday", "a study appearing Friday", analyse.dates). DUC 2006
-# clusters outside the trust labels (wave 7): 5 weekdays a week early.
+# weekday ("the recess, which begins Friday", "a study appearing Friday", "talks resume Tuesday";
+# not "open", "close", "start", which are also adjectives and nouns: "stores were open Monday",
+# analyse.dates). DUC 2006 clusters outside the trust labels (wave 7): 5 weekdays a week early.
 SCHEDULE_VERBS: tuple[str, ...] = tuple(
-    "begins starts ends opens closes resumes expires beginning starting appearing".split()
+    "begins starts ends opens closes resumes expires begin resume beginning starting appearing".split()
 )
 
 # Verbs of a speech tag that may follow a quoted question or exclamation in the same sentence

@@ -50,12 +50,15 @@ _NUMBER = r"\d{1,3}|" + "|".join(NUMBER_WORDS)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_DIGITS = r"1[89]\d\d|20\d\d"
 _YEAR = rf"(?P<year>{_YEAR_DIGITS})"
+# With a day, any four-digit year is one ("July 8, 1797"; alone, "in 1500 homes" is a count). DUC
+# 2006 wave 6: "July 8, 1797" was read as a yearless day.
+_DAY_YEAR = r"(?P<year>1\d\d\d|20\d\d)"
 # "on October 31 last year", "from October 1, this year": the year is its own expression, relative
 # to the writing.
 _RELATIVE_YEAR_AFTER = r"(?:(?=,? (?P<rel>last|this|next) year\b))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy", re.compile(rf"\b{_DAY} (?P<month>{_MONTH})\.?(?:,? {_YEAR})?\b(?!\d){_RELATIVE_YEAR_AFTER}")),
-    ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\.? {_DAY}\b(?!\d|,\d)(?:,? {_YEAR}\b)?{_RELATIVE_YEAR_AFTER}")),
+    ("dmy", re.compile(rf"\b{_DAY} (?P<month>{_MONTH})\.?(?:,? {_DAY_YEAR})?\b(?!\d){_RELATIVE_YEAR_AFTER}")),
+    ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\.? {_DAY}\b(?!\d|,\d)(?:,? {_DAY_YEAR}\b)?{_RELATIVE_YEAR_AFTER}")),
     # "in November 1989", "in November, 1989", "in January of 1995" (not "in May, 2000 people")
     ("my", re.compile(rf"\b(?P<month>{_MONTH})(?:,(?= \d{{4}}\b(?! [a-z]))| of)? {_YEAR}\b")),
     (
