@@ -411,6 +411,14 @@ def test_a_month_a_comma_and_a_count_is_no_year():
     assert [e.kind for e in find_expressions("Rallies grew in May, 2000 people marched.")] == ["month"]
 
 
+def test_relative_dates_count_from_the_dateline_a_day_before_the_time_stamp():
+    brief = analyse_texts(
+        ["LISBON, March 3 (Wire) -- The minister today opened a new bridge over the river."], ["2001-03-04"]
+    )
+    assert {m.text: m.iso for m in brief.analysis.dates}["today"] == "2001-03-03"
+    assert brief.analysis.publication_dates[0].iso == "2001-03-04"  # the source's own date is kept
+
+
 def test_a_future_weekday_on_its_own_weekday_abstains():
     # Published on a Wednesday: "would be revoked Wednesday" is today or a week on; the text does not say.
     brief = analyse_texts(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -717,6 +717,28 @@ def date_mentions(
     ]
 
 
+# "BEIJING, May 9 (Xinhua) --": the dateline names the day the report was written, which a wire's
+# time stamp may put a day or two later (DUC 2006 wave 7, Xinhua: "today" resolved a day late).
+_DATELINE = re.compile(rf"^[A-Z][A-Z.' -]+(?:, [A-Z][A-Za-z.' -]+)?, (?P<month>{_MONTH})\.? (?P<day>[0-3]?\d) \(")
+DATELINE_LAG_DAYS = 3  # a dateline at most this many days before the time stamp is the day of writing
+
+
+def dateline_day(article: Article, pub: PublicationDate) -> date | None:
+    """The day the source's dateline names, when it is shortly before its publication day."""
+    m = _DATELINE.match(article.sentences[0].text) if article.sentences and pub.iso else None
+    if m is None or pub.iso is None:
+        return None
+    published = date.fromisoformat(pub.iso)
+    for year in (published.year, published.year - 1):
+        try:
+            day = date(year, MONTHS[m["month"]], int(m["day"]))
+        except ValueError:
+            continue
+        if 0 < (published - day).days <= DATELINE_LAG_DAYS:
+            return day
+    return None
+
+
 @register("dates", assigns=("publication_dates", "dates"))
 def analyse_dates(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     years = [own_year(article) for article in cluster.articles]
@@ -727,6 +749,9 @@ def analyse_dates(brief: Brief, cluster: Cluster, analysis: Analysis) -> None:
     for article, year in zip(cluster.articles, years, strict=True):
         pub = estimate_publication(article, year, fallback_year, story_anchors)
         analysis.publication_dates.append(pub)
+        written = dateline_day(article, pub)
+        if written is not None:  # relative dates count from the day of writing
+            pub = replace(pub, iso=written.isoformat(), earliest=written.isoformat(), latest=written.isoformat())
         pub_year = int(pub.iso[:4]) if pub.iso else None
         own_anchors = year_anchors([article])
         year_hint = pub_year or year or fallback_year
