@@ -419,6 +419,13 @@ def test_relative_dates_count_from_the_dateline_a_day_before_the_time_stamp():
     assert brief.analysis.publication_dates[0].iso == "2001-03-04"  # the source's own date is kept
 
 
+def test_an_almanac_dates_its_today_by_the_day_it_names():
+    brief = analyse_texts(
+        ["Today is Tuesday, May 8, the 128th day of the year.\n\nToday's birthdays follow."], ["2001-05-07"]
+    )
+    assert {m.iso for m in brief.analysis.dates if m.text == "Today"} == {"2001-05-08"}
+
+
 def test_a_future_weekday_on_its_own_weekday_abstains():
     # Published on a Wednesday: "would be revoked Wednesday" is today or a week on; the text does not say.
     brief = analyse_texts(

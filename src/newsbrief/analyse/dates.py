@@ -718,24 +718,30 @@ def date_mentions(
 
 
 # "BEIJING, May 9 (Xinhua) --": the dateline names the day the report was written, which a wire's
-# time stamp may put a day or two later (DUC 2006 wave 7, Xinhua: "today" resolved a day late).
+# time stamp may put a day or two later (DUC 2006 wave 7, Xinhua: "today" resolved a day late); so
+# does an almanac's "Today is Monday, Oct. 18", often stamped the day before (wave 7, AP).
 _DATELINE = re.compile(rf"^[A-Z][A-Z.' -]+(?:, [A-Z][A-Za-z.' -]+)?, (?P<month>{_MONTH})\.? (?P<day>[0-3]?\d) \(")
-DATELINE_LAG_DAYS = 3  # a dateline at most this many days before the time stamp is the day of writing
+_TODAY_IS = re.compile(rf"^Today is (?:{_WEEKDAY}), (?P<month>{_MONTH})\.? (?P<day>[0-3]?\d)\b")
+DATELINE_LAG_DAYS = 3  # a stated day at most this many days from the time stamp is the day of writing
 
 
 def dateline_day(article: Article, pub: PublicationDate) -> date | None:
-    """The day the source's dateline names, when it is shortly before its publication day."""
-    m = _DATELINE.match(article.sentences[0].text) if article.sentences and pub.iso else None
-    if m is None or pub.iso is None:
+    """The day of writing the source states (its dateline, or "Today is ..."), when it is within a
+    few days of its publication day (a dateline: before it)."""
+    if pub.iso is None or not article.sentences:
         return None
     published = date.fromisoformat(pub.iso)
-    for year in (published.year, published.year - 1):
-        try:
-            day = date(year, MONTHS[m["month"]], int(m["day"]))
-        except ValueError:
-            continue
-        if 0 < (published - day).days <= DATELINE_LAG_DAYS:
-            return day
+    stated = [(m, False) for m in [_DATELINE.match(article.sentences[0].text)] if m]
+    stated += [(m, True) for s in article.sentences if (m := _TODAY_IS.match(s.text))]
+    for m, either_side in stated[:1]:
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                day = date(year, MONTHS[m["month"]], int(m["day"]))
+            except ValueError:
+                continue
+            lag = (published - day).days
+            if 0 < lag <= DATELINE_LAG_DAYS or (either_side and 0 < abs(lag) <= DATELINE_LAG_DAYS):
+                return day
     return None
 
 
