@@ -15,7 +15,7 @@ __version__ = "0.1.0"
 
 from newsbrief.ingest import load_articles
 from newsbrief.model import Article, Brief, Sentence, SummarySentence
-from newsbrief.pipeline import brief, brief_articles
+from newsbrief.pipeline import brief, brief_articles, extract
 from newsbrief.render import render
 from newsbrief.settings import Options
 
@@ -43,6 +43,7 @@ __all__ = [
     "brief",
     "brief_articles",
     "export",
+    "extract",
     "load_articles",
     "render",
 ]

@@ -1,7 +1,8 @@
 """The briefing pipeline: ingest -> clean -> segment -> select -> corroborate -> analyse -> render.
 
 :func:`brief` is the public entry point; :func:`brief_articles` starts from articles
-already in memory (the batch runner and the web app use it).
+already in memory (the batch runner and the web app use it); :func:`extract` stops after
+segmenting and returns the articles as the summarizer would read them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,21 @@ def prepare(articles: list[Article]) -> list[Article]:
     return articles
 
 
+def empty_warnings(articles: list[Article]) -> list[str]:
+    """One warning per prepared article that cleaning left without a sentence."""
+    return [f"{a.path}: no article text left after removing boilerplate" for a in articles if not a.sentences]
+
+
+def extract(paths: Iterable[str], options: Options | None = None) -> tuple[list[Article], list[str]]:
+    """The articles at ``paths`` as :func:`brief` reads them: ingested, cleaned and segmented, each
+    with its metadata's provenance and the spans the cleaner removed (each naming its rule). An
+    article that cleaning leaves empty is kept, with a warning: nothing is dropped silently.
+    Returns ``(articles, warnings)``; no usable input at all raises :class:`NoUsableInput`."""
+    articles, warnings = load_articles(paths, options or Options())
+    prepare(articles)
+    return articles, [*warnings, *empty_warnings(articles)]
+
+
 def brief_articles(articles: list[Article], options: Options | None = None, warnings: list[str] | None = None) -> Brief:
     """Brief articles that are already loaded (raw text set; cleaning happens here)."""
     options = options or Options()
@@ -37,7 +53,7 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
         load_outlet_table(options.outlets_file)
     prepare(articles)
     usable = [a for a in articles if a.sentences]
-    skipped = [f"{a.path}: no article text left after removing boilerplate" for a in articles if not a.sentences]
+    skipped = empty_warnings(articles)
     if not usable:  # as load_articles: exit 2 when nothing usable remains, not an empty brief
         raise NoUsableInput(f"no usable article in the input ({'; '.join([*(warnings or []), *skipped])})")
     cluster = Cluster(usable)

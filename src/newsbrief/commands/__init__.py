@@ -7,6 +7,7 @@ A command module exposes ``HELP`` (one line), ``DESCRIPTION`` (the ``--help`` te
 
 COMMAND_MODULES: dict[str, str] = {
     "brief": "newsbrief.commands.brief",
+    "extract": "newsbrief.commands.extract",
     "cluster": "newsbrief.commands.cluster",
     "batch": "newsbrief.commands.batch",
     "eval": "newsbrief.commands.eval",

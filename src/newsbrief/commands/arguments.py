@@ -8,7 +8,7 @@ from typing import Any
 
 from newsbrief.errors import UsageError
 from newsbrief.ingest.records import FIELD_NAMES, parse_field_map
-from newsbrief.settings import DEFAULT_WORDS, Options
+from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Options
 from newsbrief.summarizers import available
 
 
@@ -53,6 +53,17 @@ def add_fields_argument(parser: argparse.ArgumentParser) -> None:
         help=f"read article fields from these record keys or CSV columns, e.g. text=body,published=date "
         f"(fields: {', '.join(FIELD_NAMES)}; source = outlet; a dotted key reads a nested object)",
     )
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    """How inputs are read: a size limit and an encoding (brief, cluster, extract)."""
+    parser.add_argument(
+        "--max-bytes",
+        type=positive_int,
+        default=DEFAULT_MAX_BYTES,
+        help=f"refuse an input (a file, or a line of JSONL) larger than this (default {DEFAULT_MAX_BYTES})",
+    )
+    parser.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8")
 
 
 def add_brief_arguments(parser: argparse.ArgumentParser) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsbrief.commands.arguments import add_brief_arguments, brief_options, positive_int
+from newsbrief.commands.arguments import add_brief_arguments, add_input_arguments, brief_options
 from newsbrief.errors import EXIT_OK
 from newsbrief.fileio import refuse_input_as_output, write_atomic
 from newsbrief.limits import time_limit
 from newsbrief.pipeline import brief
 from newsbrief.render import formats, render
-from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_MIN_SHARED_TERMS, DEFAULT_SUPPORT_THRESHOLD, Options
+from newsbrief.settings import DEFAULT_MIN_SHARED_TERMS, DEFAULT_SUPPORT_THRESHOLD, Options
 
 HELP = "brief articles about one story (files, folders, - for stdin)"
 DESCRIPTION = """\
@@ -55,13 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="content words (not the story's topic words) a corroborating sentence must share "
         f"(default {DEFAULT_MIN_SHARED_TERMS})",
     )
-    parser.add_argument(
-        "--max-bytes",
-        type=positive_int,
-        default=DEFAULT_MAX_BYTES,
-        help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES})",
-    )
-    parser.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8")
+    add_input_arguments(parser)
     parser.add_argument(
         "--outlets",
         metavar="FILE",

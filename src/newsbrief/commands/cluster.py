@@ -13,10 +13,10 @@ from newsbrief.cluster.stories import (
     DEFAULT_WINDOW_DAYS,
     ClusterSettings,
 )
-from newsbrief.commands.arguments import add_fields_argument, fraction, non_negative, positive_int
+from newsbrief.commands.arguments import add_fields_argument, add_input_arguments, fraction, non_negative
 from newsbrief.errors import EXIT_OK, UsageError
 from newsbrief.fileio import exclusive_output, json_line, refuse_input_as_output, write_atomic
-from newsbrief.settings import DEFAULT_MAX_BYTES, Options
+from newsbrief.settings import Options
 
 HELP = "sort a mixed stream of articles into stories (JSONL out, one line per article)"
 DESCRIPTION = f"""\
@@ -65,8 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(flag, type=int, default=default, help=f"{meaning} (default %(default)s)")
     parser.add_argument("--summary-rows", type=int, default=20, help="stories listed in the summary table")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary table")
-    parser.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES, help="size limit per input/line")
-    parser.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8")
+    add_input_arguments(parser)
     add_fields_argument(parser)
 
 

@@ -43,6 +43,19 @@ def source_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
+def source_text_fields(article: Article) -> dict[str, Any]:
+    """A source's cleaned text and its sentences' offsets into it (schema ``source``)."""
+    return {"text": article.text, "sentence_spans": [[s.start, s.end] for s in article.sentences]}
+
+
+def extraction_to_dict(article: Article) -> dict[str, Any]:
+    """One line of ``newsbrief extract --format jsonl``: the schema's ``source`` with its text, and
+    each removed span with the raw text it held (what was dropped, and by which rule)."""
+    entry = source_to_dict(article) | source_text_fields(article)
+    entry["removed"] = [{"start": r.start, "end": r.end, "rule": r.rule, "text": r.text} for r in article.removed]
+    return entry
+
+
 # The options a brief reports (schema ``options``): its budgets and corroboration settings.
 REPORTED_OPTIONS = ("words", "sentences", "support_threshold", "min_shared_terms", "outlets_file")
 
@@ -68,8 +81,7 @@ def brief_to_dict(brief: Brief, include_text: bool = False) -> dict[str, Any]:
     sources = [source_to_dict(a) for a in brief.sources]
     if include_text:
         for entry, article in zip(sources, brief.sources, strict=True):
-            entry["text"] = article.text
-            entry["sentence_spans"] = [[s.start, s.end] for s in article.sentences]
+            entry.update(source_text_fields(article))
     return {
         "schema_version": SCHEMA_VERSION,
         "summarizer": brief.summarizer,
