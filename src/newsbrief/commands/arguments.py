@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from newsbrief.errors import UsageError
+from newsbrief.fileio import write_atomic
 from newsbrief.ingest.records import FIELD_NAMES, parse_field_map
 from newsbrief.settings import DEFAULT_MAX_BYTES, DEFAULT_WORDS, Options
 from newsbrief.summarizers import available
@@ -125,3 +127,17 @@ def duration(text: str) -> float:
     if seconds <= 0:
         raise argparse.ArgumentTypeError(f"{text!r} must be above 0")
     return seconds
+
+
+def print_warnings(warnings: Iterable[str]) -> None:
+    """Each warning as one ``newsbrief: warning:`` line on stderr."""
+    for warning in warnings:
+        print(f"newsbrief: warning: {warning}", file=sys.stderr)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """A command's result: to ``output`` atomically, or to stdout when none is given."""
+    if output:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)

@@ -9,7 +9,7 @@ import sys
 from newsbrief.batch import BatchReport, make_engine, run_batch
 from newsbrief.batch.engines import DaskTLS
 from newsbrief.batch.runner import DEFAULT_PARTITION_SIZE
-from newsbrief.commands.arguments import add_brief_arguments, brief_options, positive_int
+from newsbrief.commands.arguments import add_brief_arguments, brief_options, positive_int, print_warnings
 from newsbrief.errors import EXIT_OK, UsageError
 from newsbrief.settings import Options
 
@@ -107,8 +107,7 @@ def run(args: argparse.Namespace) -> int:
         partition_size=args.partition_size,
         progress=not args.no_progress,
     )
-    for warning in report.warnings:
-        print(f"newsbrief: warning: {warning}", file=sys.stderr)
+    print_warnings(report.warnings)
     print(
         f"newsbrief: {report.stories} stories: {report.briefed} briefed, {report.failed} failed, "
         f"{report.already_done} already done{_resume_detail(report)}; "

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from newsbrief.commands.arguments import add_brief_arguments, add_input_arguments, brief_options
+from newsbrief.commands.arguments import (
+    add_brief_arguments,
+    add_input_arguments,
+    brief_options,
+    print_warnings,
+    write_output,
+)
 from newsbrief.errors import EXIT_OK
-from newsbrief.fileio import refuse_input_as_output, write_atomic
+from newsbrief.fileio import refuse_input_as_output
 from newsbrief.limits import time_limit
 from newsbrief.pipeline import brief
 from newsbrief.render import formats, render
@@ -81,11 +86,7 @@ def run(args: argparse.Namespace) -> int:
     options = options_from_args(args)
     with time_limit(options.timeout_s):
         result = brief(args.paths, options)
-    for warning in result.warnings:
-        print(f"newsbrief: warning: {warning}", file=sys.stderr)
+    print_warnings(result.warnings)
     text = render(result, args.format)
-    if args.output:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output)
     return EXIT_OK

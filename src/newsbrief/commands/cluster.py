@@ -13,7 +13,13 @@ from newsbrief.cluster.stories import (
     DEFAULT_WINDOW_DAYS,
     ClusterSettings,
 )
-from newsbrief.commands.arguments import add_fields_argument, add_input_arguments, fraction, non_negative
+from newsbrief.commands.arguments import (
+    add_fields_argument,
+    add_input_arguments,
+    fraction,
+    non_negative,
+    print_warnings,
+)
 from newsbrief.errors import EXIT_OK, UsageError
 from newsbrief.fileio import exclusive_output, json_line, refuse_input_as_output, write_atomic
 from newsbrief.settings import Options
@@ -108,13 +114,12 @@ def _cluster(args: argparse.Namespace) -> int:
         short_content_terms=args.short_content_words,
     )
     result = cluster_inputs(args.paths, options, settings)
-    for warning in result.warnings:
-        print(f"newsbrief: warning: {warning}", file=sys.stderr)
+    print_warnings(result.warnings)
     lines = (json_line(record) + "\n" for record in annotated_articles(args.paths, options, result))
     if args.output:
         write_atomic(args.output, "".join(lines))
     else:
-        sys.stdout.writelines(lines)
+        sys.stdout.writelines(lines)  # streamed: a large stream is never held whole for stdout
     if not args.quiet:
         print_summary(result, args.summary_rows)
     return EXIT_OK

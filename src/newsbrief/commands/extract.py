@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from newsbrief.commands.arguments import add_fields_argument, add_input_arguments
+from newsbrief.commands.arguments import add_fields_argument, add_input_arguments, print_warnings, write_output
 from newsbrief.errors import EXIT_OK
-from newsbrief.fileio import refuse_input_as_output, write_atomic
+from newsbrief.fileio import refuse_input_as_output
 from newsbrief.pipeline import extract
 from newsbrief.render.extraction import EXTRACTION_FORMATS, render_extraction
 from newsbrief.settings import Options
@@ -48,11 +47,7 @@ def run(args: argparse.Namespace) -> int:
         refuse_input_as_output(args.output, args.paths)
     options = Options(max_bytes=args.max_bytes, encoding=args.encoding, fields=args.fields)
     articles, warnings = extract(args.paths, options)
-    for warning in warnings:
-        print(f"newsbrief: warning: {warning}", file=sys.stderr)
+    print_warnings(warnings)
     text = render_extraction(articles, args.format)
-    if args.output:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output)
     return EXIT_OK

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from contextlib import closing
 from typing import Any
 
-from newsbrief.commands.arguments import add_brief_arguments, add_db_argument
+from newsbrief.commands.arguments import add_brief_arguments, add_db_argument, write_output
 from newsbrief.errors import EXIT_OK
-from newsbrief.fileio import write_atomic
 from newsbrief.render import render
 from newsbrief.settings import Options
 from newsbrief.store import open_store, parse_since, story_view
@@ -94,8 +92,5 @@ def run(args: argparse.Namespace) -> int:
         text = render(view.brief, args.format)
         if view.changes is not None and args.format == "markdown":
             text += "\n" + changes_markdown(view.changes)
-    if args.output:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output)
     return EXIT_OK

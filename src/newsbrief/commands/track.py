@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from newsbrief.commands.arguments import add_db_argument, duration, positive_float, positive_int
+from newsbrief.commands.arguments import add_db_argument, duration, positive_float, positive_int, print_warnings
 from newsbrief.errors import EXIT_OK, NoUsableInput
 from newsbrief.fetch import (
     DEFAULT_CONCURRENCY,
@@ -126,6 +126,5 @@ def _track(args: argparse.Namespace, store: Store, policy: FetchPolicy, progress
             raise
         print(f"newsbrief: warning: {exc}", file=sys.stderr)  # a later run may find the sources back
         return
-    for warning in report.warnings:
-        print(f"newsbrief: warning: {warning}", file=sys.stderr)
+    print_warnings(report.warnings)
     progress(_summary(report))
