@@ -221,7 +221,8 @@ def judge(
         )
     if len(shared) < min_shared_terms:
         return Verdict(False, 0.0, f"{len(shared)} shared terms, {min_shared_terms} needed")
-    event = shared - name_terms(a.text) - name_terms(b.text) - SPEECH_TERMS
+    names = name_terms(a.text) | name_terms(b.text)  # stems of bare words: "Attorney’s" gives "attorney"
+    event = {t for t in shared if t.rstrip("'") not in names} - SPEECH_TERMS
     if len(event) < MIN_EVENT_TERMS:
         return Verdict(False, 0.0, f"shares names or speech only ({', '.join(sorted(shared)[:4])})")
     ok, why = compatible(a.text, b.text, similarity, topic, shared)
