@@ -93,6 +93,15 @@ _SAID = "|".join(DESCRIBED_SPEAKER_VERBS)
 _ATTRIBUTION_TAIL = re.compile(rf"(?<=[,.?!])\s*(?:''|[\"”’])\s*[^\"“”]{{0,120}}?\b(?:{_SAID})\b.*$", re.S)
 
 
+# (for, against) wordings of a position: one sentence that opposes what the other favours takes
+# the other side ("the platform opposes gay marriage" / "the group favours marriage rights").
+# Fresh wave-7 pairs: 1 false accept of 90 took opposite sides; tune half: no pair changes.
+POSITIONS = (
+    re.compile(r"\b(?:favou?rs?|favou?red|favou?ring|supports?|supported|supporting|endorse[sd]?)\b", re.I),
+    re.compile(r"\b(?:oppos(?:e|es|ed|ing)|against)\b", re.I),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Assertion:
     """What a sentence commits to, for the compatibility test."""
@@ -196,6 +205,9 @@ def compatible(
         return False, "dates differ: " + " vs ".join(
             ", ".join(f"{m} {d}" for m, d in sorted(side.days)) for side in (first, second)
         )
+    sides = [tuple(bool(rx.search(text)) for rx in POSITIONS) for text in (a, b)]
+    if sides[0] != sides[1] and all(sum(side) == 1 for side in sides):
+        return False, "positions differ: one favours what the other opposes"
     names_a, names_b = first.names - topic, second.names - topic
     if names_a and names_b:
         if names_a & names_b:
