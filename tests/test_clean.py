@@ -357,6 +357,17 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Photo", "caption-marker"),
         ("Enlarge this image toggle caption Ann Lee/Getty Images Ann Lee/Getty Images", "caption-marker"),
         ("RIP, old friend A post shared by Ann Lee (@annlee) on Jun 20, 2017 at 10:33am PDT", "embedded-post"),
+        # a news service's notes to client editors (constructed in the wire desks' conventions)
+        ("The day editor is Ann Lee, 555-123-4567, alee(at)example.com.", "desk-note"),
+        ("EDs: Moved Tuesday in the national category.", "desk-note"),
+        ("Editor's note: This story has been corrected to show the right date.", "desk-note"),
+        ("HOW TO REACH US", "desk-note"),
+        ("Questions should be directed to the news desk in Chicago at 555-123-4567.", "desk-note"),
+        ("If you have questions or need a resend, please call the desk.", "desk-note"),
+        ("News budgets move daily at 9 a.m. and 5 p.m. Eastern.", "desk-note"),
+        ("These stories are moving today to clients of the Example News Service.", "desk-note"),
+        ("For Use By Clients of the Example News Service", "desk-note"),
+        ("Story Filed By Example Newspapers", "desk-note"),
     ],
 )
 def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, rule):
@@ -364,6 +375,18 @@ def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, ru
         text, removed = clean_text(ARTICLE + "\n\n" + line, input_format)
         assert [r.rule for r in removed] == [rule]
         assert text.split("\n\n") == ARTICLE_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The state budget moves to the Senate on Tuesday, where it faces a vote at 2 p.m.",
+        "Anyone with information is asked to call police at 555-123-4567.",
+        "The editor said the paper would run a correction on Friday.",
+    ],
+)
+def test_news_about_budgets_phones_and_editors_is_no_desk_note(paragraph):
+    assert kept(ARTICLE + "\n\n" + paragraph) == [*ARTICLE_PARAGRAPHS, paragraph]
 
 
 def test_a_credit_sentence_ending_a_body_paragraph_is_cut_off_with_its_raw_offsets():

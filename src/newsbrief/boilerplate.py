@@ -119,6 +119,24 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(thank you for subscribing|invalid email address|please re-enter|you must select a newsletter)",
         r"^add a location to your tweets",
     ],
+    # A news service's notes to its client editors, in the body of wire copy: contact lines,
+    # advisories and the schedule of its budgets (story lists). Wire-desk conventions (NYT News
+    # Service, Cox, AP: "EDs:", "resend", "budgets move", "For use by clients of"), written from
+    # one DUC 2006 cluster's Cox budgets whose contact lines reached the summary; every paragraph
+    # they drop in all 50 DUC 2006 clusters and the 250 Multi-News validation clusters was read
+    # (docs/cleaning.md, "Desk notes").
+    "desk-note": [
+        r"\b\d{3}-\d{3}-\d{4}\b.{0,60}\b[\w.-]+(\(at\)|@)[\w-]+(\.[\w-]+)+",  # a phone beside an e-mail
+        r"^(eds?|editors?)( ?['’]?s? note)?: ",
+        r"^how to reach us:?$",
+        r"^questions should be directed to\b",
+        r"\b(need|want|request) a resend\b",
+        r"\bbudgets\b[^.]{0,40}\b(move|moves|moved|at)\b[^.]{0,30}\b\d{1,2}(:\d\d)? ?[ap]\.? ?m\b",
+        r"\b(are|is) moving today to clients of\b",
+        r"^(for use by|for release to) clients of\b",
+        r"^story filed by\b.{0,40}$",
+        r"\blayouts are for sale\b",
+    ],
     # SGML entity codes left in newswire bodies ("&QL; ----- &QC; &QL;"): no word outside the codes
     "markup-debris": [r"^(&[a-z]+;|[\W_])+$"],
     "caption-marker": [
