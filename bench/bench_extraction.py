@@ -1,6 +1,6 @@
 """HTML extraction on trafilatura's evaluation pages: what newsbrief summarises vs trafilatura.
 
-    python bench/bench_extraction.py [EVAL_DIR] [--limit N] [--lost]
+    python bench/bench_extraction.py [EVAL_DIR] [--half tune|report] [--limit N] [--lost]
 
 EVAL_DIR is trafilatura's ``tests`` folder (``evaldata.json`` plus the pages under ``cache/``;
 default ``$NEWSBRIEF_TRAFILATURA_EVAL`` or ``../devdata/trafilatura/tests``). Pages whose file
@@ -8,6 +8,8 @@ is not there are left out and counted. Scored as trafilatura's own ``tests/eval_
 does: for each page, every ``with`` snippet found in the output (whitespace-normalised substring)
 is a true positive, else a false negative; every ``without`` snippet found is a false positive,
 else a true negative; counts are summed over pages; a crash or a refusal is an empty output.
+``--half`` keeps one half of the pages: their file names sorted, shuffled with SPLIT_SEED, the
+first half "tune" (rules are written on it), the rest "report" (measured, never tuned on).
 
 Rows, all from one run over the same pages:
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import sys
 import time
@@ -45,6 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = Path(os.environ.get("NEWSBRIEF_TRAFILATURA_EVAL", ROOT.parent / "devdata" / "trafilatura" / "tests"))
 # trafilatura's eval_common.EXTRACT_OPTS with fast=False: the "trafilatura" row of its benchmark
 TRAFILATURA_OPTS = {"fast": False, "include_comments": False, "include_tables": True, "include_formatting": False}
+# the tune/report split of the pages (docs/unseen-input.md, "Wave 7: HTML margin")
+SPLIT_SEED = 20261206
 ROWS = ("trafilatura extract", "newsbrief ingest", "newsbrief text", "newsbrief sentences")
 
 
@@ -78,6 +83,14 @@ class Matrix:
         return precision, recall, accuracy, f1
 
 
+def half_of(files: list[str], half: str) -> set[str]:
+    """The page files of one half: sorted, shuffled with SPLIT_SEED, the first half "tune"."""
+    shuffled = sorted(files)
+    random.Random(SPLIT_SEED).shuffle(shuffled)
+    middle = len(shuffled) // 2
+    return set(shuffled[:middle] if half == "tune" else shuffled[middle:])
+
+
 def page_file(directory: Path, name: str) -> Path | None:
     """As eval_common.resolve: the page under cache/ or eval/."""
     for sub in ("cache", "eval"):
@@ -109,6 +122,7 @@ def rules_over(article: Article, snippet: str) -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--half", choices=("tune", "report"), help="only one half of the pages (SPLIT_SEED)")
     parser.add_argument("--limit", type=int, help="only the first N pages (sorted by URL)")
     parser.add_argument("--lost", action="store_true", help="list the snippets the cleaner removed")
     args = parser.parse_args(argv)
@@ -120,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
 
     evaldata = json.loads(evaldata_path.read_text(encoding="utf-8"))
     pages = [(url, item, page_file(args.directory, item["file"])) for url, item in sorted(evaldata.items())]
+    if args.half:
+        kept = half_of([item["file"] for item in evaldata.values()], args.half)
+        pages = [page for page in pages if page[1]["file"] in kept]
     missing = sum(path is None for _, _, path in pages)
     pages = [(url, item, path) for url, item, path in pages if path is not None][: args.limit]
     matrices = {row: Matrix() for row in ROWS}
@@ -151,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
                 lost_rules.update(rules)
                 lost.append(f"{item['file']}: [{', '.join(sorted(rules))}] {norm(snippet)[:90]!r}")
 
-    print(f"{len(pages)} pages of {len(evaldata)} in evaldata.json ({missing} without their file left out)\n")
+    half = f", {args.half} half" if args.half else ""
+    print(f"{len(pages)} pages of {len(evaldata)} in evaldata.json{half} ({missing} without their file left out)\n")
     print(f"| {'output':<20} | {'precision':>9} | {'recall':>6} | {'accuracy':>8} | {'F1':>5} | {'empty':>5} |")
     print(f"|{'-' * 22}|{'-' * 11}|{'-' * 8}|{'-' * 10}|{'-' * 7}|{'-' * 7}|")
     for row, matrix in matrices.items():
