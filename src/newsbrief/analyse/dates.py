@@ -33,6 +33,7 @@ from newsbrief.lexicon import (
     MONTHS,
     REPORTED_SPEECH_VERBS,
     SCHEDULE_VERBS,
+    WEEKDAY_COMPOUND_NOUNS,
     WEEKDAY_NAMES,
     alternation,
 )
@@ -93,19 +94,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("ago", re.compile(rf"\b(?P<n>{_NUMBER}) (?P<unit>day|week|month|year)s? ago\b", re.IGNORECASE)),
+    # Not the "000" of "6,000 years ago" (DUC 2006 wave 8: 6 such counts dated to the year of writing).
+    ("ago", re.compile(rf"\b(?<![\d,.])(?P<n>{_NUMBER}) (?P<unit>day|week|month|year)s? ago\b", re.IGNORECASE)),
     (
         "offset",
         re.compile(
-            rf"\b(?P<n>{_NUMBER}) (?P<unit>hour|day|week)s? (?P<dir>after|before|later|earlier)\b", re.IGNORECASE
+            rf"\b(?<![\d,.])(?P<n>{_NUMBER}) (?P<unit>hour|day|week)s? (?P<dir>after|before|later|earlier)\b",
+            re.IGNORECASE,
         ),
     ),
 ]
 # Words shortly before an expression that make it refer to the future ("due to be held on Sunday").
+# "slated", "won't": DUC 2006 waves 7 and 8, a ceremony "slated for Monday" and "won't change after
+# China takes control ... Dec. 19" dated before the writing.
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|due|set for|planned|scheduled|expected|to be held|going to|upcoming|plans? to|"
-    r"next|coming|ahead of|later this|to be \w+(?:ed|en)|(?:intends?|aims?|hopes?) to|being published)\b"
-    r"|['’]ll\b",
+    r"\b(?:will|would|shall|due|set for|planned|scheduled|slated|expected|to be held|going to|upcoming|"
+    r"plans? to|next|coming|ahead of|later this|to be \w+(?:ed|en)|(?:intends?|aims?|hopes?) to|being published)\b"
+    r"|['’]ll\b|\bwon['’]t\b",
     re.IGNORECASE,
 )
 # "could", "might" ("the oxygen could run out by Friday") look ahead for a day or a month; a year
@@ -130,7 +135,20 @@ _LOOKBEHIND_WORDS = 10
 _LOOKAHEAD_WORDS = 6
 _REPORTED = re.compile(r"\b" + alternation(REPORTED_SPEECH_VERBS) + r"\b", re.IGNORECASE)
 # "the recess, which begins Friday": a scheduling verb right before a weekday.
-_SCHEDULED = re.compile(rf"\b(?:{alternation(SCHEDULE_VERBS)})(?: on)?$", re.IGNORECASE)
+# "continues through Wednesday", "runs until Friday" too.
+_SCHEDULED = re.compile(rf"\b(?:{alternation(SCHEDULE_VERBS)})(?: on| through| until)?$", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(rf"^ (?:{alternation(WEEKDAY_COMPOUND_NOUNS)})\b")
+# "on a Friday night", "every Sunday": any such day, not one (an apposed "Aug. 14, a Monday" still is).
+_GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each)\s*$", re.IGNORECASE)
+# "the Fourth of July", "on the fourth of February": an ordinal day of a month the text gives no year
+# for, often a holiday name (DUC 2006 waves 7 and 8: read as the month of the writing's year).
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|\w+teenth|twentieth|thirtieth|(?:twenty|thirty)-\w+)\s*$",
+    re.IGNORECASE,
+)
+# "from November until now": a span up to the writing, so past.
+_UNTIL_NOW = re.compile(r"^ (?:until|till|to|through) (?:now|today)\b", re.IGNORECASE)
 # "Sunday Telegraph", "``Saturday Night Live''": after "the", "'s" or a quotation mark and before a
 # capitalised word, a weekday is part of a name.
 _NAME_BEFORE = re.compile(r"(?:\bthe|['’]s|``|[\"“])\s*$", re.IGNORECASE)
@@ -199,6 +217,15 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
                 continue  # "The Sunday Telegraph": a name
             if kind == "relative_period" and text[m.end() :].startswith(" of "):
                 continue  # "the last year of his term": not counted from the writing
+            if kind == "weekday" and _COMPOUND_AFTER.match(text[m.end() :]):
+                continue  # "Sunday school"
+            if kind == "month" and mod == "of" and _ORDINAL_BEFORE.search(text[: m.start()]):
+                continue  # "the Fourth of July"
+            if kind == "relative_day" and m.group()[0].isupper() and re.search(r"\w\s*$", text[: m.start()]):
+                continue  # "USA Today", "for Tomorrow's Society", a heading "Here Today": a name
+            if kind == "relative_period" and (mod == "past" or (mod == "last" and before.endswith(("the", "The")))):
+                # "in the past year", "In the last month": the span up to the writing, not a calendar period
+                groups = {**groups, "rolling": mod}
             future_cue, past_verb = _last_end(_FUTURE, before), _last_end(_PAST_TENSE, before)
             if kind != "year":
                 future_cue = max(future_cue, _last_end(_MAYBE, before))
@@ -216,6 +243,7 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
             future = future or (kind == "weekday" and past_verb < 0 and bool(_SCHEDULED.search(before)))
             past = mod in ("last", "previous", "past", "earlier this", "since") or kind == "ago"
             past = past or (kind in _PAST_TENSE_KINDS and not future and past_verb >= 0)
+            past = past or (kind in _PAST_TENSE_KINDS and bool(_UNTIL_NOW.match(text[m.end() :])))
             if kind == "weekday" and not future and before.lower() in ("", "on") and text[m.end() :].startswith(","):
                 # "Tuesday, Republicans intend to call ...": a weekday that opens the sentence takes
                 # the tense of the clause it introduces, up to a reporting verb ("On Sunday, Hall
@@ -229,6 +257,9 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
                 # "in January, Ehlis started hearing voices": the clause's verb may follow the date
                 # (a reporting verb, "officials said", tells when it was said, not when it happens).
                 clause = re.split(r"[;.]", text[m.end() :], maxsplit=1)[0]
+                # ", priced between ...": an "-ed" word right after a comma is a participle (DUC 2006
+                # wave 8: "goes on sale in early June, priced ..." dated the June before).
+                clause = re.sub(r"^,\s+\w+ed\b", ",", clause)
                 after = _REPORTED.sub(" ", " ".join(clause.split()[:_LOOKAHEAD_WORDS]))
                 future = bool(_FUTURE.search(after))
                 past = not future and bool(_PAST_TENSE.search(after))
@@ -397,6 +428,13 @@ def resolve(e: Expression, anchor: date | None, reference: date | None = None) -
         return (anchor + timedelta(days=offset)).isoformat()
     if e.kind == "relative_period":
         mod, unit = e.part("mod").lower(), e.part("unit").lower()
+        if g.get("rolling"):  # "the past week": the week up to the writing
+            if unit == "week":
+                start = anchor - timedelta(days=7)
+            else:
+                year, month = _shift_month(anchor.year, anchor.month, -12 if unit == "year" else -1)
+                start = date(year, month, min(anchor.day, 28))
+            return f"{start.isoformat()}/{anchor.isoformat()}"
         step = -1 if mod in ("last", "previous", "past") else 1 if mod in ("next", "coming") else 0
         if unit == "week":
             if mod == "earlier this":
@@ -671,6 +709,8 @@ def date_mentions(
             same_weekday = e.kind == "weekday" and point is not None and point.weekday() == WEEKDAYS[e.part("weekday")]
             if same_weekday and e.future and (e.groups.get("mod") or "").lower() != "next":
                 value = None  # "would be revoked Wednesday" written on a Wednesday: today or in a week
+            if e.kind == "weekday" and _GENERIC_BEFORE.search(sentence.text[: e.start]):
+                value = None  # "on a Friday night"
             if pub.provenance == "estimated:text":
                 # A day the text's own weekdays estimated ("reports a past Thursday") is circular
                 # evidence for those weekdays: abstain. Tune half of the trust labels: 5 right and
@@ -741,8 +781,20 @@ def dateline_day(article: Article, pub: PublicationDate) -> date | None:
                 continue
             lag = (published - day).days
             if 0 < lag <= DATELINE_LAG_DAYS or (either_side and 0 < abs(lag) <= DATELINE_LAG_DAYS):
-                return day
+                return None if _reports_a_later_day(article.sentences[0].text, day, published) else day
     return None
+
+
+def _reports_a_later_day(text: str, stated: date, published: date) -> bool:
+    """The sentence reports a weekday after the stated day, up to the time stamp ("SYDNEY, September
+    28 (Xinhua) -- ... officials said Saturday", stamped Saturday the 30th): the dateline is stale.
+    DUC 2006 wave 8: 2 weekdays a week early."""
+    for e in find_expressions(text):
+        if e.kind == "weekday" and not e.future:
+            day = published - timedelta(days=(published.weekday() - WEEKDAYS[e.part("weekday")]) % 7)
+            if day > stated:
+                return True
+    return False
 
 
 @register("dates", assigns=("publication_dates", "dates"))
