@@ -369,6 +369,13 @@ TENSE_OF_A_YEARLESS_DATE = [
     ("The fair continues through Sunday.", "2001-06-04", "Sunday", "2001-06-10", "scheduling verb + through"),
     ("A ceremony is slated for Monday.", "2001-06-06", "Monday", "2001-06-11", '"slated" is a future cue'),
     (
+        "Officials said the plane is expected to land at the airport at about 1 p. m. Saturday.",
+        "2001-06-06",
+        "Saturday",
+        "2001-06-09",
+        '"p. m." is one word of the ten before the date',
+    ),
+    (
         "The old rules won't apply after the city takes over the port Dec. 1.",
         "2001-10-20",
         "Dec. 1",

@@ -132,6 +132,9 @@ _PAST_TENSE_KINDS = ("dmy", "mdy", "month")
 # Tune half of the trust labels: 8 words missed "scheduled to be reviewed by the Senate Appropriations
 # Committee on Wednesday" (1 wrong date); 10 and 12 score alike.
 _LOOKBEHIND_WORDS = 10
+# "p. m." (as the segmenter leaves "p.m.") is one word of the ten: "expected to arrive at about 1 p. m.
+# Saturday" lost its cue (DUC 2006 wave 7).
+_CLOCK_TIME = re.compile(r"\b([ap])\. ?m\.", re.IGNORECASE)
 _LOOKAHEAD_WORDS = 6
 _REPORTED = re.compile(r"\b" + alternation(REPORTED_SPEECH_VERBS) + r"\b", re.IGNORECASE)
 # "the recess, which begins Friday": a scheduling verb right before a weekday.
@@ -210,7 +213,7 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
     found: list[Expression] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            before = " ".join(text[: m.start()].split()[-_LOOKBEHIND_WORDS:])
+            before = " ".join(_CLOCK_TIME.sub(r"\1m", text[: m.start()]).split()[-_LOOKBEHIND_WORDS:])
             groups = m.groupdict()
             mod = (groups.get("mod") or "").lower()
             if kind == "weekday" and not mod and _NAME_BEFORE.search(before) and _NAME_AFTER.match(text[m.end() :]):
