@@ -150,6 +150,12 @@ _ORDINAL_BEFORE = re.compile(
     r"twelfth|\w+teenth|twentieth|thirtieth|(?:twenty|thirty)-\w+)\s*$",
     re.IGNORECASE,
 )
+# "until the administration reveals its budget on Monday": a present verb after a conjunction of time
+# is an event to come (DUC 2006 wave 7: dated the Monday before).
+_PRESENT_AFTER_CONJUNCTION = re.compile(
+    r"\b(?:until|till|before|once|when)(?: (?:the|a|an|its|his|her|their))? [a-z]\w* (?!is\b|has\b|was\b)[a-z]+[^s']s\b"
+    r"(?!.*\b(?:said|says)\b)[^,;]*$"
+)
 # "from November until now": a span up to the writing, so past.
 _UNTIL_NOW = re.compile(r"^ (?:until|till|to|through) (?:now|today)\b", re.IGNORECASE)
 # "Sunday Telegraph", "``Saturday Night Live''": after "the", "'s" or a quotation mark and before a
@@ -244,6 +250,8 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
             # future, as before this rule.
             future = (future_cue >= 0 and future_cue >= past_verb) or mod in ("next", "coming", "later this")
             future = future or (kind == "weekday" and past_verb < 0 and bool(_SCHEDULED.search(before)))
+            if kind in ("weekday", "dmy", "mdy") and (conj := _PRESENT_AFTER_CONJUNCTION.search(before)):
+                future = future or _last_end(_PAST_TENSE, before) < conj.start()
             past = mod in ("last", "previous", "past", "earlier this", "since") or kind == "ago"
             past = past or (kind in _PAST_TENSE_KINDS and not future and past_verb >= 0)
             past = past or (kind in _PAST_TENSE_KINDS and bool(_UNTIL_NOW.match(text[m.end() :])))
