@@ -385,7 +385,7 @@ TENSE_OF_A_YEARLESS_DATE = [
     (
         "Lawmakers agreed to wait until the ministry reveals its plan on Monday.",
         "2001-06-06",
-        "Monday",
+        "on Monday",
         "2001-06-11",
         "a present verb after a conjunction of time",
     ),
