@@ -390,6 +390,20 @@ TENSE_OF_A_YEARLESS_DATE = [
         "a present verb after a conjunction of time",
     ),
     ("They waited until the news broke Friday.", "2001-06-06", "Friday", "2001-06-01", "a past one"),
+    (
+        "``We won't give up the fight,'' the mayor said Tuesday.",
+        "2001-06-06",
+        "Tuesday",
+        "2001-06-05",
+        "a quotation a reporting verb tells has the speaker's tense",
+    ),
+    (
+        "``The plan might change'' with Sunday's vote, she said.",
+        "2001-06-06",
+        "Sunday's",
+        "2001-06-10",
+        "a quotation the sentence runs on from keeps its tense",
+    ),
     ("The wells have been dry from October until now.", "2001-05-20", "October", "2000-10", '"until now": past'),
     ("Prices rose in the past week.", "2001-06-06", "past week", "2001-05-30/2001-06-06", "a rolling week"),
     ("Sales fell in the last month.", "2001-06-06", "last month", "2001-05-06/2001-06-06", '"the last": rolling'),
@@ -570,3 +584,8 @@ def test_a_dateline_before_a_reported_later_weekday_is_stale():
         ["PORTO, May 3 (Wire) -- The ministry said Saturday the bridge would reopen."], ["2001-05-05"]
     )
     assert {m.text: m.iso for m in brief.analysis.dates}["Saturday"] == "2001-05-05"
+
+
+def test_an_ordinal_day_in_digits_keeps_its_month_and_a_today_after_a_dash_is_a_date():
+    brief = analyse_texts(["On the 7th of August the talks ended.\n\nOSLO _ Today the port is quiet."], ["2001-09-06"])
+    assert {m.text: m.iso for m in brief.analysis.dates} == {"August": "2001-08", "Today": "2001-09-06"}
