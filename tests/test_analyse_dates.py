@@ -404,6 +404,16 @@ TENSE_OF_A_YEARLESS_DATE = [
         "2001-06-10",
         "a quotation the sentence runs on from keeps its tense",
     ),
+    (
+        "The firm is expected to ask for an expedited review by September.",
+        "2001-06-06",
+        "September",
+        "2001-09",
+        'an "-ed" word after an article is an adjective',
+    ),
+    ("She has sent the forms and expects to rule in September.", "2001-08-06", "September", "2001-09", "expects to"),
+    ("The parade, which takes place Thursday, fills the city.", "2001-06-06", "Thursday", "2001-06-07", "takes place"),
+    ("He enters Sunday's race as the favourite.", "2001-06-06", "Sunday's", "2001-06-10", "scheduling verb"),
     ("The wells have been dry from October until now.", "2001-05-20", "October", "2000-10", '"until now": past'),
     ("Prices rose in the past week.", "2001-06-06", "past week", "2001-05-30/2001-06-06", "a rolling week"),
     ("Sales fell in the last month.", "2001-06-06", "last month", "2001-05-06/2001-06-06", '"the last": rolling'),
@@ -566,6 +576,7 @@ def test_a_source_whose_dates_span_weeks_pins_no_day_from_its_weekdays():
         ("Crowds gather for the Fourth of July parade.", "July"),  # an ordinal day, a holiday
         ("The column ran in USA Today and was widely quoted.", "Today"),  # a capitalised name
         ("Here Today", "Today"),  # a heading
+        ("When rain came the next year, the river rose.", "next year"),  # the narrative's next year
     ],
 )
 def test_a_count_a_compound_or_a_name_is_no_date(text, phrase):
@@ -589,3 +600,9 @@ def test_a_dateline_before_a_reported_later_weekday_is_stale():
 def test_an_ordinal_day_in_digits_keeps_its_month_and_a_today_after_a_dash_is_a_date():
     brief = analyse_texts(["On the 7th of August the talks ended.\n\nOSLO _ Today the port is quiet."], ["2001-09-06"])
     assert {m.text: m.iso for m in brief.analysis.dates} == {"August": "2001-08", "Today": "2001-09-06"}
+
+
+@pytest.mark.parametrize("text", ["They swim on Monday afternoons.", "They skate on Fridays."])
+def test_a_plural_weekday_is_any_such_day(text):
+    brief = analyse_texts([text], ["2001-06-06"])
+    assert all(m.iso is None for m in brief.analysis.dates)

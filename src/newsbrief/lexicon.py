@@ -117,7 +117,7 @@ IRREGULAR_PAST_VERBS: tuple[str, ...] = tuple(
 # wave 8 ("the board meets Monday", "the conference continues through Wednesday"): 3 more.
 SCHEDULE_VERBS: tuple[str, ...] = tuple(
     """begins starts ends opens closes resumes expires begin resume beginning starting appearing meets
-    convenes reconvenes continues""".split()
+    convenes reconvenes continues enters""".split()
 )
 
 # Nouns a weekday names a kind of, not a day ("Sunday school"; analyse.dates). DUC 2006 clusters

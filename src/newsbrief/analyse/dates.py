@@ -109,7 +109,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # China takes control ... Dec. 19" dated before the writing.
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|due|set for|planned|scheduled|slated|expected|to be held|going to|upcoming|"
-    r"plans? to|next|coming|ahead of|later this|to be \w+(?:ed|en)|(?:intends?|aims?|hopes?) to|being published)\b"
+    r"plans? to|expects? to|next|coming|ahead of|later this|to be \w+(?:ed|en)|(?:intends?|aims?|hopes?) to|"
+    r"being published)\b"
     r"|['’]ll\b|\bwon['’]t\b",
     re.IGNORECASE,
 )
@@ -126,8 +127,12 @@ _MODAL = re.compile(r"\b(?:will|would|shall|could|might)\b|['’]ll\b", re.IGNOR
 # the example story's "election in May").
 _FINITE_PAST_FORMS = r"was|were|had|did|" + alternation(IRREGULAR_PAST_VERBS)
 _FINITE_PAST = re.compile(rf"\b(?:{_FINITE_PAST_FORMS})\b", re.IGNORECASE)
-# A participle after "be" ("will be tightened", "to be spotlighted") takes its auxiliary's tense.
-_PAST_TENSE = re.compile(rf"\b(?<!\bbe )(?<!\bbeen )(?:{_FINITE_PAST_FORMS}|\w{{3,}}ed)\b", re.IGNORECASE)
+# A participle after "be" ("will be tightened", "to be spotlighted") takes its auxiliary's tense; after
+# an article it is an adjective ("expected to ask for an expedited review by September": DUC 2006
+# wave 8, dated the September before).
+_PAST_TENSE = re.compile(
+    rf"\b(?<!\bbe )(?<!\bbeen )(?<!\ba )(?<!\ban )(?<!\bthe )(?:{_FINITE_PAST_FORMS}|\w{{3,}}ed)\b", re.IGNORECASE
+)
 _PAST_TENSE_KINDS = ("dmy", "mdy", "month")
 # Tune half of the trust labels: 8 words missed "scheduled to be reviewed by the Senate Appropriations
 # Committee on Wednesday" (1 wrong date); 10 and 12 score alike.
@@ -139,10 +144,17 @@ _LOOKAHEAD_WORDS = 6
 _REPORTED = re.compile(r"\b" + alternation(REPORTED_SPEECH_VERBS) + r"\b", re.IGNORECASE)
 # "the recess, which begins Friday": a scheduling verb right before a weekday.
 # "continues through Wednesday", "runs until Friday" too.
-_SCHEDULED = re.compile(rf"\b(?:{alternation(SCHEDULE_VERBS)})(?: on| through| until)?$", re.IGNORECASE)
+_SCHEDULED = re.compile(
+    rf"\b(?:{alternation(SCHEDULE_VERBS)}|takes place|take place)(?: on| through| until)?$", re.IGNORECASE
+)
 _COMPOUND_AFTER = re.compile(rf"^ (?:{alternation(WEEKDAY_COMPOUND_NOUNS)})\b")
-# "on a Friday night", "every Sunday": any such day, not one (an apposed "Aug. 14, a Monday" still is).
+# "on a Friday night", "every Sunday", "on Monday afternoons": any such day, not one (an apposed "Aug.
+# 14, a Monday" still is). DUC 2006 wave 8: 6 such days dated to the last one.
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each)\s*$", re.IGNORECASE)
+_GENERIC_AFTER = re.compile(r"^(?:s\b| (?:mornings|afternoons|evenings|nights)\b)")
+# "when conditions turned drier the next year": the year after the story's, not the writing's ("over
+# the next year" still counts from the writing). DUC 2006 wave 8: 1 year late.
+_NARRATIVE_NEXT = re.compile(r"(?<!\bover )(?<!\bin )(?<!\bduring )(?<!\bwithin )(?<!\bfor )\bthe $", re.IGNORECASE)
 # "the Fourth of July", "on the fourth of February": an ordinal day in words, of a month the text gives
 # no year for, often a holiday name (DUC 2006 waves 7 and 8: read as the month of the writing's year;
 # "on the 7th of August" was right and is kept).
@@ -238,6 +250,8 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
                 continue  # "The Sunday Telegraph": a name
             if kind == "relative_period" and text[m.end() :].startswith(" of "):
                 continue  # "the last year of his term": not counted from the writing
+            if kind == "relative_period" and mod == "next" and _NARRATIVE_NEXT.search(text[: m.start()]):
+                continue  # "the next year": the narrative's
             if kind == "weekday" and _COMPOUND_AFTER.match(text[m.end() :]):
                 continue  # "Sunday school"
             if kind == "month" and mod == "of" and _ORDINAL_BEFORE.search(text[: m.start()]):
@@ -732,7 +746,9 @@ def date_mentions(
             same_weekday = e.kind == "weekday" and point is not None and point.weekday() == WEEKDAYS[e.part("weekday")]
             if same_weekday and e.future and (e.groups.get("mod") or "").lower() != "next":
                 value = None  # "would be revoked Wednesday" written on a Wednesday: today or in a week
-            if e.kind == "weekday" and _GENERIC_BEFORE.search(sentence.text[: e.start]):
+            if e.kind == "weekday" and (
+                _GENERIC_BEFORE.search(sentence.text[: e.start]) or _GENERIC_AFTER.match(sentence.text[e.end :])
+            ):
                 value = None  # "on a Friday night"
             if pub.provenance == "estimated:text":
                 # A day the text's own weekdays estimated ("reports a past Thursday") is circular
