@@ -120,6 +120,12 @@ SCHEDULE_VERBS: tuple[str, ...] = tuple(
     convenes reconvenes continues enters""".split()
 )
 
+# Ordinal day numbers in words that are not "-teenth" or "twenty-", "thirty-" forms ("the fourth of
+# February"; analyse.dates).
+ORDINAL_WORDS: tuple[str, ...] = tuple(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth".split()
+)
+
 # Nouns a weekday names a kind of, not a day ("Sunday school"; analyse.dates). DUC 2006 clusters
 # outside the trust labels (wave 8): 3 "Sunday school"s dated to the Sunday before.
 WEEKDAY_COMPOUND_NOUNS: tuple[str, ...] = ("school", "schools", "best")

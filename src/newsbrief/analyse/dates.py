@@ -31,6 +31,7 @@ from newsbrief.isodate import start_date
 from newsbrief.lexicon import (
     IRREGULAR_PAST_VERBS,
     MONTHS,
+    ORDINAL_WORDS,
     REPORTED_SPEECH_VERBS,
     SCHEDULE_VERBS,
     WEEKDAY_COMPOUND_NOUNS,
@@ -158,11 +159,7 @@ _NARRATIVE_NEXT = re.compile(r"(?<!\bover )(?<!\bin )(?<!\bduring )(?<!\bwithin 
 # "the Fourth of July", "on the fourth of February": an ordinal day in words, of a month the text gives
 # no year for, often a holiday name (DUC 2006 waves 7 and 8: read as the month of the writing's year;
 # "on the 7th of August" was right and is kept).
-_ORDINAL_BEFORE = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
-    r"twelfth|\w+teenth|twentieth|thirtieth|(?:twenty|thirty)-\w+)\s*$",
-    re.IGNORECASE,
-)
+_ORDINAL_BEFORE = re.compile(rf"\b(?:{alternation(ORDINAL_WORDS)}|\w+teenth|(?:twenty|thirty)-\w+)\s*$", re.IGNORECASE)
 # "until the administration reveals its budget on Monday": a present verb after a conjunction of time
 # is an event to come (DUC 2006 wave 7: dated the Monday before).
 _PRESENT_AFTER_CONJUNCTION = re.compile(
