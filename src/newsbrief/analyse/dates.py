@@ -106,8 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 # Words shortly before an expression that make it refer to the future ("due to be held on Sunday").
-# "slated", "won't": DUC 2006 waves 7 and 8, a ceremony "slated for Monday" and "won't change after
-# China takes control ... Dec. 19" dated before the writing.
+# "slated", "won't": DUC 2006 waves 7 and 8, "a ceremony slated for Monday" and "won't apply after the
+# city takes over the port Dec. 1" (their like) dated before the writing.
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|due|set for|planned|scheduled|slated|expected|to be held|going to|upcoming|"
     r"plans? to|expects? to|next|coming|ahead of|later this|to be \w+(?:ed|en)|(?:intends?|aims?|hopes?) to|"
@@ -129,7 +129,7 @@ _MODAL = re.compile(r"\b(?:will|would|shall|could|might)\b|['’]ll\b", re.IGNOR
 _FINITE_PAST_FORMS = r"was|were|had|did|" + alternation(IRREGULAR_PAST_VERBS)
 _FINITE_PAST = re.compile(rf"\b(?:{_FINITE_PAST_FORMS})\b", re.IGNORECASE)
 # A participle after "be" ("will be tightened", "to be spotlighted") takes its auxiliary's tense; after
-# an article it is an adjective ("expected to ask for an expedited review by September": DUC 2006
+# an article it is an adjective ("expected to seek an expedited review by September": DUC 2006
 # wave 8, dated the September before).
 _PAST_TENSE = re.compile(
     rf"\b(?<!\bbe )(?<!\bbeen )(?<!\ba )(?<!\ban )(?<!\bthe )(?:{_FINITE_PAST_FORMS}|\w{{3,}}ed)\b", re.IGNORECASE
@@ -153,14 +153,14 @@ _COMPOUND_AFTER = re.compile(rf"^ (?:{alternation(WEEKDAY_COMPOUND_NOUNS)})\b")
 # 14, a Monday" still is). DUC 2006 wave 8: 6 such days dated to the last one.
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|every|each)\s*$", re.IGNORECASE)
 _GENERIC_AFTER = re.compile(r"^(?:s\b| (?:mornings|afternoons|evenings|nights)\b)")
-# "when conditions turned drier the next year": the year after the story's, not the writing's ("over
+# "when rain came the next year": the year after the story's, not the writing's ("over
 # the next year" still counts from the writing). DUC 2006 wave 8: 1 year late.
 _NARRATIVE_NEXT = re.compile(r"(?<!\bover )(?<!\bin )(?<!\bduring )(?<!\bwithin )(?<!\bfor )\bthe $", re.IGNORECASE)
 # "the Fourth of July", "on the fourth of February": an ordinal day in words, of a month the text gives
 # no year for, often a holiday name (DUC 2006 waves 7 and 8: read as the month of the writing's year;
 # "on the 7th of August" was right and is kept).
 _ORDINAL_BEFORE = re.compile(rf"\b(?:{alternation(ORDINAL_WORDS)}|\w+teenth|(?:twenty|thirty)-\w+)\s*$", re.IGNORECASE)
-# "until the administration reveals its budget on Monday": a present verb after a conjunction of time
+# "until the ministry reveals its plan on Monday": a present verb after a conjunction of time
 # is an event to come (DUC 2006 wave 7: dated the Monday before).
 _PRESENT_AFTER_CONJUNCTION = re.compile(
     r"\b(?:until|till|before|once|when)(?: (?:the|a|an|its|his|her|their))? [a-z]\w* (?!is\b|has\b|was\b)[a-z]+[^s']s\b"
@@ -187,9 +187,9 @@ def _untied_past(text: str) -> bool:
 
 def _quotes_told(prefix: str) -> str:
     """``prefix`` with each quotation that a reporting verb after it tells (before the date) as one
-    word: its tense is the speaker's ("``... you won't keep the rage out,'' Horn said Tuesday": DUC
+    word: its tense is the speaker's ("``... we won't give up,'' the mayor said Tuesday": DUC
     2006 wave 8, dated a week late), unlike a quotation the sentence runs on from ("``... might
-    change'' with Sunday's elections")."""
+    change'' with Sunday's vote")."""
     spans = [q.span() for q in _SPOKEN.finditer(prefix) if _REPORTED.search(prefix, q.end())]
     for start, end in reversed(spans):
         prefix = f"{prefix[:start]} QUOTE {prefix[end:]}"
@@ -254,7 +254,7 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
             if kind == "month" and mod == "of" and _ORDINAL_BEFORE.search(text[: m.start()]):
                 continue  # "the Fourth of July"
             if kind == "relative_day" and m.group()[0].isupper() and re.search(r"[^\W_]\s*$", text[: m.start()]):
-                continue  # "USA Today", "for Tomorrow's Society", a heading "Here Today": a name
+                continue  # "USA Today", a heading "Here Today": a name
             if kind == "relative_period" and (mod == "past" or (mod == "last" and before.endswith(("the", "The")))):
                 # "in the past year", "In the last month": the span up to the writing, not a calendar period
                 groups = {**groups, "rolling": mod}
@@ -292,7 +292,7 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
                 # (a reporting verb, "officials said", tells when it was said, not when it happens).
                 clause = re.split(r"[;.]", text[m.end() :], maxsplit=1)[0]
                 # ", priced between ...": an "-ed" word right after a comma is a participle (DUC 2006
-                # wave 8: "goes on sale in early June, priced ..." dated the June before).
+                # wave 8: "begins service in early May, priced ..." dated the May before).
                 clause = re.sub(r"^,\s+\w+ed\b", ",", clause)
                 after = _REPORTED.sub(" ", " ".join(clause.split()[:_LOOKAHEAD_WORDS]))
                 future = bool(_FUTURE.search(after))
@@ -822,8 +822,8 @@ def dateline_day(article: Article, pub: PublicationDate) -> date | None:
 
 
 def _reports_a_later_day(text: str, stated: date, published: date) -> bool:
-    """The sentence reports a weekday after the stated day, up to the time stamp ("SYDNEY, September
-    28 (Xinhua) -- ... officials said Saturday", stamped Saturday the 30th): the dateline is stale.
+    """The sentence reports a weekday after the stated day, up to the time stamp ("PORTO, May 3
+    (Wire) -- ... the ministry said Saturday", stamped Saturday the 5th): the dateline is stale.
     DUC 2006 wave 8: 2 weekdays a week early."""
     for e in find_expressions(text):
         if e.kind == "weekday" and not e.future:
