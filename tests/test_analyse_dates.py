@@ -357,6 +357,24 @@ TENSE_OF_A_YEARLESS_DATE = [
         "2002-06",
         '"last" and "next" before the month it is written in',
     ),
+    # Wave 8, written on DUC 2006 D0603, D0613, D0602, D0612, D0615, D0611 (seed 20261207).
+    ("The ferry begins service in early May, priced at $40.", "2001-03-10", "May", "2001-05", "a comma, a participle"),
+    ("The panel meets Thursday in the capital.", "2001-06-05", "Thursday", "2001-06-07", "scheduling verb"),
+    ("The fair continues through Sunday.", "2001-06-04", "Sunday", "2001-06-10", "scheduling verb + through"),
+    ("A ceremony is slated for Monday.", "2001-06-06", "Monday", "2001-06-11", '"slated" is a future cue'),
+    ("Rules won't apply after the city takes the port Dec. 1.", "2001-10-20", "Dec. 1", "2001-12-01", "won't"),
+    ("They agreed to wait until the ministry reveals it on Monday.", "2001-06-06", "on Monday", "2001-06-11", "until"),
+    ("They waited until the news broke Friday.", "2001-06-06", "Friday", "2001-06-01", "a past one"),
+    ("``We won't give up,'' the mayor said Tuesday.", "2001-06-06", "Tuesday", "2001-06-05", "a told quotation"),
+    ("``Plans might change'' with Sunday's vote.", "2001-06-06", "Sunday's", "2001-06-10", "a quotation run on"),
+    ("The firm is expected to seek an expedited review by September.", "2001-06-06", "September", "2001-09", "an"),
+    ("She has sent the forms and expects to rule in September.", "2001-08-06", "September", "2001-09", "expects to"),
+    ("The parade, which takes place Thursday, fills the city.", "2001-06-06", "Thursday", "2001-06-07", "takes place"),
+    ("He enters Sunday's race as the favourite.", "2001-06-06", "Sunday's", "2001-06-10", "scheduling verb"),
+    ("The wells have been dry from October until now.", "2001-05-20", "October", "2000-10", '"until now": past'),
+    ("Prices rose in the past week.", "2001-06-06", "past week", "2001-05-30/2001-06-06", "a rolling week"),
+    ("Sales fell in the last month.", "2001-06-06", "last month", "2001-05-06/2001-06-06", '"the last": rolling'),
+    ("He has moved twice in the past year.", "2001-06-06", "past year", "2000-06-06/2001-06-06", "a rolling year"),
 ]
 
 
@@ -505,3 +523,49 @@ def test_a_source_whose_dates_span_weeks_pins_no_day_from_its_weekdays():
     publication = estimate_publication(chronicle, 2018, None)
     assert publication.iso is None and publication.latest is None
     assert any("weekdays not used" in line for line in publication.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The town was settled about 6,000 years ago.", "000 years ago"),  # a count's last digits
+        ("She taught Sunday school for years.", "Sunday"),  # a kind of school
+        ("Crowds gather for the Fourth of July parade.", "July"),  # an ordinal day, a holiday
+        ("The column ran in USA Today and was widely quoted.", "Today"),  # a capitalised name
+        ("Here Today", "Today"),  # a heading
+        ("When rain came the next year, the river rose.", "next year"),  # the narrative's next year
+    ],
+)
+def test_a_count_a_compound_or_a_name_is_no_date(text, phrase):
+    brief = analyse_texts([text], ["2001-06-06"])
+    assert phrase not in {m.text for m in brief.analysis.dates}
+
+
+def test_a_weekday_after_an_article_is_any_such_day():
+    brief = analyse_texts(["They like to eat out on a Friday night."], ["2001-06-06"])
+    assert [(m.text, m.iso) for m in brief.analysis.dates] == [("Friday night", None)]
+
+
+def test_a_dateline_before_a_reported_later_weekday_is_stale():
+    # Stamped Saturday 5 May; the dateline says Thursday 3 May, but the report is of Saturday.
+    brief = analyse_texts(
+        ["PORTO, May 3 (Wire) -- The ministry said Saturday the bridge would reopen."], ["2001-05-05"]
+    )
+    assert {m.text: m.iso for m in brief.analysis.dates}["Saturday"] == "2001-05-05"
+
+
+def test_an_ordinal_day_in_digits_keeps_its_month_and_a_today_after_a_dash_is_a_date():
+    brief = analyse_texts(["On the 7th of August the talks ended.\n\nOSLO _ Today the port is quiet."], ["2001-09-06"])
+    assert {m.text: m.iso for m in brief.analysis.dates} == {"August": "2001-08", "Today": "2001-09-06"}
+
+
+@pytest.mark.parametrize("text", ["They swim on Monday afternoons.", "They skate on Fridays."])
+def test_a_plural_weekday_is_any_such_day(text):
+    brief = analyse_texts([text], ["2001-06-06"])
+    assert all(m.iso is None for m in brief.analysis.dates)
+
+
+def test_a_clock_time_is_one_word_of_the_lookbehind():
+    text = "Officials said the plane is expected to land at the airport at about 1 p. m. Saturday."
+    (expression,) = find_expressions(text)
+    assert resolve(expression, date(2001, 6, 6)) == "2001-06-09"
