@@ -24,8 +24,12 @@ from trust_labels import DATASETS, digest, missing_data
 
 PAIRS = Path(__file__).with_name("fixtures") / "support_fresh_pairs.tsv"
 # (precision counting partial, yes pairs kept) measured after wave 7; before: dev 0.900 (81/90),
-# check 0.824 (14/17), every yes accepted.
-FLOORS = {"dev": (0.93, 1.0), "check": (0.87, 1.0)}
+# check 0.824 (14/17), every yes accepted. Since the desk-note rule removed D0647's 19 contact-line
+# pairs (all "yes", identical lines), dev is 0.910 (61 of 67 accepted); check 0.875 (14/16) unchanged.
+FLOORS = {"dev": (0.91, 1.0), "check": (0.87, 1.0)}
+# Pairs whose sentences cleaning now removes: the 19 wire-desk contact-line pairs of D0647 (of 90
+# dev pairs) since the desk-note rule; more than this share gone means the fixture needs relabelling.
+MAX_GONE_SHARE = 0.25
 
 
 def _rows() -> list[dict[str, str]]:
@@ -37,6 +41,13 @@ def _matches(text: str, recorded: str) -> bool:
     return digest(text) == recorded[5:] if recorded.startswith("sha1:") else text.startswith(recorded)
 
 
+def _sentence(sentences: list, index: int, recorded: str):  # noqa: ANN202 - a Sentence or None
+    """The recorded sentence: at its recorded index, else wherever it now is (a change to cleaning
+    or splitting moves indices), else None (it is no longer in the article)."""
+    candidates = [sentences[index]] if index < len(sentences) else []
+    return next((s for s in [*candidates, *sentences] if _matches(s.text, recorded)), None)
+
+
 def _tally(part: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     stories = {}
@@ -45,11 +56,15 @@ def _tally(part: str) -> Counter[str]:
         story = stories.get(key) or stories.setdefault(key, run_story(*key))
         article = {d.doc: a for a, d in story.doc_of.items()}
         sources = {a.id: a for a in story.brief.sources}
-        a, b = (
-            sources[article[doc]].sentences[int(index)]
-            for doc, index in (row[side].rsplit(":", 1) for side in ("a", "b"))
-        )
-        assert _matches(a.text, row["a_text"]) and _matches(b.text, row["b_text"]), row
+        found = [
+            _sentence(sources[article[doc]].sentences, int(index), row[f"{side}_text"])
+            for side in ("a", "b")
+            for doc, index in [row[side].rsplit(":", 1)]
+        ]
+        if None in found:  # the cleaner now removes it (wave 7's desk notes): no pair to score
+            counts["gone"] += 1
+            continue
+        a, b = found
         cluster, options = story.cluster, story.brief.options
         similarity = float(cluster.similarity([cluster.row(a)], [cluster.row(b)])[0, 0])
         verdict = judge(
@@ -64,6 +79,8 @@ def test_fresh_support_pairs(part: str) -> None:
     if missing := missing_data(DATASETS):
         pytest.skip(missing)
     counts = _tally(part)
+    # most pairs must still be there to score, so that the floors cannot pass on a remnant
+    assert counts["gone"] <= MAX_GONE_SHARE * sum(counts.values()), dict(counts)
     accepted = sum(n for k, n in counts.items() if k.endswith("accepted"))
     precision = (counts["yes accepted"] + counts["partial accepted"]) / accepted
     kept = counts["yes accepted"] / (counts["yes accepted"] + counts["yes rejected"])
