@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from newsbrief.corroborate import judge, story_terms
+from newsbrief.model import Sentence
 from trust_eval import run_story
 from trust_labels import DATASETS, digest, missing_data
 
@@ -41,7 +42,7 @@ def _matches(text: str, recorded: str) -> bool:
     return digest(text) == recorded[5:] if recorded.startswith("sha1:") else text.startswith(recorded)
 
 
-def _sentence(sentences: list, index: int, recorded: str):  # noqa: ANN202 - a Sentence or None
+def _sentence(sentences: list[Sentence], index: int, recorded: str) -> Sentence | None:
     """The recorded sentence: at its recorded index, else wherever it now is (a change to cleaning
     or splitting moves indices), else None (it is no longer in the article)."""
     candidates = [sentences[index]] if index < len(sentences) else []
