@@ -368,6 +368,7 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("These stories are moving today to clients of the Example News Service.", "desk-note"),
         ("For Use By Clients of the Example News Service", "desk-note"),
         ("Story Filed By Example Newspapers", "desk-note"),
+        ("If a budget line or story is marked with photos, those are available from the desk.", "desk-note"),
         ("Lea también: Tribunal condena a cuatro años de prisión a exfuncionario", "promo"),
         ("Czytaj też: Czy grozi nam wojna atomowa?", "promo"),
         ("Zum Newsletter anmelden", "newsletter"),

@@ -147,6 +147,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(for use by|for release to) clients of\b",
         r"^story filed by\b.{0,40}$",
         r"\blayouts are for sale\b",
+        r"\bbudget lines? or stor(y|ies) (is |are )?marked\b",
     ],
     # SGML entity codes left in newswire bodies ("&QL; ----- &QC; &QL;"): no word outside the codes
     "markup-debris": [r"^(&[a-z]+;|[\W_])+$"],
