@@ -358,6 +358,19 @@ def test_a_page_with_stray_bytes_is_read_as_a_browser_reads_it_with_a_warning(tm
         load_articles([str(tmp_path / "latin1.txt")])
 
 
+def test_a_page_saved_in_a_wrapper_that_declares_utf8_is_read_in_its_own_declared_charset(tmp_path):
+    # an archive's frame declares UTF-8 above the original page's own "gb2312": the bytes are not
+    # UTF-8, so the declaration that decodes every byte is the page's encoding, read without a
+    # warning (the first declaration with bad bytes replaced turned the Chinese text into U+FFFD)
+    body = "河北农业大学的毕业生十五年来一直资助一位同学的家庭，这个故事在全省各地巡回演出。" * 3
+    page = '<html><head><meta charset="utf-8"><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    page += f"<title>信守约定</title></head><body><article><p>{body}</p><p>{body}</p></article></body></html>"
+    (tmp_path / "wrapped.html").write_bytes(page.encode("gb2312"))
+    (article,), warnings = load_articles([str(tmp_path / "wrapped.html")])
+    assert "巡回演出" in article.raw_text and "\ufffd" not in article.raw_text
+    assert warnings == []
+
+
 def test_a_short_japanese_page_is_read_not_taken_for_debris(tmp_path):
     # four Japanese sentences have no space, so "fewer than 5 words" must count characters there
     body = "親が子どもをたたく体罰を禁止する法律ができました。児童相談所の力を強くしました。"
