@@ -18,6 +18,11 @@ _SNIFF_BYTES = 8192
 GZIP_MAGIC = b"\x1f\x8b"
 # an encoding declaration: "charset=" or "encoding=", optionally quoted, then the encoding's name
 _DECLARATION = re.compile(rb"""(?:charset|encoding)=["'\s]*([a-z0-9][\w.:-]*)""")
+# Declared names that browsers read with a larger codec (the WHATWG Encoding Standard's label
+# table: "gb2312" and "gbk" are decoded as GBK, whose decoder is gb18030's). Python's own gb2312
+# maps a few bytes elsewhere (0xA1AA to U+2015, not the dash U+2014 that browsers and trafilatura
+# show; seen on the bench's tune half, bench/bench_extraction.py --half tune).
+_BROWSER_CODECS = dict.fromkeys(("gb2312", "gbk", "x-gbk", "csgb2312", "chinese", "gb_2312", "gb_2312-80"), "gb18030")
 
 
 def _human(n: int) -> str:
@@ -131,6 +136,7 @@ def _declared_charsets(data: bytes) -> list[str]:
     found: list[str] = []
     for match in _DECLARATION.finditer(head):
         name = match.group(1).decode("ascii")
+        name = _BROWSER_CODECS.get(name, name)
         if name not in found:
             found.append(name)
     return found
