@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 from html.parser import HTMLParser
 
 import pytest
@@ -356,6 +357,32 @@ def test_a_page_with_stray_bytes_is_read_as_a_browser_reads_it_with_a_warning(tm
     (tmp_path / "latin1.txt").write_bytes(body.replace("am", "ä").encode("cp1252"))
     with pytest.raises(NoUsableInput, match="not valid UTF-8"):
         load_articles([str(tmp_path / "latin1.txt")])
+
+
+def test_a_page_saved_in_a_wrapper_that_declares_utf8_is_read_in_its_own_declared_charset(tmp_path):
+    # an archive's frame declares UTF-8 above the original page's own "gb2312": the bytes are not
+    # UTF-8, so the declaration that decodes every byte is the page's encoding, read without a
+    # warning (the first declaration with bad bytes replaced turned the Chinese text into U+FFFD)
+    body = "河北农业大学的毕业生十五年来一直资助一位同学的家庭，这个故事在全省各地巡回演出。" * 3
+    page = '<html><head><meta charset="utf-8"><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    page += f"<title>信守约定</title></head><body><article><p>{body}</p><p>{body}</p></article></body></html>"
+    # the dash is byte pair A1 AA, which browsers (WHATWG: gb2312 is read as GBK) show as U+2014
+    (tmp_path / "wrapped.html").write_bytes(page.replace("一位同学", "一位同学\u2015\u2015").encode("gb2312"))
+    (article,), warnings = load_articles([str(tmp_path / "wrapped.html")])
+    assert "巡回演出" in article.raw_text and "\ufffd" not in article.raw_text
+    assert "同学\u2014\u2014" in article.raw_text
+    assert warnings == []
+
+
+def test_a_page_in_decomposed_letters_is_read_composed(tmp_path):
+    # "u" + combining diaeresis (as some editors save it) is the same word as "ü": the text is
+    # composed (NFC), as trafilatura.extract hands it on, so it matches and dedups as written
+    body = "Der Stadtrat hat am Montag die neue Brücke über den Fluss eröffnet, sagte der Bürgermeister. " * 3
+    decomposed = unicodedata.normalize("NFD", body)
+    page = f"<html><head><title>Brücke</title></head><body><article><p>{decomposed}</p></article></body></html>"
+    (tmp_path / "nfd.html").write_text(unicodedata.normalize("NFD", page), encoding="utf-8")
+    (article,), _ = load_articles([str(tmp_path / "nfd.html")])
+    assert "Brücke über den Fluss" in article.raw_text and article.title.value == "Brücke"
 
 
 def test_a_short_japanese_page_is_read_not_taken_for_debris(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 import zlib
@@ -15,6 +16,13 @@ from newsbrief.errors import InputError
 # (images, PDFs, archives); text encodings we accept never contain it except UTF-16.
 _SNIFF_BYTES = 8192
 GZIP_MAGIC = b"\x1f\x8b"
+# an encoding declaration: "charset=" or "encoding=", optionally quoted, then the encoding's name
+_DECLARATION = re.compile(rb"""(?:charset|encoding)=["'\s]*([a-z0-9][\w.:-]*)""")
+# Declared names that browsers read with a larger codec (the WHATWG Encoding Standard's label
+# table: "gb2312" and "gbk" are decoded as GBK, whose decoder is gb18030's). Python's own gb2312
+# maps a few bytes elsewhere (0xA1AA to U+2015, not the dash U+2014 that browsers and trafilatura
+# show; seen on the bench's tune half, bench/bench_extraction.py --half tune).
+_BROWSER_CODECS = dict.fromkeys(("gb2312", "gbk", "x-gbk", "csgb2312", "chinese", "gb_2312", "gb_2312-80"), "gb18030")
 
 
 def _human(n: int) -> str:
@@ -89,8 +97,10 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        declared = _declared_charset(data)
-        if declared:  # an HTML or XML page that names its own encoding ("charset=iso-8859-1")
+        # an HTML or XML page that names its own encoding ("charset=iso-8859-1"); a page saved
+        # inside a wrapper (an archive's frame declaring UTF-8 above the original's "gb2312")
+        # names several: the first that decodes every byte is the one its text is written in
+        for declared in _declared_charsets(data):
             try:
                 return data.decode(declared)
             except (LookupError, UnicodeDecodeError):
@@ -107,8 +117,7 @@ def decode_page(data: bytes) -> tuple[str, str]:
     encoding with undecodable bytes replaced (pages that declare UTF-8 and hold a few Latin-1
     bytes), or, with no declaration, in windows-1252 (the web's default for undeclared legacy
     pages) when that decodes, else UTF-8 with replacement. Returns ``(text, how)``."""
-    declared = _declared_charset(data)
-    if declared:
+    for declared in _declared_charsets(data):  # the first one Python knows
         try:
             return data.decode(declared, errors="replace"), f"as its declared {declared}, bad bytes replaced"
         except LookupError:
@@ -119,15 +128,15 @@ def decode_page(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8", errors="replace"), "as UTF-8, bad bytes replaced"
 
 
-def _declared_charset(data: bytes) -> str | None:
-    """The encoding a page declares in its first block: ``<meta charset="...">``, ``<meta
-    http-equiv="Content-Type" content="text/html; charset=...">`` or ``<?xml ... encoding="..."?>``."""
+def _declared_charsets(data: bytes) -> list[str]:
+    """The encodings a page declares in its first block, in order, each once: ``<meta
+    charset="...">``, ``<meta http-equiv="Content-Type" content="text/html; charset=...">`` or
+    ``<?xml ... encoding="..."?>``."""
     head = data[:_SNIFF_BYTES].lower()
-    for key in (b"charset=", b"encoding="):
-        at = head.find(key)
-        if at >= 0:
-            value = head[at + len(key) : at + len(key) + 40].replace(b"'", b'"').strip(b'" ')
-            name = value.split(b'"')[0].split(b">")[0].split(b";")[0].split(b"/")[0].split()
-            if name:
-                return name[0].decode("ascii", "replace")
-    return None
+    found: list[str] = []
+    for match in _DECLARATION.finditer(head):
+        name = match.group(1).decode("ascii")
+        name = _BROWSER_CODECS.get(name, name)
+        if name not in found:
+            found.append(name)
+    return found

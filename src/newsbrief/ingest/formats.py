@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from configparser import ConfigParser
 from functools import cache
@@ -109,8 +110,10 @@ def parse_html(text: str, name: str) -> Iterator[Record]:
         raise InputError(name, "no article text found in the HTML (malformed page or no main content)")
     yield Record(
         name,
-        doc.text or "",
-        title=doc.title or None,
+        # composed as trafilatura.extract hands its text on (NFC): a page written in decomposed
+        # letters ("u" + combining diaeresis) reads, matches and dedups as the same words
+        unicodedata.normalize("NFC", doc.text or ""),
+        title=unicodedata.normalize("NFC", doc.title) if doc.title else None,
         url=doc.url or None,
         outlet=doc.sitename or None,
         published=doc.date or None,
