@@ -346,6 +346,8 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Get more NBC:", "promo"),
         ("Watch The Late Show weeknights at 11:35 PM ET/10:35 PM CT. Only on CBS.", "promo"),
         ("Click to email this to a friend (Opens in new window)", "promo"),
+        ("For a full recap of the night's big winners, click here.", "promo"),
+        ("(Click here to see the flyer)", "promo"),
         ("Click through the slideshow below for the best moments.", "promo"),
         ("Want to add to this story? Let us know in comments or send an email to the author.", "promo"),
         ("share tweet pin email", "sharing"),
@@ -397,6 +399,13 @@ def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, ru
 )
 def test_news_about_budgets_phones_and_editors_is_no_desk_note(paragraph):
     assert kept(ARTICLE + "\n\n" + paragraph) == [*ARTICLE_PARAGRAPHS, paragraph]
+
+
+def test_a_link_prompt_ending_a_body_paragraph_is_cut_off():
+    body = "The agency says most women will eventually need to have their implants replaced."
+    text, removed = clean_text(ARTICLE + "\n\n" + body + " To read more about the survey, click here.")
+    assert text.split("\n\n") == [*ARTICLE_PARAGRAPHS, body]
+    assert [(r.rule, r.text) for r in removed] == [("promo", "To read more about the survey, click here.")]
 
 
 def test_a_credit_sentence_ending_a_body_paragraph_is_cut_off_with_its_raw_offsets():

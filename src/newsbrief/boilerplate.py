@@ -190,6 +190,9 @@ _PHOTO_AGENCY = r"(ap|afp|reuters|getty images|epa|upi|xinhua|ansa|dpa|pa|aap|ap
 _NAME = r"(?-i:[A-Z][\w'’.-]*+(?:,? (?:[A-Z][\w'’.-]*+|in|and|de|del|da|van|von|der|la|le|bin|al))*+)"
 _FULL_NAME = r"(?-i:[A-Z][\w'’.-]*+(?: (?:[A-Z][\w'’.-]*+|de|del|da|van|von|der|la|le|bin|al)){1,4}+)"
 _SENTENCE_INSIDE = r"(?-i:(?<![a-z])[a-z]{3,}+[.!?][\"'”’)]*+\s+[A-Z])"
+# The prompt's own form: "click here" opening the sentence or after a comma, colon or bracket ("To learn
+# more, click here.", "(Click here to see the flyer)"); "Readers who click here and there …" is prose.
+CLICK_HERE_SENTENCE = r"^([^.!?]{0,100}[,:(][\"'”’]?\s?)?click here\b[^.!?]{0,80}[.!?)]*$"
 _CONTRIBUTED = r"\bcontributed (reporting|to (this|the) (report|story|article))\b"
 _CREDIT_ROLE = r"(additional reporting|reporting|writing|editing|compiled|research)"
 CREDITS_AND_PROMOS: dict[str, list[str]] = {
@@ -235,6 +238,9 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         # all 6 such lines of Multi-News validation lines 200-249 were furniture
         r"^\[[^\[\]]{3,150}\]$",
         r"^click here\b.{0,160}$",
+        # a one-sentence link prompt: "For a full recap of the night's winners, click here." (Multi-News
+        # validation summaries, wave 7; every paragraph and trailing sentence it drops there was read)
+        CLICK_HERE_SENTENCE,
         r"^read more\s*:.{0,200}$",
         # a link's lead-in, alone or with its headline: "ALSO READ:", "READ ALSO: Who is …?", "Read more on
         # PostPolitics.com" (Multi-News validation lines outside the unseen fixture's draw)

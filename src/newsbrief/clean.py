@@ -54,6 +54,7 @@ _FURNITURE = _by_anchoring({**bp.FURNITURE_LINES, **bp.CREDITS_AND_PROMOS})
 _LOOSE_FOOTER = bp.compile_alternation([p for p in bp.FURNITURE_LINES["footer"] if not p.startswith("^")], False)
 _CREDIT_SENTENCE = bp.compile_rules(bp.CREDITS_AND_PROMOS["credit"])
 _CREDIT_CUE = re.compile(bp.TRAILING_CREDIT_CUE, re.IGNORECASE)
+_CLICK_HERE = re.compile(bp.CLICK_HERE_SENTENCE, re.IGNORECASE)
 _SENTENCE_GAP = re.compile(r"[.!?][\"'”’)]*+\s+")
 _LONG_FURNITURE = [(name, bp.compile_rules(patterns)) for name, patterns in bp.LONG_FURNITURE.items()]
 _PROMO_LIST_START = bp.compile_alternation(bp.PROMO_LIST_START)
@@ -478,7 +479,14 @@ def _trailing_footer(text: str) -> int | None:
     return cut
 
 
-_TRAILING_NOTICES = (("credit", _trailing_credit), ("footer", _trailing_footer))
+def _trailing_link_prompt(text: str) -> int | None:
+    """Where a one-sentence link prompt ending a paragraph starts ("… in the ring. To learn more
+    about her, click here."); None when the last sentence is none."""
+    starts = _sentence_starts(text, 1)
+    return starts[0] if starts and _CLICK_HERE.match(text[starts[0] :]) else None
+
+
+_TRAILING_NOTICES = (("credit", _trailing_credit), ("footer", _trailing_footer), ("promo", _trailing_link_prompt))
 
 
 def _raw_offset(raw: str, paragraph: Paragraph, cut: int) -> int | None:
