@@ -138,7 +138,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
     # (docs/cleaning.md, "Desk notes").
     "desk-note": [
         r"\b\d{3}-\d{3}-\d{4}\b.{0,60}\b[\w.-]+(\(at\)|@)[\w-]+(\.[\w-]+)+",  # a phone beside an e-mail
-        r"^(eds?|editors?)( ?['’]?s? note)?: ",
+        r"^(eds?|editors?)( ?['’]?s? note)?: .{0,400}$",  # a note, not a long paragraph that opens with one
         r"^how to reach us:?$",
         r"^questions should be directed to\b",
         r"\b(need|want|request) a resend\b",
