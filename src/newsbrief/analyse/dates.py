@@ -106,8 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 # Words shortly before an expression that make it refer to the future ("due to be held on Sunday").
-# "slated", "won't": DUC 2006 waves 7 and 8, "a ceremony slated for Monday" and "won't apply after the
-# city takes over the port Dec. 1" (their like) dated before the writing.
+# "slated", "won't": DUC 2006 waves 7 and 8, forms like "a ceremony slated for Monday" and "won't apply
+# after the city takes over on Dec. 1" (constructed) were dated before the writing.
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|due|set for|planned|scheduled|slated|expected|to be held|going to|upcoming|"
     r"plans? to|expects? to|next|coming|ahead of|later this|to be \w+(?:ed|en)|(?:intends?|aims?|hopes?) to|"
@@ -138,8 +138,8 @@ _PAST_TENSE_KINDS = ("dmy", "mdy", "month")
 # Tune half of the trust labels: 8 words missed "scheduled to be reviewed by the Senate Appropriations
 # Committee on Wednesday" (1 wrong date); 10 and 12 score alike.
 _LOOKBEHIND_WORDS = 10
-# "p. m." (as the segmenter leaves "p.m.") is one word of the ten: "expected to arrive at about 1 p. m.
-# Saturday" lost its cue (DUC 2006 wave 7).
+# "p. m." (as the segmenter leaves "p.m.") is one word of the ten: "expected to land … at about 1 p. m.
+# Saturday" (constructed) lost its cue (DUC 2006 wave 7).
 _CLOCK_TIME = re.compile(r"\b([ap])\. ?m\.", re.IGNORECASE)
 _LOOKAHEAD_WORDS = 6
 _REPORTED = re.compile(r"\b" + alternation(REPORTED_SPEECH_VERBS) + r"\b", re.IGNORECASE)
@@ -793,9 +793,9 @@ def date_mentions(
     ]
 
 
-# "BEIJING, May 9 (Xinhua) --": the dateline names the day the report was written, which a wire's
+# "CITY, May 9 (Agency) --": the dateline names the day the report was written, which a wire's
 # time stamp may put a day or two later (DUC 2006 wave 7, Xinhua: "today" resolved a day late); so
-# does an almanac's "Today is Monday, Oct. 18", often stamped the day before (wave 7, AP).
+# does an almanac's "Today is <weekday>, <date>", often stamped the day before (wave 7, AP).
 _DATELINE = re.compile(rf"^[A-Z][A-Z.' -]+(?:, [A-Z][A-Za-z.' -]+)?, (?P<month>{_MONTH})\.? (?P<day>[0-3]?\d) \(")
 _TODAY_IS = re.compile(rf"^Today is (?:{_WEEKDAY}), (?P<month>{_MONTH})\.? (?P<day>[0-3]?\d)\b")
 DATELINE_LAG_DAYS = 3  # a stated day at most this many days from the time stamp is the day of writing
