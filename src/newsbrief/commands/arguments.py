@@ -1,4 +1,5 @@
-"""Argument types and option groups shared by several commands, so each is defined once."""
+"""What several commands share, so each is defined once: argument types, option groups, and the
+way a command prints its warnings and writes its result."""
 
 from __future__ import annotations
 

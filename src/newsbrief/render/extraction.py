@@ -15,7 +15,6 @@ from newsbrief.model import Article
 from newsbrief.render.json import extraction_to_dict
 
 ARTICLE_SEPARATOR = "\f\n"
-EXTRACTION_FORMATS = ("text", "jsonl")
 
 
 def as_text(articles: list[Article]) -> str:
@@ -27,7 +26,11 @@ def as_jsonl(articles: list[Article]) -> str:
     return "".join(json_line(extraction_to_dict(article)) + "\n" for article in articles)
 
 
+EXTRACTION_RENDERERS = {"text": as_text, "jsonl": as_jsonl}
+EXTRACTION_FORMATS = tuple(EXTRACTION_RENDERERS)
+
+
 def render_extraction(articles: list[Article], fmt: str) -> str:
-    if fmt not in EXTRACTION_FORMATS:
+    if fmt not in EXTRACTION_RENDERERS:
         raise ValueError(f"unknown extraction format {fmt!r}; choose from {', '.join(EXTRACTION_FORMATS)}")
-    return as_text(articles) if fmt == "text" else as_jsonl(articles)
+    return EXTRACTION_RENDERERS[fmt](articles)
