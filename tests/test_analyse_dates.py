@@ -637,3 +637,18 @@ def test_a_weekday_six_days_back_abstains_unless_it_says_last(text, iso):
     brief = analyse_texts([text], ["2000-02-08"])
     (mention,) = [m for m in brief.analysis.dates if "day" in m.text]
     assert mention.iso == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        # Written on a Monday: a past verb puts "this weekend" behind, a future cue ahead.
+        ("The storm has kept the fleet in port this weekend.", "1999-04-19", "1999-04-17/1999-04-18"),
+        ("The fleet will stay in port this weekend.", "1999-04-19", "1999-04-24/1999-04-25"),
+        # "Last weekend" written on a Saturday is the weekend before.
+        ("Last weekend, the fleet stayed in port.", "1999-12-18", "1999-12-11/1999-12-12"),
+    ],
+)
+def test_the_tense_picks_which_weekend(text, written, iso):
+    brief = analyse_texts([text], [written])
+    assert [m.iso for m in brief.analysis.dates if "weekend" in m.text.lower()] == [iso]
