@@ -173,14 +173,14 @@ _UNTIL_NOW = re.compile(r"^ (?:until|till|to|through) (?:now|today)\b", re.IGNOR
 # capitalised word, a weekday is part of a name.
 _NAME_BEFORE = re.compile(r"(?:\bthe|['’]s|``|[\"“])\s*$", re.IGNORECASE)
 _NAME_AFTER = re.compile(rf"^ (?!(?:{_MONTH}|{'|'.join(WEEKDAYS)})\b)[A-Z][a-z]")
-# "Wednesday's issue", "Thursday's New England Journal of Medicine": the day of an issue or a
+# "Wednesday's issue", "Thursday's Journal of the Heart Society" (constructed): the day of an issue or a
 # broadcast; a wire writes of the next day's edition as often as of today's, not of last week's.
 _PUBLICATION_AFTER = re.compile(rf"^ (?:the )?(?:[A-Z][\w.&-]* ){{0,4}}?(?i:{alternation(PUBLICATION_DAY_NOUNS)})\b")
 PUBLICATION_DAY_OFFSETS = (0, 1)  # the writing's day or the next; another weekday abstains
 # A weekday six days before the writing is, far more often, the day after it: "said Wednesday" in
-# copy time-stamped Tuesday evening, "a report being released Wednesday". DUC 2006 outside the
+# copy time-stamped Tuesday evening, "a survey to be out Wednesday" (constructed). DUC 2006 outside the
 # trust draw (wave 9): of 40 such days, about 30 were wrong (now abstain) and 7 right; a week-old
-# day is written "last Wednesday", "since Friday's bombing" or with its date.
+# day is written "last Wednesday", "since Friday's storm" or with its date.
 AMBIGUOUS_PAST_DAYS = 6
 # "Aug. 14, a Monday", "Aug. 14, which was a Monday": the weekday of the date before it.
 _APPOSED_WEEKDAY = re.compile(r"^,? (?:which was )?an? $")
@@ -288,7 +288,7 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
             past = mod in ("last", "previous", "past", "earlier this", "since") or kind == "ago"
             past = past or (kind in _PAST_TENSE_KINDS and not future and past_verb >= 0)
             past = past or (kind in _PAST_TENSE_KINDS and bool(_UNTIL_NOW.match(text[m.end() :])))
-            # "hasn't kept her out of town this weekend", "actions it took this weekend" written on a
+            # "the storm has kept the fleet in port this weekend" (constructed) written on a
             # Monday: the weekend just past (DUC 2006 outside the trust draw, wave 9: 2 a week late).
             past = past or (kind == "weekend" and mod == "this" and not future and past_verb >= 0)
             if kind == "weekday" and not future and before.lower() in ("", "on") and text[m.end() :].startswith(","):
@@ -341,7 +341,7 @@ def find_expressions(text: str) -> tuple[Expression, ...]:
 
 HISTORY_YEARS = 1  # explicit dates older than this before the reference year do not date the article
 WEEKDAY_YEAR_SPAN = 6  # years either side of the reference in which "Friday, Aug. 17" looks for its year
-# "April 3 and 4", "April 3-4": the first of a list of days (Multi-News wave 9: "on Monday and
+# "April 3 and 4", "April 3-4": the first of a list of days (Multi-News wave 9: a "Monday and
 # Tuesday, April 3 and 4" took its year from "Tuesday, April 3", 66 years early).
 _DAY_LIST_AFTER = re.compile(r"^\s*(?:and|&|-|–|to)\s*\d")
 # "between January 1 and December 31, 2014": a yearless day joined to a dated one takes its year
@@ -767,7 +767,7 @@ def date_mentions(
             # of the trust labels: 1 wrong ("June 2015" dated a 2017 deadline), no right lost.
             year = anchored_year(e, anchors) if value is None and e.kind != "month" and not e.future else None
             # A neighbour of another year than the source's own is history or a comparison ("June
-            # 2, 2015" recalled in a 2017 story; "more babies this June than in June 2013"), no
+            # 2, 2015" recalled in a 2017 story; "more births in 2014 than in June 2013"), no
             # year for "by May 24"; only a December may be the year before (a story written in
             # January). Multi-News wave 9: of 10 days dated by neighbours a year either side, 7
             # were wrong.
