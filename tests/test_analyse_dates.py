@@ -652,3 +652,26 @@ def test_a_weekday_six_days_back_abstains_unless_it_says_last(text, iso):
 def test_the_tense_picks_which_weekend(text, written, iso):
     brief = analyse_texts([text], [written])
     assert [m.iso for m in brief.analysis.dates if "weekend" in m.text.lower()] == [iso]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # Written in September: a date with no cue whose nearest occurrence is next year, in a
+        # sentence that recounts the past, abstains; without a past verb it keeps the nearest.
+        (
+            "Dockers walked out over pay, and for the port, its cranes idle and its ships at anchor, the strike in "
+            "January is a heavy loss.",
+            None,
+        ),
+        ("For the port, its cranes idle and its ships at anchor, the strike in January is a heavy loss.", "2000-01"),
+        (
+            "Dockers walked out over pay, and for the port, its cranes idle and its ships at anchor, the strike in "
+            "August is a heavy loss.",
+            "1999-08",
+        ),
+    ],
+)
+def test_a_date_ahead_in_a_sentence_that_recounts_the_past_abstains(text, iso):
+    month = next(e for e in find_expressions(text) if e.kind == "month")
+    assert resolve(month, date(1999, 9, 22)) == iso
