@@ -569,3 +569,109 @@ def test_a_clock_time_is_one_word_of_the_lookbehind():
     text = "Officials said the plane is expected to land at the airport at about 1 p. m. Saturday."
     (expression,) = find_expressions(text)
     assert resolve(expression, date(2001, 6, 6)) == "2001-06-09"
+
+
+# --- wave 9 (docs/analysis.md, "Dates, wave 9") ---------------------------------------------
+
+
+def test_a_day_joined_to_a_dated_day_takes_its_year():
+    brief = analyse_texts(["The survey asked couples married between January 1 and December 31, 2014."])
+    assert [(m.text, m.iso) for m in brief.analysis.dates] == [
+        ("January 1", "2014-01-01"),
+        ("December 31, 2014", "2014-12-31"),
+    ]
+    brief = analyse_texts(["The exhibition ran from Dec. 20 to Jan. 3, 2015."])
+    assert [m.iso for m in brief.analysis.dates if m.text == "Dec. 20"] == ["2014-12-20"]
+
+
+def test_weekdays_before_a_list_of_days_pin_no_year():
+    brief = analyse_texts(["The anchor reports from the capital on Monday and Tuesday, April 3 and 4."])
+    assert all(m.iso is None for m in brief.analysis.dates)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # The neighbour is the source's own year: its year.
+        ("The clinic opened in June 2014. A girl was born there on June 3.", "2014-06-03"),
+        # A comparison with another year than the source's latest gives none.
+        ("The ward had more births in 2014 than in June 2013. A girl was born there on June 3.", None),
+    ],
+)
+def test_a_neighbour_of_another_year_than_the_source_gives_no_year(text, iso):
+    brief = analyse_texts([text])
+    assert [m.iso for m in brief.analysis.dates if m.text == "June 3"] == [iso]
+
+
+def test_a_year_with_a_decimal_is_a_measure():
+    assert [e.text for e in find_expressions("The bone broke at a force of 1910.4 newtons.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        # Published on a Tuesday: Wednesday's issue is the next day's, today's is today's.
+        ("The study is published in Wednesday's Journal of the Heart Society.", "2000-02-08", "2000-02-09"),
+        ("The mayor told the Gazette for Tuesday's editions.", "2000-02-08", "2000-02-08"),
+        # Neither the day nor the next: the text does not say which week.
+        ("The study appeared in Saturday's issue of the journal.", "2000-02-08", None),
+    ],
+)
+def test_the_day_of_an_issue_is_the_writing_s_or_the_next(text, written, iso):
+    brief = analyse_texts([text], [written])
+    (mention,) = [m for m in brief.analysis.dates if m.text.startswith(("Wednesday", "Tuesday", "Saturday"))]
+    assert mention.iso == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # Stamped Tuesday: "said Wednesday" is the day after as often as six days before.
+        ("The agency said Wednesday that the fleet was grounded.", None),
+        ("The fleet was grounded last Wednesday, the agency said.", "2000-02-02"),
+        ("No flights have left since Wednesday's storm.", "2000-02-02"),
+        ("The agency said Monday that the fleet was grounded.", "2000-02-07"),
+    ],
+)
+def test_a_weekday_six_days_back_abstains_unless_it_says_last(text, iso):
+    brief = analyse_texts([text], ["2000-02-08"])
+    (mention,) = [m for m in brief.analysis.dates if "day" in m.text]
+    assert mention.iso == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        # Written on a Monday: a past verb puts "this weekend" behind, a future cue ahead.
+        ("The storm has kept the fleet in port this weekend.", "1999-04-19", "1999-04-17/1999-04-18"),
+        ("The fleet will stay in port this weekend.", "1999-04-19", "1999-04-24/1999-04-25"),
+        # "Last weekend" written on a Saturday is the weekend before.
+        ("Last weekend, the fleet stayed in port.", "1999-12-18", "1999-12-11/1999-12-12"),
+    ],
+)
+def test_the_tense_picks_which_weekend(text, written, iso):
+    brief = analyse_texts([text], [written])
+    assert [m.iso for m in brief.analysis.dates if "weekend" in m.text.lower()] == [iso]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # Written in September: a date with no cue whose nearest occurrence is next year, in a
+        # sentence that recounts the past, abstains; without a past verb it keeps the nearest.
+        (
+            "Dockers walked out over pay, and for the port, its cranes idle and its ships at anchor, the strike in "
+            "January is a heavy loss.",
+            None,
+        ),
+        ("For the port, its cranes idle and its ships at anchor, the strike in January is a heavy loss.", "2000-01"),
+        (
+            "Dockers walked out over pay, and for the port, its cranes idle and its ships at anchor, the strike in "
+            "August is a heavy loss.",
+            "1999-08",
+        ),
+    ],
+)
+def test_a_date_ahead_in_a_sentence_that_recounts_the_past_abstains(text, iso):
+    month = next(e for e in find_expressions(text) if e.kind == "month")
+    assert resolve(month, date(1999, 9, 22)) == iso

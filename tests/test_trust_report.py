@@ -64,8 +64,10 @@ MULTINEWS = Floors(0.84, 0.65, 0.91, 0.95, 0.03, 0.66, 0.97, 0.025)
 # 8 DUC 2006 clusters outside the labels; tune half 1.00 / 0.39 with 14 flagged): 0.25 (2 of 8) / 0.13.
 # After the wave-7 rules of analyse.dates (written on 6 more DUC 2006 clusters outside the labels:
 # scheduling verbs, "could", wire datelines): dates 0.917 / 0.083 (111 right, 10 wrong). After
-# wave 8 (6 more, D0601-D0615): 0.925 / 0.075 (111 right, 9 wrong).
-ALL = Floors(0.82, 0.63, 0.94, 0.95, 0.025, 0.69, 0.92, 0.08)
+# wave 8 (6 more, D0601-D0615): 0.925 / 0.075 (111 right, 9 wrong). After wave 9 (publication
+# days, weekdays six days back, weekends; written on DUC 2006 outside the trust draw and fresh
+# Multi-News stories): 0.933 / 0.067 (111 right, 8 wrong).
+ALL = Floors(0.82, 0.63, 0.94, 0.95, 0.025, 0.69, 0.93, 0.07)
 CONFLICTS_PRECISION, CONFLICTS_RECALL = 0.25, 0.13
 DUC_YEARS, DUC_CALENDAR_YEARS = 0.85, 0.96
 

@@ -130,6 +130,14 @@ ORDINAL_WORDS: tuple[str, ...] = tuple(
 # outside the trust labels (wave 8): 3 "Sunday school"s dated to the Sunday before.
 WEEKDAY_COMPOUND_NOUNS: tuple[str, ...] = ("school", "schools", "best")
 
+# What a weekday's possessive names when it is the day of an issue or a broadcast ("in Wednesday's
+# Journal of the Heart Society", "told the Gazette for Tuesday's editions", "the subject of
+# Sunday's episode"; constructed): a day of publication, the writing's own or the next (dates, wave 9).
+PUBLICATION_DAY_NOUNS: tuple[str, ...] = tuple(
+    """issue issues edition editions paper papers newspaper journal program programme broadcast episode
+    column magazine""".split()
+)
+
 # Verbs of a speech tag that may follow a quoted question or exclamation in the same sentence
 # ('"Oh really?" Ida asks.', segment): saying and manner-of-speaking verbs, both tenses.
 SPEECH_TAG_VERBS: tuple[str, ...] = tuple(
