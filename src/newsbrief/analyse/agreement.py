@@ -305,8 +305,8 @@ def _running_totals_apart(
     first: Sentence, q1: Quantity, second: Sentence, q2: Quantity, published: dict[int, str]
 ) -> bool:
     """Does either figure's clause give a running total, and were the two reports written days
-    apart? The clause, not the sentence: in "since the jet crashed last month, killing all 109
-    aboard and four on the ground" the count is the crash's, not a total since it (tune half:
+    apart? The clause, not the sentence: in "since the ferry sank in May, which killed all 40
+    aboard and two on the quay" the count is the sinking's, not a total since it (tune half:
     two "four vs five on the ground" disagreements were refused on such a "since")."""
     if not (
         _RUNNING_TOTAL.search(_clause_of(first.text, q1.start))
