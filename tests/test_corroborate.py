@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsbrief.corroborate import Verdict, assertion, find_support, judge, story_terms
+from newsbrief.corroborate import Verdict, assertion, best_in_source, find_support, judge, story_terms
 from newsbrief.model import Article, Sentence
 from newsbrief.pipeline import prepare
 from newsbrief.quantities import overlap, quantities
@@ -97,7 +97,7 @@ def test_one_amount_in_two_currencies_is_one_figure():
 
 def judge_pair(cluster: Cluster, a: Sentence, b: Sentence) -> Verdict:
     similarity = float(cluster.similarity([cluster.row(a)], [cluster.row(b)])[0, 0])
-    return judge(cluster, a, b, similarity, 0.1, 2, story_terms(cluster))
+    return judge(cluster, a, b, similarity, 0.1, 2, story_terms(cluster), best_in_source(cluster, a, b.doc_id))
 
 
 def test_a_sentence_repeated_word_for_word_supports_even_in_topic_words():

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.corroborate import judge, story_terms
+from newsbrief.corroborate import best_in_source, judge, story_terms
 from newsbrief.model import Sentence
 from trust_eval import run_story
 from trust_labels import DATASETS, digest, missing_data
@@ -77,7 +77,14 @@ def _tally(part: str) -> Counter[str]:
         cluster, options = story.cluster, story.brief.options
         similarity = float(cluster.similarity([cluster.row(a)], [cluster.row(b)])[0, 0])
         verdict = judge(
-            cluster, a, b, similarity, options.support_threshold, options.min_shared_terms, story_terms(cluster)
+            cluster,
+            a,
+            b,
+            similarity,
+            options.support_threshold,
+            options.min_shared_terms,
+            story_terms(cluster),
+            best_in_source(cluster, a, b.doc_id),
         )
         counts[f"{row['label']} {'accepted' if verdict.accepted else 'rejected'}"] += 1
     return counts
