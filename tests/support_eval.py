@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from newsbrief.corroborate import judge, story_terms
+from newsbrief.corroborate import best_in_source, judge, story_terms
 from newsbrief.ingest import load_articles
 from newsbrief.model import Sentence
 from newsbrief.pipeline import prepare
@@ -52,7 +52,9 @@ def precision_recall(
     cluster, pairs = labelled_pairs()
     topic = story_terms(cluster)
     accepted = [
-        same for a, b, sim, same in pairs if judge(cluster, a, b, sim, threshold, min_shared_terms, topic).accepted
+        same
+        for a, b, sim, same in pairs
+        if judge(cluster, a, b, sim, threshold, min_shared_terms, topic, best_in_source(cluster, a, b.doc_id)).accepted
     ]
     true_pairs = sum(same for *_, same in pairs)
     hits = sum(accepted)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsbrief.corroborate import Verdict, assertion, find_support, judge, story_terms
+from newsbrief.corroborate import Verdict, assertion, best_in_source, find_support, judge, story_terms
 from newsbrief.model import Article, Sentence
 from newsbrief.pipeline import prepare
 from newsbrief.quantities import overlap, quantities
@@ -97,7 +97,7 @@ def test_one_amount_in_two_currencies_is_one_figure():
 
 def judge_pair(cluster: Cluster, a: Sentence, b: Sentence) -> Verdict:
     similarity = float(cluster.similarity([cluster.row(a)], [cluster.row(b)])[0, 0])
-    return judge(cluster, a, b, similarity, 0.1, 2, story_terms(cluster))
+    return judge(cluster, a, b, similarity, 0.1, 2, story_terms(cluster), best_in_source(cluster, a, b.doc_id))
 
 
 def test_a_sentence_repeated_word_for_word_supports_even_in_topic_words():
@@ -109,3 +109,30 @@ def test_a_sentence_repeated_word_for_word_supports_even_in_topic_words():
     assert {"victor", "victim"} <= story_terms(cluster)  # every article has them
     verdict = judge_pair(cluster, cluster.article(1).sentences[1], cluster.article(2).sentences[1])
     assert verdict.accepted and verdict.score == 1.0 and "the same words" in verdict.reason
+
+
+def test_two_times_ago_that_differ_are_two_events():
+    claim = "The first settlers crossed the strait around 20,000 years ago, the study found."
+    for other, same in (
+        ("Settlers crossed the strait for the first time around 15,000 years ago.", False),
+        ("Settlers crossed the strait for the first time around 20,000 years ago.", True),
+    ):
+        cluster = cluster_of(claim, other)  # two articles: no topic words
+        verdict = judge_pair(cluster, cluster.article(1).sentences[0], cluster.article(2).sentences[0])
+        assert verdict.accepted is same and ("times differ" in verdict.reason) is not same, verdict
+
+
+def test_a_sentence_its_source_says_better_elsewhere_tells_another_detail():
+    # Source 2 tells the experiment in its first sentence; its second shares only the apparatus words.
+    cluster = cluster_of(
+        "The team applied a voltage to the copper electrodes and turned the gas into fuel within hours.",
+        "The team applied a voltage to copper electrodes, turning the gas into fuel within hours. "
+        "In an ordinary battery the copper electrodes slowly corrode when a voltage is applied, engineers warn.",
+    )
+    first, (told, detail) = cluster.article(1).sentences[0], cluster.article(2).sentences[:2]
+    verdict = judge_pair(cluster, first, detail)
+    assert not verdict.accepted and "better elsewhere" in verdict.reason, verdict
+    assert judge_pair(cluster, first, told).accepted
+    # on its own (no better sentence in its source) the detail would pass the word rules
+    alone = cluster_of(first.text, detail.text)
+    assert judge_pair(alone, alone.article(1).sentences[0], alone.article(2).sentences[0]).accepted

@@ -38,7 +38,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsbrief.corroborate import judge, story_terms
+from newsbrief.corroborate import best_in_source, judge, story_terms
 from newsbrief.model import Article, Brief, Sentence
 from newsbrief.pipeline import brief_articles
 from newsbrief.settings import Options
@@ -180,7 +180,14 @@ def _score_support(story: StoryRun, pairs: list, tally: Tally) -> None:
             continue
         similarity = float(story.cluster.similarity([story.cluster.row(a)], [story.cluster.row(b)])[0, 0])
         accepted = judge(
-            story.cluster, a, b, similarity, options.support_threshold, options.min_shared_terms, topic
+            story.cluster,
+            a,
+            b,
+            similarity,
+            options.support_threshold,
+            options.min_shared_terms,
+            topic,
+            best_in_source(story.cluster, a, b.doc_id),
         ).accepted
         tally.counts[f"{pair.label} {'accepted' if accepted else 'rejected'}"] += 1
         if accepted != (pair.label == "yes") and not (accepted and pair.label == "partial"):
