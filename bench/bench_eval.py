@@ -6,7 +6,8 @@ Single process, single thread (as a library call runs). For each summarizer: clu
 second for summarizing alone (input already cleaned and segmented, as in ``newsbrief eval``)
 and end to end (clean + segment + summarize), and the peak Python heap allocated during one
 cluster's summarization (tracemalloc, the largest over all clusters). Cleaning/segmenting is
-timed once and reported as its own row. Run it on a quiet machine; numbers are wall clock.
+timed once and reported as its own row. Rates are wall clock (run it on a quiet machine); the CPU
+column is the process's CPU time a cluster (``time.process_time``), which a busy machine moves less.
 """
 
 from __future__ import annotations
@@ -45,12 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     n_sentences = sum(len(a.sentences) for articles in prepared for a in articles)
     print(f"{n} clusters, {n_sentences} sentences, budget {args.words} words; one process, one thread\n")
     print(
-        f"| {'stage':<20} | {'clusters/s':>10} | {'end-to-end clusters/s':>21} | {'ms/cluster':>10} | {'peak MiB':>8} |"
+        f"| {'stage':<20} | {'clusters/s':>10} | {'end-to-end clusters/s':>21} | {'ms/cluster':>10} "
+        f"| {'peak MiB':>8} | {'CPU ms/cl.':>10} |"
     )
-    print(f"|{'-' * 22}|{'-' * 12}|{'-' * 23}|{'-' * 12}|{'-' * 10}|")
+    print(f"|{'-' * 22}|{'-' * 12}|{'-' * 23}|{'-' * 12}|{'-' * 10}|{'-' * 12}|")
     print(
         f"| {'clean + segment':<20} | {n / prepare_seconds:>10.1f} | {'':>21} "
-        f"| {1000 * prepare_seconds / n:>10.1f} | {'':>8} |"
+        f"| {1000 * prepare_seconds / n:>10.1f} | {'':>8} | {'':>10} |"
     )
     for name in [s.strip() for s in args.summarizers.split(",") if s.strip()]:
         needs_reference = summarizer_class(name).needs_reference
@@ -64,15 +66,16 @@ def main(argv: list[str] | None = None) -> int:
             peak = max(peak, tracemalloc.get_traced_memory()[1])
             tracemalloc.stop()
         # tracemalloc slows allocation-heavy code; time the summarizer again without it.
-        begin = time.perf_counter()
+        begin, begin_cpu = time.perf_counter(), time.process_time()
         for item, articles in zip(items, prepared, strict=True):
             summarizer = get_summarizer(name, reference=item.references) if needs_reference else get_summarizer(name)
             summarizer.summarize(Cluster(articles), Budget(words=args.words))
         seconds = time.perf_counter() - begin
+        cpu_seconds = time.process_time() - begin_cpu
         end_to_end = n / (seconds + prepare_seconds)
         print(
             f"| {name:<20} | {n / seconds:>10.1f} | {end_to_end:>21.1f} | {1000 * seconds / n:>10.1f} "
-            f"| {peak / 2**20:>8.1f} |",
+            f"| {peak / 2**20:>8.1f} | {1000 * cpu_seconds / n:>10.1f} |",
             flush=True,
         )
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
