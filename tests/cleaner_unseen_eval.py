@@ -21,7 +21,8 @@ are aligned with those of the output (title, then text) by :class:`difflib.Seque
   ``inside`` repeats the score without paragraph-initial boundaries.
 
 Run ``.venv/bin/python tests/cleaner_unseen_eval.py --split tune`` (or ``report``) for the table;
-``--errors`` lists every wrong paragraph and boundary.
+``--errors`` lists every wrong paragraph and boundary. ``--split fresh`` scores the second draw
+(paragraphs only: its sentences are not labelled).
 """
 
 from __future__ import annotations
@@ -150,7 +151,7 @@ def score_document(document: Document, result: Score) -> None:
             result.errors.append(
                 f"{where} [{paragraph.label}/{paragraph.category}] kept {coverage:.0%}: {paragraph.text[:70]!r}"
             )
-        if paragraph.label != KEEP or predicted != KEEP:
+        if paragraph.label != KEEP or predicted != KEEP or not document.sentences_labelled:
             continue
         result.sentences += len(paragraph.starts)
         first = tokens[0]
@@ -198,7 +199,7 @@ def table(result: Score, errors: bool = False) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=unseen_labels.SPLITS, default="tune")
+    parser.add_argument("--split", choices=unseen_labels.SETS, default="tune", help="fresh: the second draw")
     parser.add_argument("--source", choices=("multinews", "duc"), action="append", help="default: both")
     parser.add_argument("--errors", action="store_true", help="list every wrong paragraph and boundary")
     args = parser.parse_args()

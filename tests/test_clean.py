@@ -135,6 +135,12 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
         ('A rendering of the dinosaur, or "Bigfoot." Image: Ann Lee', True),
         ("He thanked the staff. The agency said it would reply (Associated Press)", False),
         ("They sent the image: the police said it showed the car.", False),
+        # wave 9 (the fresh set): a wire caption's place and date, and the wire opening after the caption's subject
+        ("Firefighters work at the scene of the warehouse fire in Springfield, April 22, 2015.", True),
+        ("Ann Lee, in this photograph provided by the city hall, is seen at a race on April 11, 2015.", True),
+        ("The council will vote on the new budget on Wednesday, April 22, 2015.", False),
+        ("The law takes effect in the state on April 22, 2015.", False),
+        ("He said the agency would reply soon (and/or in writing).", False),
     ],
 )
 def test_caption_markers_in_text_input(paragraph, dropped):
@@ -376,6 +382,13 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Zum Newsletter anmelden", "newsletter"),
         ("Pour lire la suite", "newsletter"),
         ("Anzeige, enthält Affiliate Links", "ad-notice"),
+        # wave 9 (the fresh set): NPR's caption toggle, a Gannett video's caption, a byline after a time stamp,
+        # a note to readers that the story changed
+        ("toggle caption Ann Lee/NPR", "caption-marker"),
+        ("CLOSE A storm grounded hundreds of flights in the Midwest on Friday. (Dec. 21) AP", "caption-marker"),
+        ("/ Updated By Ann Lee", "credit"),
+        ("This story has been corrected to show the right spelling of the town.", "correction-notice"),
+        ("This article was amended on 9 June. A quote was attributed to the wrong lawyer.", "correction-notice"),
         ("This post contains references to products from one or more of our advertisers.", "ad-notice"),
     ],
 )
@@ -398,6 +411,18 @@ def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, ru
     ],
 )
 def test_news_about_budgets_phones_and_editors_is_no_desk_note(paragraph):
+    assert kept(ARTICLE + "\n\n" + paragraph) == [*ARTICLE_PARAGRAPHS, paragraph]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Close to 200 people came to the meeting, the organisers said.",
+        "CLOSE to the border, the town has doubled in size.",
+        "The story has been told many times, most recently in a film.",
+    ],
+)
+def test_text_opening_like_a_video_caption_or_a_correction_notice_is_kept(paragraph):
     assert kept(ARTICLE + "\n\n" + paragraph) == [*ARTICLE_PARAGRAPHS, paragraph]
 
 
@@ -460,6 +485,14 @@ def test_a_list_of_links_after_its_lead_in_is_promo(lead_in):
         + f"\n\n{lead_in}\n\n10 Great British Bands Get Shredded\n\nMake Your Minds Up, Led Zeppelin!\n\nThe end."
     )
     assert [r.rule for r in clean_text(raw)[1]] == ["promo", "promo", "promo"]
+    assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The end."]
+
+
+def test_a_video_carousel_and_the_titles_after_it_are_promo():
+    carousel = "Skip in Skip x Embed x Share CLOSE Storm hits the coast | 0:46 … 2 of 2 Last VideoNext Video Storm hits"
+    titles = ["Storm hits the coast", "Raw: Ice forms on the harbour in the U.S.", "What is a 'bomb cyclone'?"]
+    raw = "\n\n".join([ARTICLE, carousel, *titles, "The end."])
+    assert [r.rule for r in clean_text(raw)[1]] == ["promo"] * 4
     assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The end."]
 
 

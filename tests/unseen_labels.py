@@ -19,6 +19,12 @@ Documents (issue 9, "Development data"), drawn by :func:`draw`:
   paragraph starts at each indented line (tab or two spaces, the wire services' convention) or
   after a blank line.
 
+A second draw, the ``fresh`` set (issue 9, wave 9; :func:`draw_fresh`), holds 40 more Multi-News
+validation documents from clusters in neither split nor lines 200-250, sampled with
+``random.Random(20261209)`` as above: material for writing cleaner rules after the tune half had
+almost no errors left to learn from. Its paragraphs are labelled, its sentences are not (its files
+say ``"sentences": false``; kept paragraphs then carry no starts and only paragraphs are scored).
+
 The tune / report split is by hashing the document key (:func:`split_of`). Labels were made by
 reading each document: a mechanical pre-split (paragraphs as above, sentence starts after
 terminal punctuation) was checked and corrected by hand. A page's title is ``keep``/``title``;
@@ -43,7 +49,11 @@ LABELS = ROOT / "tests" / "fixtures" / "unseen_cleaner_labels"
 MULTINEWS = Path(os.environ.get("NEWSBRIEF_EVAL_DATA", ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl"))
 DUC2006 = Path(os.environ.get("NEWSBRIEF_DUC2006", ROOT.parent / "devdata" / "duc2006"))
 SPLITS = ("tune", "report")
+FRESH = "fresh"
+SETS = (*SPLITS, FRESH)  # what load() reads: the two halves of the first draw, and the fresh draw
 SEED = 9
+FRESH_SEED = 20261209
+FRESH_DOCUMENTS = 40
 MULTINEWS_DOCUMENTS = 40
 MULTINEWS_EXCLUDED_LINES = range(200, 251)  # 1-based, read by another helper
 DUC_DOCUMENTS = 20
@@ -80,6 +90,7 @@ class Document:
     source: str  # "multinews" or "duc"
     raw: str  # Multi-News: the document text; DUC: the whole SGML file
     paragraphs: list[Paragraph]
+    sentences_labelled: bool = True  # False: kept paragraphs carry no sentence starts (the fresh set)
 
 
 @dataclass
@@ -149,20 +160,34 @@ def duc_files(root: Path = DUC2006) -> list[Path]:
     )
 
 
+def _draw_multinews(lines: list[dict], candidates: list[int], count: int, rng: random.Random) -> list[str]:
+    """``count`` clusters of the candidate line numbers, and one non-blank document of each."""
+    keys = []
+    for number in rng.sample(candidates, count):
+        documents = lines[number - 1]["documents"]
+        usable = [k for k, d in enumerate(documents) if multinews_paragraphs(d)]
+        keys.append(f"mn-{number}-{rng.choice(usable)}")
+    return keys
+
+
 def draw(multinews: Path = MULTINEWS, duc: Path | None = DUC2006) -> list[str]:
     """The document keys of the fixture, as drawn (Multi-News first, then DUC)."""
     lines = multinews_lines(multinews)
     rng = random.Random(SEED)
     candidates = [n for n in range(1, len(lines) + 1) if n not in MULTINEWS_EXCLUDED_LINES]
-    keys = []
-    for number in rng.sample(candidates, MULTINEWS_DOCUMENTS):
-        documents = lines[number - 1]["documents"]
-        usable = [k for k, d in enumerate(documents) if multinews_paragraphs(d)]
-        keys.append(f"mn-{number}-{rng.choice(usable)}")
+    keys = _draw_multinews(lines, candidates, MULTINEWS_DOCUMENTS, rng)
     if duc is not None:
         rng = random.Random(SEED)
         keys += [f"duc-{f.parent.name}-{f.name}" for f in rng.sample(duc_files(duc), DUC_DOCUMENTS)]
     return keys
+
+
+def draw_fresh(multinews: Path = MULTINEWS) -> list[str]:
+    """The fresh set's document keys: Multi-News clusters outside the first draw and lines 200-250."""
+    lines = multinews_lines(multinews)
+    taken = {int(key.split("-")[1]) for key in draw(multinews, duc=None)}
+    candidates = [n for n in range(1, len(lines) + 1) if n not in MULTINEWS_EXCLUDED_LINES and n not in taken]
+    return _draw_multinews(lines, candidates, FRESH_DOCUMENTS, random.Random(FRESH_SEED))
 
 
 def split_of(key: str) -> str:
@@ -200,6 +225,7 @@ def read_document(path: Path, multinews: Path = MULTINEWS, duc: Path = DUC2006) 
             raise LabelError(f"{path.name}: {name} is {value!r} in the data, {data.get(name)!r} in the label")
     if len(data["paragraphs"]) != len(texts):
         raise LabelError(f"{path.name}: {len(data['paragraphs'])} labelled paragraphs, the text has {len(texts)}")
+    sentences_labelled = data.get("sentences", True)
     paragraphs = []
     for row, text in zip(data["paragraphs"], texts, strict=True):
         where = f"{path.name} paragraph {row['index']}"
@@ -208,18 +234,25 @@ def read_document(path: Path, multinews: Path = MULTINEWS, duc: Path = DUC2006) 
         if row["category"] not in CATEGORIES.get(row["label"], ()):
             raise LabelError(f"{where}: category {row['category']!r} is not one of {row['label']!r}")
         starts = row.get("sentences", [])
-        if row["label"] == KEEP and (not starts or starts[0] != 0 or starts != sorted(set(starts))):
+        if not sentences_labelled and starts:
+            raise LabelError(f"{where}: sentence starts in a file whose sentences are not labelled")
+        if (
+            sentences_labelled
+            and row["label"] == KEEP
+            and (not starts or starts[0] != 0 or starts != sorted(set(starts)))
+        ):
             raise LabelError(f"{where}: sentence starts must begin at 0 and increase")
         if any(not 0 <= s < len(text) for s in starts):
             raise LabelError(f"{where}: sentence start outside the paragraph")
         paragraphs.append(Paragraph(row["index"], text, row["label"], row["category"], starts))
-    return Document(key, "multinews" if key.startswith("mn-") else "duc", raw, paragraphs)
+    source = "multinews" if key.startswith("mn-") else "duc"
+    return Document(key, source, raw, paragraphs, sentences_labelled)
 
 
 def load(split: str, sources: tuple[str, ...] = ("multinews", "duc")) -> list[Document]:
-    """The labelled documents of one split (``tune`` or ``report``) from the given sources."""
-    if split not in SPLITS:
-        raise ValueError(f"unknown split {split!r}; choose from {', '.join(SPLITS)}")
+    """The labelled documents of one split (``tune`` or ``report``) or of the fresh set, from the given sources."""
+    if split not in SETS:
+        raise ValueError(f"unknown split {split!r}; choose from {', '.join(SETS)}")
     prefixes = tuple({"multinews": "mn-", "duc": "duc-"}[s] for s in sources)
     return [read_document(p) for p in sorted((LABELS / split).glob("*.json")) if p.name.startswith(prefixes)]
 
@@ -227,7 +260,7 @@ def load(split: str, sources: tuple[str, ...] = ("multinews", "duc")) -> list[Do
 def sizes() -> str:
     """Documents, paragraphs (kept) and labelled sentences per split and source."""
     rows = [f"{'split':7} {'source':10} {'documents':>9} {'paragraphs':>10} {'kept':>5} {'sentences':>9}"]
-    for split in SPLITS:
+    for split in SETS:
         for source in ("multinews", "duc"):
             documents = load(split, (source,))
             paragraphs = [p for d in documents for p in d.paragraphs]

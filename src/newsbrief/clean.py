@@ -71,6 +71,7 @@ _REFERENCE_END = re.compile(bp.SENTENCE_END_WITH_REFERENCES)
 _SPACELESS = re.compile(SPACELESS_SCRIPT_CHARS)
 _CLIPPED_SENTENCE = re.compile(bp.CLIPPED_SENTENCE)
 _NUMBERED_ITEM = re.compile(bp.NUMBERED_ITEM)
+_INITIALISM_END = re.compile(bp.INITIALISM_END)
 _NOT_UNPUNCTUATED_END = frozenset(bp.SENTENCE_END + bp.CAPTION_NOT_END)
 
 # Input formats whose text a main-text extractor already chose: only proven furniture goes.
@@ -291,7 +292,7 @@ def _is_link_label(text: str) -> bool:
     """A link's text in a list of links: short, and unpunctuated or a title-case headline."""
     if len(text.split()) > bp.PROMO_LIST_MAX_WORDS:
         return False
-    return text[-1] not in '.:;,"”' or is_title_case(text)
+    return text[-1] not in '.:;,"”' or is_title_case(text) or bool(_INITIALISM_END.search(text))
 
 
 def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool) -> list[str | None]:
