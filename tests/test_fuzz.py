@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from newsbrief.cli import main
 from newsbrief.errors import InputError
+from newsbrief.fileio import json_line
 from newsbrief.ingest.formats import parse_html, parse_json, parse_jsonl, parse_multinews, parse_text
 from test_batch import story_documents
 
@@ -147,6 +148,21 @@ def test_batch_keeps_every_good_story_among_hostile_lines(tmp_path_factory, host
     briefed = {line["id"] for line in out if "brief" in line}
     assert {"good-0", "good-1"} <= briefed
     assert len({line["id"] for line in out}) == len(out)
+
+
+ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()))  # lone surrogates and separators too
+NESTED_TEXT = st.recursive(
+    ANY_TEXT, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(ANY_TEXT, inner, max_size=3)
+)
+
+
+@fuzz(300)
+@given(value=NESTED_TEXT)
+def test_json_line_is_one_line_of_utf8_that_reads_back(value):
+    line = json_line(value)
+    assert len(line.splitlines()) <= 1  # no line reader splits it (U+2028, U+0085, ...)
+    line.encode("utf-8")
+    assert json.loads(line) == value
 
 
 @fuzz(15)

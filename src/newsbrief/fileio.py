@@ -56,15 +56,21 @@ def refuse_input_as_output(output: str, inputs: Iterable[str]) -> None:
             raise UsageError(f"-o {output} is inside the input folder {given}: choose an output outside it")
 
 
+# Characters that JSON leaves raw inside strings but that line readers other than "split at \\n" take
+# for line ends (Python's str.splitlines, JavaScript before ES2019): escaped so a record stays one line.
+_LINE_BREAKS_ESCAPED = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def json_line(obj: object) -> str:
-    """``obj`` as one JSON line (no newline) that always encodes as UTF-8: text that cannot (a
-    lone surrogate from a ``\\ud800`` escape in the input) is written as JSON escapes instead."""
+    """``obj`` as one JSON line (no newline) that always encodes as UTF-8 and that no line reader
+    splits: text that cannot be encoded (a lone surrogate from a ``\\ud800`` escape in the input) is
+    written as JSON escapes instead, and so are the Unicode line and paragraph separators."""
     line = json.dumps(obj, ensure_ascii=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
         return json.dumps(obj, ensure_ascii=True)
-    return line
+    return line.translate(_LINE_BREAKS_ESCAPED)
 
 
 def _umask() -> int:
