@@ -27,7 +27,10 @@ from trust_labels import MULTINEWS_LINES, DateLabel, LabelError, Span, digest, d
 LABELS = Path(__file__).with_name("fixtures") / "date_fresh_labels.tsv"
 # Right / wrong among dated, measured: before wave 9 455 / 13 (0.972 / 0.028; 1 abstained); after
 # the Multi-News rules (day lists and ranges, neighbours of another year, "1910.4") 455 / 2 (0.996 /
-# 0.004; 10 abstained); unchanged by the DUC rules of wave 9. Pinned at the measured values.
+# 0.004; 10 abstained); unchanged by the DUC rules of wave 9. Pinned at the measured values. After
+# the wave-9 cleaner (wire captions ending in a place and date dropped) one story's publication day
+# is estimated from its captions and four weekdays are dated, labelled then: 449 / 4 (0.991 / 0.009;
+# two "was detained on Sunday" in past tense resolved to the Sunday after the writing, not fixed).
 RIGHT_FLOOR = 0.99
 WRONG_CEILING = 0.01
 # A date newsbrief resolves that no label names was not dated when the sample was read: a rule
