@@ -179,10 +179,10 @@ def solve_coverage(
     greedy = max(candidates, key=lambda units: _coverage_value(units, unit_concepts, concept_value, unit_value))
     if relaxed is not None:
         bound = -relaxed_objective
-        greedy_objective = -_coverage_value(greedy, unit_concepts, concept_value, unit_value)
-        if -greedy_objective >= (1 - GREEDY_GAP) * bound - 1e-9:
+        greedy_value = _coverage_value(greedy, unit_concepts, concept_value, unit_value)
+        if greedy_value >= (1 - GREEDY_GAP) * bound - 1e-9:
             return greedy
-        program.fix_by_reduced_cost(relaxed, relaxed_objective, greedy_objective, n_units)
+        program.fix_by_reduced_cost(relaxed, relaxed_objective, -greedy_value, n_units)
     # Only the units need be integral: with every x_u in {0, 1}, maximising makes each c_j
     # min(1, sum x_u), already 0 or 1; a continuous c_j gives the same optimum with far fewer
     # integer variables for branch and bound.
@@ -215,8 +215,8 @@ class _Program:
         self.cost = cost
         self.rows = rows
         self.upper = np.concatenate(upper) if upper else np.zeros(0)
-        self.lower = np.zeros(len(cost))
-        self.upper_bound = np.ones(len(cost))
+        self.column_lower = np.zeros(len(cost))  # bounds of the columns, 0 <= x <= 1 until fixed
+        self.column_upper = np.ones(len(cost))
         self.reduced_cost: np.ndarray | None = None  # of the last solve, when HiGHS gave duals
         self.nodes = 0  # branch-and-bound nodes of the last solve (bench_solver.py reports the most)
 
@@ -232,8 +232,8 @@ class _Program:
         reduced = self.reduced_cost[:n_fixable]
         out = (relaxed[:n_fixable] < 1e-6) & (relaxed_objective + reduced > incumbent_objective + 1e-9)
         whole = (relaxed[:n_fixable] > 1 - 1e-6) & (relaxed_objective - reduced > incumbent_objective + 1e-9)
-        self.upper_bound[:n_fixable][out] = 0.0
-        self.lower[:n_fixable][whole] = 1.0
+        self.column_upper[:n_fixable][out] = 0.0
+        self.column_lower[:n_fixable][whole] = 1.0
 
     def solve(self, integral_columns: int) -> tuple[np.ndarray | None, float]:
         """The solution and its objective, the first ``integral_columns`` columns integral (0: the
@@ -244,8 +244,8 @@ class _Program:
         lp = highspy.HighsLp()
         lp.num_col_ = n_columns
         lp.col_cost_ = self.cost
-        lp.col_lower_ = self.lower
-        lp.col_upper_ = self.upper_bound
+        lp.col_lower_ = self.column_lower
+        lp.col_upper_ = self.column_upper
         if self.rows is not None:
             lp.num_row_ = self.rows.shape[0]
             lp.row_lower_ = np.full(self.rows.shape[0], -highspy.kHighsInf)
