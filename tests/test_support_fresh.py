@@ -45,10 +45,12 @@ PAIRS = Path(__file__).with_name("fixtures") / "support_fresh_pairs.tsv"
 # pairs (all "yes", identical lines), dev is 0.910 (61 of 67 accepted); check 0.875 (14/16) unchanged.
 # Wave 9: dev9 0.733 (44/60) -> 0.846 (44/52), check9 0.860 (37/43) unchanged, every yes kept.
 # Wave 10 (before its rules): dev10 0.717 (43/60), 32 of 39 yes; check10 0.684 (39/57), 32 of 36 yes.
+# Its detail rule (corroborate.MAX_DETAIL_SENTENCES): dev 0.937 (59/63), dev9 0.875 (42/48) with 35
+# of 36 yes (lost: a word the other article repeats in 8 sentences, "oxide-derived", was the detail).
 FLOORS = {
-    "dev": (0.91, 1.0),
+    "dev": (0.93, 1.0),
     "check": (0.87, 1.0),
-    "dev9": (0.84, 1.0),
+    "dev9": (0.87, 0.97),
     "check9": (0.86, 1.0),
     "dev10": (0.71, 0.82),
     "check10": (0.68, 0.88),
