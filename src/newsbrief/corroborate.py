@@ -69,6 +69,16 @@ _MONTH_DAY = re.compile(
 )
 _NEGATION_WORDS = frozenset(w.lower() for w in NEGATIONS)
 _TOKEN = re.compile(r"[\w'’-]+")
+# "No. 250", "No 1": the number sign, not a negation (it made "fluctuating between No. 250 and No.
+# 500" deny what "between #250 and 500" states; wave-10 dev pairs).
+_NUMBER_SIGN = re.compile(r"\bNo\.?\s*(?=\d)")
+# A wire dateline before the first word ("ROME —", "UNION CITY, Ga. -", "PARIS (AP) —") names the
+# place of filing, not the sentence's subject (wave-10 dev pairs: "ROME" vs "Italian" refused one
+# event).
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]*\)\s*)?(?:—|–|--?|_)\s*"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
 NEGATION_SCOPE = 4  # a negation governs the next few words ("did not immediately return")
 # Two sentences naming different people or places share no name; below this cosine that means two
 # different events ("in the U.K." vs "in the US"), above it one event told with other names
@@ -147,7 +157,7 @@ def name_terms(text: str, skip_first: bool = True) -> frozenset[str]:
 def assertion(text: str) -> Assertion:
     """Figures, years, names and negation scope of ``text`` (cached: sentences are compared with many)."""
     names = name_terms(text)
-    tokens = _TOKEN.findall(text)
+    tokens = _TOKEN.findall(_NUMBER_SIGN.sub("#", text))
     negated: set[str] = set()
     negations = 0
     for i, token in enumerate(tokens):
@@ -192,10 +202,10 @@ def _lowercase_words(cluster: Cluster) -> frozenset[str]:
 def opening_name(text: str, cluster: Cluster) -> str | None:
     """The name a sentence opens with ("Kuisis, who …", "Hernandez has been charged"): its subject,
     when the word is capitalised, not a function word, and never written in lower case."""
-    match = _TOKEN.match(text.lstrip("“\"‘'( "))
+    match = _TOKEN.match(_DATELINE.sub("", text).lstrip("“\"‘'( "))
     if not match:
         return None
-    word = match.group(0).rstrip("’'s").rstrip("’'")
+    word = _POSSESSIVE.sub("", match.group(0))
     if not word[:1].isupper() or not word.isalpha() or word in _NOT_NAME_WORDS:
         return None
     return None if word.lower() in _lowercase_words(cluster) else word
