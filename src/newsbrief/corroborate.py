@@ -9,7 +9,9 @@ A sentence in another source supports a summary sentence when
   (a count, an amount, a percentage, an age; reporters' rounding allowed) and none of the
   same counted thing contradicts; where both name years, they overlap; where both name people,
   places or organisations, they share one; where both say "N years ago", they say the same N;
-  and they do not differ in polarity (one negates or denies what the other states); and
+  and they do not differ in polarity (one negates or denies what the other states);
+* they share a detail: a term that neither article repeats in more than
+  :data:`MAX_DETAIL_SENTENCES` sentences (words an article keeps repeating are its subject); and
 * the other source has no sentence at least :data:`BETTER_MATCH_RATIO` times as similar (unless
   the two agree on a figure): a source tells a fact in its closest sentence, and a far weaker
   match shares the topic's words, not the fact.
