@@ -15,8 +15,9 @@ def test_defaults_meet_the_floors_on_the_labelled_pairs():
     # example's own pairs (0.22 / 2 terms, with the compatibility test, two shared event terms and
     # a shared figure): precision 0.71 (5/7), recall 0.24 (before the event-terms rule 0.45 (5/11)
     # / 0.24; the earlier 0.18 / 3 without the compatibility test: 0.47 / 0.33; docs/design.md).
+    # Wave 10's detail rule (MAX_DETAIL_SENTENCES) removes one false accept: 0.83 (5/6), 0.24.
     precision, recall, _, accepted = precision_recall()
-    assert precision >= 0.70 and recall >= 0.23 and accepted >= 7
+    assert precision >= 0.83 and recall >= 0.23 and accepted >= 6
 
 
 def test_the_shared_terms_rule_is_what_lifts_precision():

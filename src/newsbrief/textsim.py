@@ -210,6 +210,12 @@ class Cluster:
         return [frozenset(t for s in article.sentences for t in self.terms[self.row(s)]) for article in self.articles]
 
     @cached_property
+    def term_sentences(self) -> dict[int, Counter[str]]:
+        """For each article id, how many of its sentences hold each term: a word an article keeps
+        repeating is its subject, not a detail of one sentence."""
+        return {a.id: Counter(t for s in a.sentences for t in set(self.terms[self.row(s)])) for a in self.articles}
+
+    @cached_property
     def idf(self) -> dict[str, float]:
         """Smoothed IDF with documents (articles), not sentences, as the unit."""
         doc_freq: Counter[str] = Counter()
