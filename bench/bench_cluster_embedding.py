@@ -54,12 +54,24 @@ ROUNDS = 3
 # (alpha 0.75-0.85, threshold 0.25-0.28, clear-winner cosine 0.2-0.25 all within 0.005 of it);
 # a clear-winner cosine equal to the threshold switches that rule off.
 HYBRID = (0.8, 0.25, 0.25)  # alpha, threshold, clear-winner cosine
-SWEEP = [
-    (alpha, threshold, clear)
-    for alpha in (0.9, 0.85, 0.8, 0.75, 0.7, 0.6)
-    for threshold in (0.22, 0.25, 0.28, 0.3, 0.35)
-    for clear in (0.14, 0.2, 0.25)
-]
+# The grid tried: a coarse one, then a finer one around its best cells (50 settings).
+SWEEP = sorted(
+    {
+        *(
+            (alpha, threshold, clear)
+            for alpha in (0.9, 0.8, 0.7, 0.6)
+            for threshold in (0.25, 0.3, 0.35, 0.4)
+            for clear in (0.14, 0.2)
+        ),
+        *(
+            (alpha, threshold, clear)
+            for alpha in (0.85, 0.8, 0.75)
+            for threshold in (0.22, 0.25, 0.28)
+            for clear in (0.2, 0.25)
+        ),
+    },
+    reverse=True,
+)
 
 
 def hybrid_clusterer(alpha: float, embeddings: dict[str, np.ndarray]) -> type[clustering.StoryClusterer]:
