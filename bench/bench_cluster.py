@@ -8,6 +8,7 @@ Articles given no story (no article content) count as singleton stories.
     .venv/bin/python bench/bench_cluster.py                     # the defaults
     .venv/bin/python bench/bench_cluster.py --sweep             # a threshold table
     .venv/bin/python bench/bench_cluster.py --data PATH --seed 3
+    .venv/bin/python bench/bench_cluster.py --data ../devdata/duc2006/duc2006_docs   # unseen: DUC 2006 topics
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from newsbrief.settings import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from cluster_eval import gold_and_predicted, write_mixed_stream  # noqa: E402  (shared with the tests)
+from cluster_eval import gold_and_predicted, write_stream  # noqa: E402  (shared with the tests)
 
 # The settings this bench varies: flag -> ClusterSettings field. Texts with fewer content words
 # than --short-content-words never join a story; at or above it and below --min-content-words they
@@ -76,7 +77,7 @@ def main() -> int:
     print(f"# {' '.join([Path(sys.executable).name, *sys.argv])}")
     with tempfile.TemporaryDirectory() as folder:
         stream = Path(folder) / "mixed.jsonl"
-        count = write_mixed_stream(args.data, args.seed, stream)
+        count = write_stream(args.data, args.seed, stream)
         print(f"{count} articles from {args.data.name}, shuffled with seed {args.seed}")
         grid = [(args.threshold, args.clear_threshold, args.min_content_words, args.short_content_words)]
         if args.sweep:

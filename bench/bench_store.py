@@ -11,6 +11,7 @@ their own, not the filling's.
     nice .venv/bin/python bench/bench_store.py --articles 5000   # quicker, on a shared machine
     nice .venv/bin/python bench/bench_store.py --quality         # Multi-News fed in rounds: B-cubed
     nice .venv/bin/python bench/bench_store.py --quality --halves  # ... on the tune / report halves
+    nice .venv/bin/python bench/bench_store.py --quality --data ../devdata/duc2006/duc2006_docs  # unseen
     .venv/bin/python bench/bench_store.py --db postgresql://user@127.0.0.1:5432/bench
 """
 
@@ -99,10 +100,11 @@ def disk_size(db: str) -> int | None:
 
 
 def quality(data: Path, halves: bool) -> int:
-    """B-cubed of the stored stories when the mixed Multi-News stream arrives in 1, 2 or 3 rounds
-    (with ``halves``: on the tune half, the report half and all clusters, 3 rounds only)."""
+    """B-cubed of the stored stories when the mixed Multi-News stream (or a DUC docs folder's)
+    arrives in 1, 2 or 3 rounds (with ``halves``: on the Multi-News tune half, the report half and
+    all clusters, 3 rounds only)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from cluster_eval import gold_and_predicted, split_halves, store_rounds, write_mixed_stream
+    from cluster_eval import gold_and_predicted, split_halves, store_rounds, write_stream
     from newsbrief.cluster import bcubed
     from newsbrief.cluster.run import cluster_inputs
     from newsbrief.settings import Options
@@ -112,7 +114,7 @@ def quality(data: Path, halves: bool) -> int:
         folder = Path(tmp)
         for label, part in split_halves(data, folder) if halves else [("all", data)]:
             stream = folder / "stream.jsonl"
-            write_mixed_stream(part, 0, stream)
+            write_stream(part, 0, stream)
             gold, predicted = gold_and_predicted(cluster_inputs([str(stream)], Options()))
             runs = [("one-shot `newsbrief cluster`", bcubed(predicted, gold))]
             for rounds in (3,) if halves else (1, 2, 3):
@@ -136,11 +138,18 @@ def main() -> int:
     parser.add_argument(
         "--halves", action="store_true", help="with --quality: the tune half, the report half and all clusters"
     )
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl",
+        help="with --quality: a Multi-News JSONL file or a DUC docs folder (one folder per topic)",
+    )
     args = parser.parse_args()
     if args.quality:
         if not args.data.exists():
             raise SystemExit(f"benchmark data not found at {args.data} (give --data PATH)")
+        if args.halves and args.data.is_dir():
+            raise SystemExit("--halves splits the Multi-News clusters; a DUC folder is scored whole")
         return quality(args.data, args.halves)
     with tempfile.TemporaryDirectory(prefix="newsbrief-bench-store-") as tmp:
         folder = Path(tmp)

@@ -1,5 +1,7 @@
 """The mixed-stream clustering benchmark: every Multi-News cluster is one gold story, and all
 their documents are shuffled into one stream of articles (``"<cluster id>#<n>"``, undated).
+The unseen check does the same with the DUC 2006 topic folders (``"<topic>#<document id>"``,
+headline as title, undated: a topic's documents span years, so a time window would split it).
 
 Test and bench support: ``tests/test_cluster.py`` checks floors on it, ``bench/bench_cluster.py``
 prints the table.
@@ -12,6 +14,8 @@ import random
 from pathlib import Path
 
 from newsbrief.cluster.run import ClusterRun
+from newsbrief.ingest import FORMATS
+from newsbrief.ingest.formats import detect_format
 
 
 def write_mixed_stream(data: Path, seed: int, target: Path) -> int:
@@ -25,6 +29,27 @@ def write_mixed_stream(data: Path, seed: int, target: Path) -> int:
     random.Random(seed).shuffle(lines)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
+
+
+def write_duc_stream(folder: Path, seed: int, target: Path) -> int:
+    """Write every document of a DUC docs folder (one folder per topic, SGML files) as one article
+    line, as ingest's container reader parses it (title and text, no date), shuffled; return the count."""
+    lines = []
+    for topic in sorted(path for path in folder.iterdir() if path.is_dir()):
+        for path in sorted(topic.iterdir()):
+            text = path.read_text(encoding="latin-1")
+            for record in FORMATS[detect_format(path.name, text)](text, path.name):
+                document = record.name.rpartition("#")[2]  # "<file>#<document id>"
+                fields = {"id": f"{topic.name}#{document}", "title": record.title, "text": record.text}
+                lines.append(json.dumps({k: v for k, v in fields.items() if v}))
+    random.Random(seed).shuffle(lines)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def write_stream(data: Path, seed: int, target: Path) -> int:
+    """The mixed stream of a benchmark: a DUC docs folder, or a Multi-News JSONL file."""
+    return write_duc_stream(data, seed, target) if data.is_dir() else write_mixed_stream(data, seed, target)
 
 
 # The fixed split of the benchmark's clusters into a tune half and a report half: settings are
