@@ -153,8 +153,11 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^story filed by\b.{0,40}$",
         r"\blayouts are for sale\b",
         r"\bbudget lines? or stor(y|ies) (is |are )?marked\b",
-        # WAVE10 (see its note above CREDITS_AND_PROMOS): the desk's initials closing wire copy, "(rn/sl)"
+        # WAVE10 (see its note above CREDITS_AND_PROMOS): the desk's initials closing wire copy, "(rn/sl)", and the
+        # New York Times service's section break and end marks alone, "nn" and "ENDIT" (55 and 19 paragraphs of the
+        # DUC 2006 bodies, 13 and all 19 dropped before as trailing or repeated lines)
         r"^\((?-i:[a-z]{1,4})(/(?-i:[a-z]{1,4}))+\)$",
+        r"^(?-i:nn|ENDIT)$",
     ],
     # FRESH: a note to readers that the story was changed ("This story has been corrected to show …", "This
     # article was amended on 9 June."); all 7 such paragraphs in the Multi-News validation documents outside
@@ -162,6 +165,17 @@ FURNITURE_LINES: dict[str, list[str]] = {
     "correction-notice": [
         r"^(this|the) (story|article|report|post) (has been|was) (corrected|updated|amended|changed)\b.{0,300}$",
     ],
+    # WAVE10 (see its note above CREDITS_AND_PROMOS): an address alone: a reporter's or a press office's e-mail
+    # ("ann.lee@example.com"), a bare link, or a role and its link ("Photo - http://…", "Camera man - https://…"):
+    # all 36 such paragraphs in the Multi-News validation documents outside the report half's lines are contact
+    # lines, credits and links after the text. Not for HTML (EXTRACTED_KEEPS: an address may be a page's text).
+    "address": [
+        r"^[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$",
+        r"^([\w ]{2,30} - )?(https?://|www\.)\S+$",
+    ],
+    # WAVE10 (see its note above CREDITS_AND_PROMOS): a film review's fact box ("MPAA rating: R for …", "Running
+    # time: 1 hour, 30 minutes")
+    "review-box": [r"^(mpaa rating|running time|run time): .{1,120}$"],
     # SGML entity codes left in newswire bodies ("&QL; ----- &QC; &QL;"): no word outside the codes
     "markup-debris": [r"^(&[a-z]+;|[\W_])+$"],
     "caption-marker": [

@@ -80,8 +80,9 @@ _NOT_UNPUNCTUATED_END = frozenset(bp.SENTENCE_END + bp.CAPTION_NOT_END)
 EXTRACTED_FORMATS = frozenset({"html"})
 # Pattern rules left off for those formats: on the tune half of trafilatura's evaluation pages an
 # embedded post (a quoted tweet) is article text by the "with" snippets (1 lost, no "without" one
-# removed: python bench/bench_extraction.py ../devdata/trafilatura/tests --half tune --lost).
-EXTRACTED_KEEPS = frozenset({"embedded-post"})
+# removed: python bench/bench_extraction.py ../devdata/trafilatura/tests --half tune --lost); so is an address
+# alone (a campaign's contact address there; boilerplate's "address", wave 10).
+EXTRACTED_KEEPS = frozenset({"embedded-post", "address"})
 # Input formats whose body is a whole scraped page, headline included, with no title field: the
 # first paragraph that is not proven furniture may be the headline, whatever its case.
 HEADLINE_FIRST_FORMATS = frozenset({"multinews"})
