@@ -390,6 +390,18 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("This story has been corrected to show the right spelling of the town.", "correction-notice"),
         ("This article was amended on 9 June. A quote was attributed to the wrong lawyer.", "correction-notice"),
         ("This post contains references to products from one or more of our advertisers.", "ad-notice"),
+        # wave 10: a relative time stamp, a story label, the desk's initials and the NYT service's marks, an
+        # address alone (kept in HTML), a review's fact box, "originally published with the title"
+        ("3 hours ago", "byline"),
+        ("EXCLUSIVE", "byline"),
+        ("(ab/cd)", "desk-note"),
+        ("nn", "desk-note"),
+        ("ENDIT", "desk-note"),
+        ("ann.lee@example.com", "address"),
+        ("https://example.com/video/1234", "address"),
+        ("Music - https://example.com/artist", "address"),
+        ("Running time: 1 hour, 45 minutes", "review-box"),
+        ("This article was originally published with the title The Long Walk Home.", "promo"),
     ],
 )
 def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, rule):
@@ -486,6 +498,38 @@ def test_a_list_of_links_after_its_lead_in_is_promo(lead_in):
     )
     assert [r.rule for r in clean_text(raw)[1]] == ["promo", "promo", "promo"]
     assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The end."]
+
+
+def test_also_starts_a_list_of_links():
+    raw = (
+        ARTICLE
+        + "\n\nALSO:\n\nFloods close the river road again\n\nIs the old bridge safe? Engineers differ\n\nThe end."
+    )
+    assert [r.rule for r in clean_text(raw)[1]] == ["promo", "promo", "promo"]
+    assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The end."]
+
+
+def test_a_newsletter_item_ending_in_its_source_link_is_no_caption():
+    item = (
+        "VOTE DELAYED - The council put off the vote on the budget for the third time in a month. http://example.com/x"
+    )
+    assert kept(ARTICLE + "\n\n" + item) == [*ARTICLE_PARAGRAPHS, item]
+    promo = "Get the new app for your phone and tablet today, free! http://example.com/app"
+    assert kept(ARTICLE + "\n\n" + promo) == ARTICLE_PARAGRAPHS  # no sentence before the link: caption-shaped
+
+
+def test_a_sponsor_message_goes_through_its_closing_asterisks():
+    block = [
+        "** A message from the Example Institute: Savings accounts help families plan ahead.",
+        "They fund:",
+        "• HOMES - mortgages for first-time buyers",
+        "Learn more at www.example.org. **",
+    ]
+    raw = "\n\n".join([ARTICLE, *block, "The markets opened lower on Tuesday."])
+    assert [r.rule for r in clean_text(raw)[1]] == ["promo"] * 4
+    assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The markets opened lower on Tuesday."]
+    unclosed = "\n\n".join([ARTICLE, block[0], "The markets opened lower on Tuesday."])
+    assert kept(unclosed) == [*ARTICLE_PARAGRAPHS, "The markets opened lower on Tuesday."]  # only its opening
 
 
 def test_a_video_carousel_and_the_titles_after_it_are_promo():

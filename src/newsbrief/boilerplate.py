@@ -153,7 +153,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^story filed by\b.{0,40}$",
         r"\blayouts are for sale\b",
         r"\bbudget lines? or stor(y|ies) (is |are )?marked\b",
-        # WAVE10 (see its note above CREDITS_AND_PROMOS): the desk's initials closing wire copy, "(rn/sl)", and the
+        # WAVE10 (see its note above CREDITS_AND_PROMOS): the desk's initials closing wire copy, "(ab/cd)", and the
         # New York Times service's section break and end marks alone, "nn" and "ENDIT" (55 and 19 paragraphs of the
         # DUC 2006 bodies, 13 and all 19 dropped before as trailing or repeated lines)
         r"^\((?-i:[a-z]{1,4})(/(?-i:[a-z]{1,4}))+\)$",
@@ -165,16 +165,8 @@ FURNITURE_LINES: dict[str, list[str]] = {
     "correction-notice": [
         r"^(this|the) (story|article|report|post) (has been|was) (corrected|updated|amended|changed)\b.{0,300}$",
     ],
-    # WAVE10 (see its note above CREDITS_AND_PROMOS): an address alone: a reporter's or a press office's e-mail
-    # ("ann.lee@example.com"), a bare link, or a role and its link ("Photo - http://…", "Camera man - https://…"):
-    # all 36 such paragraphs in the Multi-News validation documents outside the report half's lines are contact
-    # lines, credits and links after the text. Not for HTML (EXTRACTED_KEEPS: an address may be a page's text).
-    "address": [
-        r"^[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$",
-        r"^([\w ]{2,30} - )?(https?://|www\.)\S+$",
-    ],
-    # WAVE10 (see its note above CREDITS_AND_PROMOS): a film review's fact box ("MPAA rating: R for …", "Running
-    # time: 1 hour, 30 minutes")
+    # WAVE10 (see its note above CREDITS_AND_PROMOS): a film review's fact box ("MPAA rating: PG for …", "Running
+    # time: 1 hour, 45 minutes")
     "review-box": [r"^(mpaa rating|running time|run time): .{1,120}$"],
     # SGML entity codes left in newswire bodies ("&QL; ----- &QC; &QL;"): no word outside the codes
     "markup-debris": [r"^(&[a-z]+;|[\W_])+$"],
@@ -315,6 +307,15 @@ CREDITS_AND_PROMOS: dict[str, list[str]] = {
         # evaluation pages ("Lea también: …", "PUEDES VER: …", "Auch lesen: …", "Czytaj też: …")
         rf"^{_READ_ALSO}\s?:\s?.{{1,150}}$",
     ],
+    # WAVE10 (see its note above CREDITS_AND_PROMOS): an address alone: a reporter's or a press office's e-mail
+    # ("ann.lee@example.com"), a bare link, or a role and its link ("Music - https://…", "Crew - https://…"):
+    # all 36 such paragraphs in the Multi-News validation documents outside the report half's lines are contact
+    # lines, credits and links after the text. Last, so that a rule naming the line's kind comes first
+    # (photo-credit's "Logo - http://…"). Not for HTML (EXTRACTED_KEEPS: an address may be a page's text).
+    "address": [
+        r"^[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$",
+        r"^([\w ]{2,30} - )?(https?://|www\.)\S+$",
+    ],
 }
 
 # Patterns that prove furniture however long the paragraph is.
@@ -440,11 +441,10 @@ CAPTION_MAX_WORDS = 80
 # A sentence end followed by reference markers ("... Christ.[5]") or a bracketed link ("... told
 # Live Science. [Titanosaur Photos: ...]") still ends a sentence.
 # WAVE10 (see its note above CREDITS_AND_PROMOS): so does a link after it (a newsletter's source after each
-# item, "... took Game 3, 5-4. http://example.com/x"), which the caption rule had dropped: 6 items of one newsletter
-# in the wave-10 set. Not after a colon or "!": "Watch full episodes HERE: http://…", "Try it free! http://…" are promos (the fresh set).
-SENTENCE_END_WITH_REFERENCES = (
-    r"[.!?][\"'”’)]*(\[\d+\]|\s?\[[^\[\]]{1,120}\])+$|[.?][\"'”’)]*\s(https?://|www\.)\S+$"
-)
+# item, "... the vote was delayed again. http://example.com/x"), which the caption rule had dropped: 6 items of
+# one newsletter in the wave-10 set. Not after a colon or "!": "Watch every episode here: http://…", "Download
+# it now! http://…" are promos (3 paragraphs of the fresh set).
+SENTENCE_END_WITH_REFERENCES = r"[.!?][\"'”’)]*(\[\d+\]|\s?\[[^\[\]]{1,120}\])+$|[.?][\"'”’)]*\s(https?://|www\.)\S+$"
 # Captions never end with a comma: a paragraph that does is a sentence cut off by the scraper.
 CAPTION_NOT_END = ","
 # A paragraph of several sentences whose last one ends in a lower-case word and lacks only its
