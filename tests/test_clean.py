@@ -141,6 +141,10 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
         ("The council will vote on the new budget on Wednesday, April 22, 2015.", False),
         ("The law takes effect in the state on April 22, 2015.", False),
         ("He said the agency would reply soon (and/or in writing).", False),
+        # wave 10: a staff photographer's credit, a credit after "Photo by:"
+        ("The bridge after the flood on July 2, 2013. (ANN LEE / Staff Photographer)", True),
+        ("A heron near the road in the wetland reserve. Photo by: Ann Lee.", True),
+        ("He worked for years as a newspaper photographer.", False),
     ],
 )
 def test_caption_markers_in_text_input(paragraph, dropped):
@@ -402,6 +406,20 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Music - https://example.com/artist", "address"),
         ("Running time: 1 hour, 45 minutes", "review-box"),
         ("This article was originally published with the title The Long Walk Home.", "promo"),
+        # wave 10, from the short kept paragraphs with a furniture cue word: update stamps, an agency writer's
+        # credit, a reporter's note with contacts, a follow prompt, an app promo, a caption's toggle
+        ("Updated at 9:05 a.m.", "correction-notice"),
+        ("Updated at 9:05 a.m. to correct the spelling of a name.", "correction-notice"),
+        ("Update: The post has been updated to include a statement from the council.", "correction-notice"),
+        ("AP writer Ann Lee contributed.", "credit"),
+        ("Ann Lee covers the county courts. Contact her at 555-0100. Follow her at example.com/annlee.", "credit"),
+        ("For more news on the county courts, follow @annlee.", "sharing"),
+        ("Want news like this on your phone? Download the Example News app now!", "promo"),
+        ("Originally published on Example Science.", "promo"),
+        ("► Related: The bridge that was never built", "promo"),
+        ("Enlarge Image Close Getty Images The mayor speaks at the opening.", "caption-marker"),
+        ('poster="http://example.com/images/1234-vs.jpg" true', "markup-debris"),
+        ("Rating is available when the video has been rented.", "rating"),
     ],
 )
 def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, rule):
@@ -420,6 +438,8 @@ def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, ru
         "The state budget moves to the Senate on Tuesday, where it faces a vote at 2 p.m.",
         "Anyone with information is asked to call police at 555-123-4567.",
         "The editor said the paper would run a correction on Friday.",
+        "Updated figures from the agency show a drop of 3 percent.",  # wave 10: "Updated" opening a sentence
+        "Ann Lee covers the story for the paper. She has written two books.",
     ],
 )
 def test_news_about_budgets_phones_and_editors_is_no_desk_note(paragraph):
