@@ -145,6 +145,8 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
         ("The bridge after the flood on July 2, 2013. (ANN LEE / Staff Photographer)", True),
         ("A heron near the road in the wetland reserve. Photo by: Ann Lee.", True),
         ("He worked for years as a newspaper photographer.", False),
+        ("General view of the harbour after the storm in Example City April 2, 2015.", True),
+        ("The general view of the council is that the plan will pass.", False),
     ],
 )
 def test_caption_markers_in_text_input(paragraph, dropped):
@@ -420,6 +422,8 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Enlarge Image Close Getty Images The mayor speaks at the opening.", "caption-marker"),
         ('poster="http://example.com/images/1234-vs.jpg" true', "markup-debris"),
         ("Rating is available when the video has been rented.", "rating"),
+        ("Updated: We've added new reports to the story.", "correction-notice"),
+        ("From Wikipedia, the free encyclopedia", "navigation"),
     ],
 )
 def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, rule):

@@ -36,6 +36,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(back to top|home|menu|search|next|previous|read more\.?|continue reading\.?)$",
         r"^page \d+ of \d+$",
         r"^view profile$",
+        r"^from wikipedia, the free encyclopedia$",  # WAVE10: the line under a Wikipedia article's title
     ],
     "sharing": [
         r"^share (this|the) (article|story|page)$",
@@ -178,6 +179,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^update:? (this|the) (story|article|report|post) (has been|was|is) (corrected|updated|amended|changed)\b"
         r".{0,300}$",
         r"^(this|the) (story|article|report|post) is updated\b.{0,200}$",
+        r"^updated?:? we('ve| have) (added|updated|corrected|changed)\b.{0,300}$",  # "Updated: We've added …"
     ],
     # WAVE10 (see its note above CREDITS_AND_PROMOS): a film review's fact box ("MPAA rating: PG for …", "Running
     # time: 1 hour, 45 minutes")
@@ -536,6 +538,7 @@ CAPTION_MARKERS = [
     # FRESH: the same opening after the caption's subject: "Ann Lee, in this photograph provided by the city, …"
     r", in this ([\w-]+ ){0,2}(photo|photograph|image|picture) (provided|released|taken|made available|obtained"
     r"|distributed) by\b",
+    r"^(a )?general view (of|shows)\b",  # WAVE10: the wires' caption opening "General view of the harbour …"
     r"^(in )?(this|an?) ((undated|file|handout|aerial) )*(photo|image|picture|photograph|frame grab)"
     r"( taken from (a )?video)?,? (taken|made|released|provided|obtained|distributed|made available)\b",
     # a caption written as a noun phrase about its picture, no verb of a sentence in it ("A photo from
