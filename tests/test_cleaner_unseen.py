@@ -57,7 +57,7 @@ def test_report_half_meets_floors(source: str) -> None:
 # The fresh set (a second draw, labelled for writing rules: tests/unseen_labels.py): keep precision, keep
 # recall, drop precision, drop recall as measured after the wave-9 rules read off it, rounded down (before
 # them: 0.883, 0.977, 0.818, 0.441).
-FRESH_FLOORS = (0.990, 0.980, 0.921, 0.958)
+FRESH_FLOORS = (0.993, 0.980, 0.922, 0.972)
 
 
 def test_fresh_set_meets_floors() -> None:
