@@ -147,6 +147,7 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
         ("He worked for years as a newspaper photographer.", False),
         ("General view of the harbour after the storm in Example City April 2, 2015.", True),
         ("The general view of the council is that the plan will pass.", False),
+        ("A diver checks the hull after the collision at sea. (Ann Lee / Getty Images / )", True),
     ],
 )
 def test_caption_markers_in_text_input(paragraph, dropped):
@@ -424,6 +425,10 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Rating is available when the video has been rented.", "rating"),
         ("Updated: We've added new reports to the story.", "correction-notice"),
         ("From Wikipedia, the free encyclopedia", "navigation"),
+        (
+            "Example Daily: the news every morning. Email Sign Up By signing up you agree to receive e-mails.",
+            "newsletter",
+        ),
     ],
 )
 def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, rule):

@@ -123,6 +123,7 @@ FURNITURE_LINES: dict[str, list[str]] = {
         r"^(email|newsletter) sign up\b.{0,200}\b(newsletters?|alerts|e-?mails?)\b",
         r"^sign up (here |now )?(for|to)\b.{0,80}\b(newsletters?|inbox|alerts|updates|e-?mails)\b",
         r"^sign up you agree to receive",
+        r"\bby signing up,? you agree to\b",  # WAVE10: a sign-up box's consent line inside its paragraph
         r"^view all .{0,40}newsletters\.?$",
         r"^you can unsubscribe at any time\.?$",
         r"^breaking news emails\b",
@@ -501,6 +502,7 @@ CAPTION_CREDITS = [
     # photo)", "... his own. (AP)". Read off the Multi-News validation lines outside the unseen fixture (tests/
     # cleaner_unseen_eval.py's draw): every kept paragraph of these forms there was a caption.
     rf"[a-z.]/{_CREDIT_AGENCY}( via {_CREDIT_AGENCY})?\.?\)?$",
+    rf"[a-z.] / {_CREDIT_AGENCY}( /)? ?\)$",  # WAVE10: spaced, "… testing at sea. (U.S. Navy / Getty Images / )"
     rf"(^|\b(nfl|photo|image|picture)s? )via {_CREDIT_AGENCY}\)?\.?$",
     r"\((photo|image|picture)s?( by| courtesy( of)?)?:? [^()]{2,80}\)\.?$",
     r"\((courtesy( photo)?|photo courtesy( of)? [^()]{2,60})\)\.?$",
