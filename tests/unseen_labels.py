@@ -25,6 +25,12 @@ validation documents from clusters in neither split nor lines 200-250, sampled w
 almost no errors left to learn from. Its paragraphs are labelled, its sentences are not (its files
 say ``"sentences": false``; kept paragraphs then carry no starts and only paragraphs are scored).
 
+A third draw, the ``wave10`` set (issue 9, wave 10; :func:`draw_wave10`), holds 30 Multi-News validation
+documents from clusters in no earlier draw and outside lines 200-250, sampled with ``random.Random(20261210)``
+as above, and 10 DUC 2006 documents of clusters D0616-D0650 outside the first draw, sampled with a fresh
+``random.Random(20261210)``: labelled because rules fitted to the tune half and the fresh set had not moved
+the report half. Like the fresh set, its sentences are not labelled and its files hold no text.
+
 The tune / report split is by hashing the document key (:func:`split_of`). Labels were made by
 reading each document: a mechanical pre-split (paragraphs as above, sentence starts after
 terminal punctuation) was checked and corrected by hand. A page's title is ``keep``/``title``;
