@@ -423,7 +423,7 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("Enlarge Image Close Getty Images The mayor speaks at the opening.", "caption-marker"),
         ('poster="http://example.com/images/1234-vs.jpg" true', "markup-debris"),
         ("Rating is available when the video has been rented.", "rating"),
-        ("Updated: We've added new reports to the story.", "correction-notice"),
+        ("Updated: We've added a statement from the council.", "correction-notice"),
         ("From Wikipedia, the free encyclopedia", "navigation"),
         (
             "Example Daily: the news every morning. Email Sign Up By signing up you agree to receive e-mails.",
