@@ -427,11 +427,11 @@ SPACELESS_MIN_SHARE = 0.3
 WEATHER_TEMPERATURE = r"^-?\d{1,3}(\.\d)?\s?°?\s?[CF]$"
 WEATHER_PLACE_MAX_WORDS = 4
 
-# A sponsor's message set off in an e-mail newsletter: it opens "** A message from <sponsor>:" (the "**" read
-# as a bullet glyph, so only a bulleted paragraph opens one) and runs to the
-# paragraph that closes with "**", at most SPONSOR_BLOCK_MAX_PARAGRAPHS paragraphs (rule "promo"; without the
-# close only the opening paragraph goes). WAVE10 (see its note above CREDITS_AND_PROMOS): two such messages of
-# one newsletter in the wave-10 set, of 1 and 8 paragraphs.
+# A sponsor's message set off in an e-mail newsletter: it opens "** A message from <sponsor>:" (the "**" is
+# read as a bullet glyph, so only a bulleted paragraph opens one) and runs to the paragraph that closes with
+# "**", at most SPONSOR_BLOCK_MAX_PARAGRAPHS paragraphs (rule "promo"; without the close only the opening
+# paragraph goes). WAVE10 (see its note above CREDITS_AND_PROMOS): two such messages of one newsletter in the
+# wave-10 set, of 1 and 8 paragraphs; no other paragraph of the Multi-News validation documents opens one.
 SPONSOR_BLOCK_START = r"^a message from [^.:]{1,80}:"
 SPONSOR_BLOCK_END = r"\*\*$"
 SPONSOR_BLOCK_MAX_PARAGRAPHS = 10
