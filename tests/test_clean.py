@@ -141,6 +141,13 @@ def test_captions_are_dropped_but_headings_and_sentences_kept():
         ("The council will vote on the new budget on Wednesday, April 22, 2015.", False),
         ("The law takes effect in the state on April 22, 2015.", False),
         ("He said the agency would reply soon (and/or in writing).", False),
+        # wave 10: a staff photographer's credit, a credit after "Photo by:"
+        ("The bridge after the flood on July 2, 2013. (ANN LEE / Staff Photographer)", True),
+        ("A heron near the road in the wetland reserve. Photo by: Ann Lee.", True),
+        ("He worked for years as a newspaper photographer.", False),
+        ("General view of the harbour after the storm in Example City April 2, 2015.", True),
+        ("The general view of the council is that the plan will pass.", False),
+        ("A diver checks the hull after the collision at sea. (Ann Lee / Getty Images / )", True),
     ],
 )
 def test_caption_markers_in_text_input(paragraph, dropped):
@@ -390,6 +397,38 @@ def test_sentence_case_headline_at_the_top_of_a_text_is_the_title():
         ("This story has been corrected to show the right spelling of the town.", "correction-notice"),
         ("This article was amended on 9 June. A quote was attributed to the wrong lawyer.", "correction-notice"),
         ("This post contains references to products from one or more of our advertisers.", "ad-notice"),
+        # wave 10: a relative time stamp, a story label, the desk's initials and the NYT service's marks, an
+        # address alone (kept in HTML), a review's fact box, "originally published with the title"
+        ("3 hours ago", "byline"),
+        ("EXCLUSIVE", "byline"),
+        ("(ab/cd)", "desk-note"),
+        ("nn", "desk-note"),
+        ("ENDIT", "desk-note"),
+        ("ann.lee@example.com", "address"),
+        ("https://example.com/video/1234", "address"),
+        ("Music - https://example.com/artist", "address"),
+        ("Running time: 1 hour, 45 minutes", "review-box"),
+        ("This article was originally published with the title The Long Walk Home.", "promo"),
+        # wave 10, from the short kept paragraphs with a furniture cue word: update stamps, an agency writer's
+        # credit, a reporter's note with contacts, a follow prompt, an app promo, a caption's toggle
+        ("Updated at 9:05 a.m.", "correction-notice"),
+        ("Updated at 9:05 a.m. to correct the spelling of a name.", "correction-notice"),
+        ("Update: The post has been updated to include a statement from the council.", "correction-notice"),
+        ("AP writer Ann Lee contributed.", "credit"),
+        ("Ann Lee covers the county courts. Contact her at 555-0100. Follow her at example.com/annlee.", "credit"),
+        ("For more news on the county courts, follow @annlee.", "sharing"),
+        ("Want news like this on your phone? Download the Example News app now!", "promo"),
+        ("Originally published on Example Science.", "promo"),
+        ("► Related: The bridge that was never built", "promo"),
+        ("Enlarge Image Close Getty Images The mayor speaks at the opening.", "caption-marker"),
+        ('poster="http://example.com/images/1234-vs.jpg" true', "markup-debris"),
+        ("Rating is available when the video has been rented.", "rating"),
+        ("Updated: We've added a statement from the council.", "correction-notice"),
+        ("From Wikipedia, the free encyclopedia", "navigation"),
+        (
+            "Example Daily: the news every morning. Email Sign Up By signing up you agree to receive e-mails.",
+            "newsletter",
+        ),
     ],
 )
 def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, rule):
@@ -408,6 +447,8 @@ def test_credit_caption_and_promo_lines_are_dropped_by_their_named_rule(line, ru
         "The state budget moves to the Senate on Tuesday, where it faces a vote at 2 p.m.",
         "Anyone with information is asked to call police at 555-123-4567.",
         "The editor said the paper would run a correction on Friday.",
+        "Updated figures from the agency show a drop of 3 percent.",  # wave 10: "Updated" opening a sentence
+        "Ann Lee covers the story for the paper. She has written two books.",
     ],
 )
 def test_news_about_budgets_phones_and_editors_is_no_desk_note(paragraph):
@@ -486,6 +527,38 @@ def test_a_list_of_links_after_its_lead_in_is_promo(lead_in):
     )
     assert [r.rule for r in clean_text(raw)[1]] == ["promo", "promo", "promo"]
     assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The end."]
+
+
+def test_also_starts_a_list_of_links():
+    raw = (
+        ARTICLE
+        + "\n\nALSO:\n\nFloods close the river road again\n\nIs the old bridge safe? Engineers differ\n\nThe end."
+    )
+    assert [r.rule for r in clean_text(raw)[1]] == ["promo", "promo", "promo"]
+    assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The end."]
+
+
+def test_a_newsletter_item_ending_in_its_source_link_is_no_caption():
+    item = (
+        "VOTE DELAYED - The council put off the vote on the budget for the third time in a month. http://example.com/x"
+    )
+    assert kept(ARTICLE + "\n\n" + item) == [*ARTICLE_PARAGRAPHS, item]
+    promo = "Get the new app for your phone and tablet today, free! http://example.com/app"
+    assert kept(ARTICLE + "\n\n" + promo) == ARTICLE_PARAGRAPHS  # no sentence before the link: caption-shaped
+
+
+def test_a_sponsor_message_goes_through_its_closing_asterisks():
+    block = [
+        "** A message from the Example Institute: Savings accounts help families plan ahead.",
+        "They fund:",
+        "• HOMES - mortgages for first-time buyers",
+        "Learn more at www.example.org. **",
+    ]
+    raw = "\n\n".join([ARTICLE, *block, "The markets opened lower on Tuesday."])
+    assert [r.rule for r in clean_text(raw)[1]] == ["promo"] * 4
+    assert kept(raw) == [*ARTICLE_PARAGRAPHS, "The markets opened lower on Tuesday."]
+    unclosed = "\n\n".join([ARTICLE, block[0], "The markets opened lower on Tuesday."])
+    assert kept(unclosed) == [*ARTICLE_PARAGRAPHS, "The markets opened lower on Tuesday."]  # only its opening
 
 
 def test_a_video_carousel_and_the_titles_after_it_are_promo():

@@ -25,6 +25,12 @@ validation documents from clusters in neither split nor lines 200-250, sampled w
 almost no errors left to learn from. Its paragraphs are labelled, its sentences are not (its files
 say ``"sentences": false``; kept paragraphs then carry no starts and only paragraphs are scored).
 
+A third draw, the ``wave10`` set (issue 9, wave 10; :func:`draw_wave10`), holds 30 Multi-News validation
+documents from clusters in no earlier draw and outside lines 200-250, sampled with ``random.Random(20261210)``
+as above, and 10 DUC 2006 documents of clusters D0616-D0650 outside the first draw, sampled with a fresh
+``random.Random(20261210)``: labelled because rules fitted to the tune half and the fresh set had not moved
+the report half. Like the fresh set, its sentences are not labelled and its files hold no text.
+
 The tune / report split is by hashing the document key (:func:`split_of`). Labels were made by
 reading each document: a mechanical pre-split (paragraphs as above, sentence starts after
 terminal punctuation) was checked and corrected by hand. A page's title is ``keep``/``title``;
@@ -50,10 +56,15 @@ MULTINEWS = Path(os.environ.get("NEWSBRIEF_EVAL_DATA", ROOT.parent / "shared" / 
 DUC2006 = Path(os.environ.get("NEWSBRIEF_DUC2006", ROOT.parent / "devdata" / "duc2006"))
 SPLITS = ("tune", "report")
 FRESH = "fresh"
-SETS = (*SPLITS, FRESH)  # what load() reads: the two halves of the first draw, and the fresh draw
+WAVE10 = "wave10"
+FRESH_SETS = (FRESH, WAVE10)  # labelled for writing rules; their sentences are not labelled
+SETS = (*SPLITS, *FRESH_SETS)  # what load() reads: the two halves of the first draw, and the later draws
 SEED = 9
 FRESH_SEED = 20261209
 FRESH_DOCUMENTS = 40
+WAVE10_SEED = 20261210
+WAVE10_DOCUMENTS = 30
+WAVE10_DUC_DOCUMENTS = 10
 MULTINEWS_DOCUMENTS = 40
 MULTINEWS_EXCLUDED_LINES = range(200, 251)  # 1-based, read by another helper
 DUC_DOCUMENTS = 20
@@ -188,6 +199,21 @@ def draw_fresh(multinews: Path = MULTINEWS) -> list[str]:
     taken = {int(key.split("-")[1]) for key in draw(multinews, duc=None)}
     candidates = [n for n in range(1, len(lines) + 1) if n not in MULTINEWS_EXCLUDED_LINES and n not in taken]
     return _draw_multinews(lines, candidates, FRESH_DOCUMENTS, random.Random(FRESH_SEED))
+
+
+def draw_wave10(multinews: Path = MULTINEWS, duc: Path | None = DUC2006) -> list[str]:
+    """The wave-10 set's document keys: Multi-News clusters in no earlier draw and outside lines 200-250,
+    then DUC 2006 documents of clusters D0616-D0650 outside the first draw (Multi-News first)."""
+    lines = multinews_lines(multinews)
+    taken = {int(key.split("-")[1]) for key in (*draw(multinews, duc=None), *draw_fresh(multinews))}
+    candidates = [n for n in range(1, len(lines) + 1) if n not in MULTINEWS_EXCLUDED_LINES and n not in taken]
+    keys = _draw_multinews(lines, candidates, WAVE10_DOCUMENTS, random.Random(WAVE10_SEED))
+    if duc is not None:
+        drawn = set(draw(multinews, duc))
+        files = [f for f in duc_files(duc) if f"duc-{f.parent.name}-{f.name}" not in drawn]
+        rng = random.Random(WAVE10_SEED)
+        keys += [f"duc-{f.parent.name}-{f.name}" for f in rng.sample(files, WAVE10_DUC_DOCUMENTS)]
+    return keys
 
 
 def split_of(key: str) -> str:

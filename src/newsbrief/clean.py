@@ -61,6 +61,8 @@ _PROMO_LIST_START = bp.compile_alternation(bp.PROMO_LIST_START)
 _WEATHER = re.compile(bp.WEATHER_TEMPERATURE, re.IGNORECASE)
 _PULL_START = re.compile(bp.PULL_QUOTE_START, re.IGNORECASE)
 _PULL_END = re.compile(bp.PULL_QUOTE_END, re.IGNORECASE)
+_SPONSOR_START = re.compile(bp.SPONSOR_BLOCK_START, re.IGNORECASE)
+_SPONSOR_END = re.compile(bp.SPONSOR_BLOCK_END)
 # searched in the lower-cased paragraph, as the loose furniture patterns (several times faster)
 _CAPTION_MARKERS_LOOSE = bp.compile_alternation(
     [p for p in bp.CAPTION_MARKERS if not p.startswith("^")], ignore_case=False
@@ -78,8 +80,9 @@ _NOT_UNPUNCTUATED_END = frozenset(bp.SENTENCE_END + bp.CAPTION_NOT_END)
 EXTRACTED_FORMATS = frozenset({"html"})
 # Pattern rules left off for those formats: on the tune half of trafilatura's evaluation pages an
 # embedded post (a quoted tweet) is article text by the "with" snippets (1 lost, no "without" one
-# removed: python bench/bench_extraction.py ../devdata/trafilatura/tests --half tune --lost).
-EXTRACTED_KEEPS = frozenset({"embedded-post"})
+# removed: python bench/bench_extraction.py ../devdata/trafilatura/tests --half tune --lost); so is an address
+# alone (a campaign's contact address there; boilerplate's "address", wave 10).
+EXTRACTED_KEEPS = frozenset({"embedded-post", "address"})
 # Input formats whose body is a whole scraped page, headline included, with no title field: the
 # first paragraph that is not proven furniture may be the headline, whatever its case.
 HEADLINE_FIRST_FORMATS = frozenset({"multinews"})
@@ -324,6 +327,8 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
             if following is not None and len(following.text.split()) <= bp.WEATHER_PLACE_MAX_WORDS:
                 labels[i + 1] = "weather"
             continue
+        if paragraph.is_bullet and _SPONSOR_START.match(text):
+            _label_sponsor_block(paragraphs, i, labels)
         if labels[i]:
             continue
         if in_promo_list and _is_link_label(text):
@@ -365,6 +370,13 @@ def _label(paragraphs: list[Paragraph], input_format: str, headline_first: bool)
                 labels[i] = "duplicate-line"
         _label_trailing_furniture(paragraphs, labels)
     return labels
+
+
+def _label_sponsor_block(paragraphs: list[Paragraph], start: int, labels: list[str | None]) -> None:
+    """A sponsor's message opening at ``start``: through the paragraph that closes it (boilerplate.SPONSOR_BLOCK_*)."""
+    block = paragraphs[start : start + bp.SPONSOR_BLOCK_MAX_PARAGRAPHS]
+    end = next((k for k, p in enumerate(block) if _SPONSOR_END.search(p.text)), 0)
+    labels[start : start + end + 1] = ["promo"] * (end + 1)
 
 
 def _in_unpunctuated_runs(paragraphs: list[Paragraph], labels: list[str | None]) -> list[bool]:
