@@ -90,10 +90,15 @@ _NAMED_AFTER = re.compile(
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 # How the text has a bare name speak or act ("Antonsson said", "…, said Burns.", "Ehlis has declined"):
 # what follows the name, what precedes it, and a verb after a name that opens its sentence.
+# Wave 10: a description between name and verb ("Mason Silveira, a PhD candidate at …, said"; "Lt.
+# Gen. Thomas Bergeson, the … commander, explained"), and a description between an inverted verb and
+# the name ("said the study's lead author, Mason Silveira,").
 _SPEAKS_AFTER, _SPOKEN_BEFORE, _SUBJECT_VERB = (
-    re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*|,\s*\d{{1,3}},\s*)?{CUE_VERBS}\b"),  # "Harding, 18, says"
-    re.compile(r"\b" + alternation(NAME_MARKING_SPEECH_VERBS) + r"\s+$"),
-    re.compile(r" (?:has|had|did|also|then|later|\w+ed)\b"),
+    re.compile(
+        rf"\s*(?:\([^()]{{1,30}}\)\s*|,\s*\d{{1,3}},\s*|,\s*(?:an?|the)\s[^,;:.]{{0,120}},\s*)?{CUE_VERBS}\b"
+    ),  # "Harding, 18, says"
+    re.compile(r"\b" + alternation(NAME_MARKING_SPEECH_VERBS) + r"\s+(?:(?:the|a|an)\s[^,;:.]{0,60},\s*)?$"),
+    re.compile(r" (?:has|had|did|also|then|later|\w+ed)\b|,\s*(?:an?|the)\s[^,;:.]{0,120},\s*\w+ed\b"),
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
 # Before a colon, "echoed by AshLee Strong, spokeswoman for …:" names its speaker after "by".
@@ -254,8 +259,9 @@ class _ArticleQuotes:
             for m in self.mentions[sentence.index]:
                 if m.entity is None or m.entity.label != "OTHER":
                     continue
-                subject = not self.masked[sentence.start : m.start].strip() and _SUBJECT_VERB.match(self.masked, m.end)
-                inverted = _SPOKEN_BEFORE.search(self.masked[max(sentence.start, m.start - 12) : m.start])
+                opening = _LEADING_TITLES.sub("", self.masked[sentence.start : m.start])  # "Lt. Gen. "
+                subject = not opening.strip() and _SUBJECT_VERB.match(self.masked, m.end)
+                inverted = _SPOKEN_BEFORE.search(self.masked[max(sentence.start, m.start - 80) : m.start])
                 ends_clause = re.match(r"\s*[,.]", self.masked[m.end : m.end + 2])
                 if subject or _SPEAKS_AFTER.match(self.masked, m.end) or (inverted and ends_clause):
                     speaking.add(m.entity.id)
