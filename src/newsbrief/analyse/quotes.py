@@ -305,7 +305,9 @@ class _ArticleQuotes:
                 (
                     (sentence.index - back, s)
                     for back in (1, 2)
-                    if (s := self.speakers.get(sentence.index - back)) and s.label == "PERSON"
+                    # a bare name that speaks counts as a person (wave 10: "Colter told …, saying "…".
+                    # Asked why Northwestern …, he responded:" is Colter's or no one's, never Northwestern's)
+                    if (s := self.speakers.get(sentence.index - back)) and (s.label == "PERSON" or s.id in self.speaking)
                 ),
                 (back_to - 1, None),
             )
@@ -352,6 +354,13 @@ class _ArticleQuotes:
         Republican"), so that the other cues are tried."""
         entity = mention.entity if mention.pronoun is None else self.resolve_pronoun(mention, sentence)
         return entity if entity is not None and is_speaker_name(entity.name) else None
+
+    def _names_no_one(self, sentence: Sentence) -> bool:
+        """No person, bare name or "he"/"she" in the sentence (outside quotes)."""
+        return not any(
+            m.pronoun in ("he", "she") or (m.entity is not None and m.entity.label in ("PERSON", "OTHER"))
+            for m in self.mentions[sentence.index]
+        )
 
     def _titled(self, role: str, sentence: Sentence) -> Entity | None:
         """The one person the article names with ``role`` as a title up to ``sentence`` ("the
@@ -505,7 +514,10 @@ class _ArticleQuotes:
                 if m.end <= first.start + participle.start() and (person := self._person(m, first)) is not None
             ]
             opening = _LEADING_TITLES.sub("", self.masked[first.start : persons[0][0].start]) if persons else "-"
-            subject = persons[0][1] if not opening.strip() or opening.rstrip().endswith(",") else None
+            # '"…," said Representative Joseph Crowley of Queens, adding, "…"': the inverted
+            # attribution's subject is the clause's. Wave 10 (fresh labels).
+            inverted = persons and re.search(rf"^\W*{alternation(INVERTED_SPEECH_VERBS)}\s+$", opening)
+            subject = persons[0][1] if not opening.strip() or opening.rstrip().endswith(",") or inverted else None
             if subject is not None:
                 return subject, participle.group(1), 0.75
         introduced = first
@@ -528,6 +540,25 @@ class _ArticleQuotes:
             ]
             people = [e for e in named if e.label in ("PERSON", "OTHER")]
             opens_with_pronoun = _PRONOUN.match(self.masked[introduced.start : introduced.end].lstrip())
+            # "Asked why Northwestern gave him a scholarship, he responded:": the pronoun subject of
+            # the clause before the colon speaks, not a name earlier in the sentence. Wave 10.
+            colon = self.masked.rfind(":", introduced.start, min(introduced.end, span.start))
+            clause = self.masked[introduced.start : colon]
+            last_clause = clause[clause.rfind(",") + 1 :]
+            pronoun_clause = re.match(r"^\s*(he|she|they|it|we|i)\s+(?:\w+ly\s+)?\w+\s*$", last_clause, re.I)
+            if pronoun_clause is not None and not opens_with_pronoun:
+                pronoun_mention = next(
+                    (m for m in self.mentions[introduced.index] if m.pronoun and m.start >= introduced.start + clause.rfind(",")),
+                    None,
+                )
+                person = (
+                    self.resolve_pronoun(pronoun_mention, introduced)
+                    if pronoun_mention is not None and pronoun_mention.pronoun in ("he", "she")
+                    else None
+                )
+                if person is not None and is_speaker_name(person.name):
+                    return person, f"{pronoun_mention.pronoun} colon", 0.7
+                named = people = []
             if (people or named) and not opens_with_pronoun:
                 return (people or named)[-1 if not people else 0], "colon", 0.8
             # "She cited the violence in Homs and asked: '…'": the subject pronoun, when it resolves.
@@ -562,6 +593,11 @@ class _ArticleQuotes:
             if speaker is not None and leading is not None and leading.entity is speaker:
                 assert between is not None
                 if not self.masked[between.start : leading.start].strip():
+                    return speaker, "continuation", 0.55
+            # '"…," McTiernan said. Alcohol increases estrogen … "…"': in one paragraph, across a
+            # sentence that names no one, the paragraph's speaker goes on. Wave 10 (fresh labels).
+            if speaker is not None and between is not None and self._names_no_one(between):
+                if "\n\n" not in self.article.text[self.article.sentences[first.index - 2].end : first.start]:
                     return speaker, "continuation", 0.55
         # 5. A capitalised name by the cue right after the quote that no entity covers ("…,” Burns said).
         name_match = _NAMED_AFTER.match(after) or _DASH_NAME.match(after)
