@@ -236,6 +236,7 @@ class _ArticleQuotes:
             if m.entity is not None and (title := _GENDER_TITLE.search(self.masked, max(0, m.start - 6), m.start))
         }
         self.speakers: dict[int, Entity] = {}  # sentence index -> speaker of a quote there
+        self.described: dict[int, str] = {}  # sentence index -> described speaker ("police") of a quote there
         self.resolved: dict[int, Entity | None] = {}  # offset of a "he"/"she" -> the person it stands for
         # Entity id -> "he" or "she": the pronoun the text first used for the person (as resolved).
         self.pronoun_gender: dict[str, str] = {}
@@ -593,6 +594,11 @@ class _ArticleQuotes:
                 speaker = self.speakers.get(first.index - back)
                 if speaker is not None:
                     return speaker, "continuation", 0.6
+                # '“…,” a company spokesperson told Recode. “…”': a described speaker goes on too
+                # (no entity: the text names no one). Wave 10 (fresh labels).
+                description = self.described.get(first.index - back)
+                if description is not None:
+                    return description, "continuation", 0.45
             # "'…,' said Rep. Mark Meadows. Meadows was last seen … '…'": across one sentence
             # about the speaker, whose subject it is. Tune half: 1 named speaker given, none wrong.
             between = self.article.sentences[first.index - 1] if first.index > 1 else None
@@ -653,6 +659,8 @@ class _ArticleQuotes:
         if isinstance(speaker, Entity) and (not fragment or opens):
             self.speakers[sentence.index] = speaker
             self.speakers[self.sentence_at(max(first.start, last.end - 1)).index] = speaker
+        elif isinstance(speaker, str) and cue != "named" and not fragment:
+            self.described[self.sentence_at(max(first.start, last.end - 1)).index] = speaker
         return Quote(
             text=text,
             speaker=speaker.name if isinstance(speaker, Entity) else speaker,
