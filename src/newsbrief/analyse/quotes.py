@@ -93,12 +93,13 @@ _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 # Wave 10: a description between name and verb ("Mason Silveira, a PhD candidate at …, said"; "Lt.
 # Gen. Thomas Bergeson, the … commander, explained"), and a description between an inverted verb and
 # the name ("said the study's lead author, Mason Silveira,").
+# A description's characters: no clause punctuation, but the periods of "U.S." and "Adm.".
+_IN_DESCRIPTION = r"(?:[^,;:.]|(?<=[A-Z])\.|(?<=\b[A-Z][a-z])\.)"
+_DESCRIPTION = rf",\s*(?:an?|the)\s{_IN_DESCRIPTION}{{0,120}}(?:,{_IN_DESCRIPTION}{{0,80}})?,\s*"
 _SPEAKS_AFTER, _SPOKEN_BEFORE, _SUBJECT_VERB = (
-    re.compile(
-        rf"\s*(?:\([^()]{{1,30}}\)\s*|,\s*\d{{1,3}},\s*|,\s*(?:an?|the)\s[^,;:.]{{0,120}},\s*)?{CUE_VERBS}\b"
-    ),  # "Harding, 18, says"
-    re.compile(r"\b" + alternation(NAME_MARKING_SPEECH_VERBS) + r"\s+(?:(?:the|a|an)\s[^,;:.]{0,60},\s*)?$"),
-    re.compile(r" (?:has|had|did|also|then|later|\w+ed)\b|,\s*(?:an?|the)\s[^,;:.]{0,120},\s*\w+ed\b"),
+    re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*|,\s*\d{{1,3}},\s*|{_DESCRIPTION})?{CUE_VERBS}\b"),  # "Harding, 18, says"
+    re.compile(r"\b" + alternation(NAME_MARKING_SPEECH_VERBS) + rf"\s+(?:(?:the|a|an)\s{_IN_DESCRIPTION}{{0,60}},\s*)?$"),
+    re.compile(rf" (?:has|had|did|also|then|later|\w+ed)\b|{_DESCRIPTION}\w+ed\b"),
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
 # Before a colon, "echoed by AshLee Strong, spokeswoman for …:" names its speaker after "by".
@@ -110,7 +111,8 @@ _DASH_NAME = re.compile(rf"^\s*[—–]\s*(?P<before>{_NAME})(?:,|$)(?P<after>)"
 # "Amadou, 35, from Mauritania told AFP": an age, then where the person is from, before the verb;
 # "Ted Deutch, Democrat of Florida, wrote": a role of a place or body.
 _APPOSITION = re.compile(
-    r"^,\s*(?:(?:\d{1,3}|an?|the|[a-z])[^,;:.]{0,120}(?:,[^,;:.]{0,60})?,|\d{1,3},\s*(?:from|of)\s[^,;:.]{0,40}"
+    rf"^,\s*(?:(?:\d{{1,3}}|an?|the|[a-z]){_IN_DESCRIPTION}{{0,120}}(?:,{_IN_DESCRIPTION}{{0,60}})?,"
+    r"|\d{1,3},\s*(?:from|of)\s[^,;:.]{0,40}"
     r"|[A-Z][a-z]+ (?:of|for|from) [^,;:.]{1,40},)\s*$"
 )
 # "the minister said": a role as the subject right before the cue; "Law Minister Ram Jethamalani":
