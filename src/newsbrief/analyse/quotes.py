@@ -123,6 +123,7 @@ _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 # Tune half: 2 named speakers given ("he" after "Ms Bouvier"), none wrong.
 _GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _GENDER_TITLES = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+_HIM = re.compile(r"\bhim\b")  # an object "him" ("her" may be a possessive: not used)
 _NOT_SPEAKERS = frozenset("he she they it we i you and but who which that this then also".split())
 
 
@@ -309,9 +310,7 @@ class _ArticleQuotes:
                 (
                     (sentence.index - back, s)
                     for back in (1, 2)
-                    # a bare name that speaks counts as a person (wave 10: "Colter told …, saying "…".
-                    # Asked why Northwestern …, he responded:" is Colter's or no one's, never Northwestern's)
-                    if (s := self.speakers.get(sentence.index - back)) and (s.label == "PERSON" or s.id in self.speaking)
+                    if (s := self.speakers.get(sentence.index - back)) and s.label == "PERSON"
                 ),
                 (back_to - 1, None),
             )
@@ -324,7 +323,15 @@ class _ArticleQuotes:
                 found = [
                     person
                     for m in self.mentions.get(index, [])
-                    if m.start < mention.start and (person := self._person(m, earlier)) is not None
+                    if m.start < mention.start
+                    and (person := self._person(m, earlier)) is not None
+                    # "Asked why Northwestern gave him a scholarship, he responded": who acts on "him"
+                    # is not "he". Wave 10 (fresh labels).
+                    and not (
+                        index == sentence.index
+                        and mention.pronoun == "he"
+                        and _HIM.search(self.masked, m.end, mention.start)
+                    )
                 ]
                 people += reversed(found)
                 if found and speaker is None:
