@@ -105,6 +105,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:
 # Before a colon, "echoed by AshLee Strong, spokeswoman for …:" names its speaker after "by".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near)\s+(?:the\s+)?$")
 _INVERTED = re.compile(alternation(INVERTED_SPEECH_VERBS))
+_INVERTED_TAG = re.compile(rf"\W*{alternation(INVERTED_SPEECH_VERBS)}\b")  # a sentence opening '"…," said
 _DASH_NAME = re.compile(rf"^\s*[—–]\s*(?P<before>{_NAME})(?:,|$)(?P<after>)")
 # "Saeed, 19, a student from Damascus, called …": an apposition between a person and the verb (up to
 # 120 characters since wave 10: "X, a professor of physiology at … School of Medicine in Chicago, said").
@@ -464,7 +465,17 @@ class _ArticleQuotes:
         person = next((m for m in clause if m.entity is not None and m.entity.label == "PERSON"), None)
         # A bare name the gazetteer does not know: the last of the clause is its head ("Harvard
         # law professor Jack Goldsmith", "CNN senior political analyst David Gergen").
-        bare = next((m for m in reversed(clause) if m.entity is not None and m.entity.label == "OTHER"), None)
+        # …never a name after a preposition ("Representative Joseph Crowley of Queens": not Queens).
+        bare = next(
+            (
+                m
+                for m in reversed(clause)
+                if m.entity is not None
+                and m.entity.label == "OTHER"
+                and not _PREPOSITION_BEFORE.search(self.masked[max(position, m.start - 12) : m.start])
+            ),
+            None,
+        )
         return person or bare or candidates[0]
 
     def attribute(self, span: QuoteSpan) -> tuple[Entity | str | None, str, float]:
@@ -532,10 +543,13 @@ class _ArticleQuotes:
                 if m.end <= first.start + participle.start() and (person := self._person(m, first)) is not None
             ]
             opening = _LEADING_TITLES.sub("", self.masked[first.start : persons[0][0].start]) if persons else "-"
+            subject = persons[0][1] if not opening.strip() or opening.rstrip().endswith(",") else None
             # '"…," said Representative Joseph Crowley of Queens, adding, "…"': the inverted
             # attribution's subject is the clause's. Wave 10 (fresh labels).
-            inverted = persons and re.search(rf"^\W*{alternation(INVERTED_SPEECH_VERBS)}\s+$", opening)
-            subject = persons[0][1] if not opening.strip() or opening.rstrip().endswith(",") or inverted else None
+            tag = _INVERTED_TAG.match(self.masked, first.start, first.start + participle.start())
+            if subject is None and tag is not None:
+                mention = self.subject_after(first, tag.end())
+                subject = self.entity_of(mention, first) if mention is not None else None
             if subject is not None:
                 return subject, participle.group(1), 0.75
         introduced = first
