@@ -98,7 +98,9 @@ _IN_DESCRIPTION = r"(?:[^,;:.]|(?<=[A-Z])\.|(?<=\b[A-Z][a-z])\.)"
 _DESCRIPTION = rf",\s*(?:an?|the)\s{_IN_DESCRIPTION}{{0,120}}(?:,{_IN_DESCRIPTION}{{0,80}})?,\s*"
 _SPEAKS_AFTER, _SPOKEN_BEFORE, _SUBJECT_VERB = (
     re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*|,\s*\d{{1,3}},\s*|{_DESCRIPTION})?{CUE_VERBS}\b"),  # "Harding, 18, says"
-    re.compile(r"\b" + alternation(NAME_MARKING_SPEECH_VERBS) + rf"\s+(?:(?:the|a|an)\s{_IN_DESCRIPTION}{{0,60}},\s*)?$"),
+    re.compile(
+        r"\b" + alternation(NAME_MARKING_SPEECH_VERBS) + rf"\s+(?:(?:the|a|an)\s{_IN_DESCRIPTION}{{0,60}},\s*)?$"
+    ),
     re.compile(rf" (?:has|had|did|also|then|later|\w+ed)\b|{_DESCRIPTION}\w+ed\b"),
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
@@ -124,6 +126,7 @@ _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 # Tune half: 2 named speakers given ("he" after "Ms Bouvier"), none wrong.
 _GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _GENDER_TITLES = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+_CLAUSE_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|i)\s+(?:\w+ly\s+)?\w+\s*$", re.I)  # " he responded"
 _HIM = re.compile(r"\bhim\b")  # an object "him" ("her" may be a possessive: not used)
 _NOT_SPEAKERS = frozenset("he she they it we i you and but who which that this then also".split())
 
@@ -367,6 +370,14 @@ class _ArticleQuotes:
         entity = mention.entity if mention.pronoun is None else self.resolve_pronoun(mention, sentence)
         return entity if entity is not None and is_speaker_name(entity.name) else None
 
+    def _pronoun_before_colon(self, sentence: Sentence, limit: int) -> _Mention | None:
+        """The pronoun subject of the clause that the sentence's colon ends ("…, he responded:")."""
+        colon = self.masked.rfind(":", sentence.start, min(sentence.end, limit))
+        clause_start = max(sentence.start, self.masked.rfind(",", sentence.start, colon) + 1)
+        if colon == -1 or not _CLAUSE_PRONOUN_SUBJECT.match(self.masked[clause_start:colon]):
+            return None
+        return next((m for m in self.mentions[sentence.index] if m.pronoun and m.start >= clause_start), None)
+
     def _names_no_one(self, sentence: Sentence) -> bool:
         """No person, bare name or "he"/"she" in the sentence (outside quotes)."""
         return not any(
@@ -546,9 +557,9 @@ class _ArticleQuotes:
             subject = persons[0][1] if not opening.strip() or opening.rstrip().endswith(",") else None
             # '"…," said Representative Joseph Crowley of Queens, adding, "…"': the inverted
             # attribution's subject is the clause's. Wave 10 (fresh labels).
-            tag = _INVERTED_TAG.match(self.masked, first.start, first.start + participle.start())
-            if subject is None and tag is not None:
-                mention = self.subject_after(first, tag.end())
+            inverted_tag = _INVERTED_TAG.match(self.masked, first.start, first.start + participle.start())
+            if subject is None and inverted_tag is not None:
+                mention = self.subject_after(first, inverted_tag.end())
                 subject = self.entity_of(mention, first) if mention is not None else None
             if subject is not None:
                 return subject, participle.group(1), 0.75
@@ -572,26 +583,19 @@ class _ArticleQuotes:
             ]
             people = [e for e in named if e.label in ("PERSON", "OTHER")]
             opens_with_pronoun = _PRONOUN.match(self.masked[introduced.start : introduced.end].lstrip())
-            # "Asked why Northwestern gave him a scholarship, he responded:": the pronoun subject of
-            # the clause before the colon speaks, not a name earlier in the sentence. Wave 10.
-            colon = self.masked.rfind(":", introduced.start, min(introduced.end, span.start))
-            clause = self.masked[introduced.start : colon]
-            last_clause = clause[clause.rfind(",") + 1 :]
-            pronoun_clause = re.match(r"^\s*(he|she|they|it|we|i)\s+(?:\w+ly\s+)?\w+\s*$", last_clause, re.I)
-            if pronoun_clause is not None and not opens_with_pronoun:
-                pronoun_mention = next(
-                    (m for m in self.mentions[introduced.index] if m.pronoun and m.start >= introduced.start + clause.rfind(",")),
-                    None,
-                )
+            clause_pronoun = self._pronoun_before_colon(introduced, span.start)
+            if clause_pronoun is not None and not opens_with_pronoun:
+                # "Asked why Northwestern gave him a scholarship, he responded:": the pronoun subject
+                # of the clause before the colon speaks (when it resolves), no name earlier in the
+                # sentence. Wave 10 (fresh labels).
                 person = (
-                    self.resolve_pronoun(pronoun_mention, introduced)
-                    if pronoun_mention is not None and pronoun_mention.pronoun in ("he", "she")
+                    self.resolve_pronoun(clause_pronoun, introduced)
+                    if clause_pronoun.pronoun in ("he", "she")
                     else None
                 )
                 if person is not None and is_speaker_name(person.name):
-                    return person, f"{pronoun_mention.pronoun} colon", 0.7
-                named = people = []
-            if (people or named) and not opens_with_pronoun:
+                    return person, f"{clause_pronoun.pronoun} colon", 0.7
+            elif (people or named) and not opens_with_pronoun:
                 return (people or named)[-1 if not people else 0], "colon", 0.8
             # "She cited the violence in Homs and asked: '…'": the subject pronoun, when it resolves.
             # Tune half: 1 named speaker given, none wrong.
@@ -633,9 +637,13 @@ class _ArticleQuotes:
                     return speaker, "continuation", 0.55
             # '"…," McTiernan said. Alcohol increases estrogen … "…"': in one paragraph, across a
             # sentence that names no one, the paragraph's speaker goes on. Wave 10 (fresh labels).
-            if speaker is not None and between is not None and self._names_no_one(between):
-                if "\n\n" not in self.article.text[self.article.sentences[first.index - 2].end : first.start]:
-                    return speaker, "continuation", 0.55
+            if (
+                speaker is not None
+                and between is not None
+                and self._names_no_one(between)
+                and "\n\n" not in self.article.text[self.article.sentences[first.index - 2].end : first.start]
+            ):
+                return speaker, "continuation", 0.55
         # 5. A capitalised name by the cue right after the quote that no entity covers ("…,” Burns said).
         name_match = _NAMED_AFTER.match(after) or _DASH_NAME.match(after)
         if name_match:
@@ -741,11 +749,11 @@ class _ArticleQuotes:
                 rest_start = cue.end() + skipped
                 content = sentence.text[rest_start:].strip().rstrip(".")
             entity = self.entity_of(mention, sentence) if mention is not None else None
-            if entity is not None and mention is not None and word_count(content) < 4:
-                if text[: mention.start - sentence.start].rstrip().endswith(","):
-                    # "The lakes are … 30 miles down, Niebur said.": the speaker of the paragraph, whom
-                    # a next all-quote sentence continues. Wave 10 (fresh labels).
-                    self.speakers.setdefault(sentence.index, entity)
+            trailing = mention is not None and text[: mention.start - sentence.start].rstrip().endswith(",")
+            if entity is not None and trailing and word_count(content) < 4:
+                # "The lakes are … 30 miles down, Niebur said.": the speaker of the paragraph, whom a
+                # next all-quote sentence continues. Wave 10 (fresh labels).
+                self.speakers.setdefault(sentence.index, entity)
             # "US officials say …": a body's unnamed officials, kept as a description (no entity).
             body = _BODY_OFFICIALS.search(text[: cue.start()]) if mention is None or entity is None else None
             if word_count(content) < 4 or (body is None and (mention is None or entity is None)):
