@@ -528,3 +528,12 @@ def test_who_acts_on_him_is_not_he():
     )
     (quote,) = [q for q in direct(quotes) if q.text.startswith("To play")]
     assert quote.speaker != "Brightwater"
+
+
+def test_a_name_after_a_preposition_is_not_the_next_pronoun_of_its_sentence():
+    quotes = quotes_of(
+        "Kim Varga had denied she was slacking off on the job.",
+        'In an e-mail to Mayor Tim Flaherty announcing her resignation, she wrote, "This has been an awful job."',
+    )
+    (quote,) = direct(quotes)
+    assert quote.speaker != "Tim Flaherty"

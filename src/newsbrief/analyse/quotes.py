@@ -329,13 +329,10 @@ class _ArticleQuotes:
                     for m in self.mentions.get(index, [])
                     if m.start < mention.start
                     and (person := self._person(m, earlier)) is not None
-                    # "Asked why Northwestern gave him a scholarship, he responded": who acts on "him"
-                    # is not "he". Wave 10 (fresh labels).
-                    and not (
-                        index == sentence.index
-                        and mention.pronoun == "he"
-                        and _HIM.search(self.masked, m.end, mention.start)
-                    )
+                    # In the pronoun's own sentence, who acts on "him" is not "he" ("Asked why
+                    # Northwestern gave him a scholarship, he responded"), nor is a name after a
+                    # preposition ("In an e-mail to Mayor Tim Flaherty …, she wrote"). Wave 10.
+                    and not (index == sentence.index and self._not_the_subject(m, mention, earlier))
                 ]
                 people += reversed(found)
                 if found and speaker is None:
@@ -369,6 +366,13 @@ class _ArticleQuotes:
         Republican"), so that the other cues are tried."""
         entity = mention.entity if mention.pronoun is None else self.resolve_pronoun(mention, sentence)
         return entity if entity is not None and is_speaker_name(entity.name) else None
+
+    def _not_the_subject(self, name: _Mention, pronoun: _Mention, sentence: Sentence) -> bool:
+        """Whether a name before a subject pronoun of its sentence cannot be the pronoun's person."""
+        if pronoun.pronoun == "he" and _HIM.search(self.masked, name.end, pronoun.start):
+            return True
+        before = _LEADING_TITLES.sub("", self.masked[max(sentence.start, name.start - 30) : name.start])
+        return _PREPOSITION_BEFORE.search(before) is not None
 
     def _pronoun_before_colon(self, sentence: Sentence, limit: int) -> _Mention | None:
         """The pronoun subject of the clause that the sentence's colon ends ("…, he responded:")."""
