@@ -7,8 +7,9 @@ text names it, or ``unnamed`` where it names none ("a company spokesperson", "th
 * **Multi-News**: the 120 validation stories of lines 0-149 outside ``trust_labels.multinews_draw()``,
   read in ``random.Random(SEED).sample`` order; in each, up to three quotations of four words or
   more (straight ``"…"``, curly ``“…”`` or ``````…''``` pairs within a paragraph) drawn with
-  ``random.Random(f"{SEED}:{line}")``, until 135 were drawn; 127 kept (what the marks enclose was
-  no one's words in 10: a title, a drink's name, a mark paired across two quotations).
+  ``random.Random(f"{SEED}:{line}")``, until 135 were drawn (137: the last story's three); 127 kept
+  (what the marks enclose was no one's words in 10: a title, a drink's name, a mark paired across
+  two quotations).
 * **DUC 2006**: six clusters of D0601-D0650 outside ``trust_labels.duc_draw()`` sampled with
   ``random.Random(SEED)``, two documents each (``random.Random(f"{SEED}:{cluster}")``), up to four
   ``````…''``` quotations a document (``random.Random(f"{SEED}:{docno}")``): 26. DUC rows carry no
@@ -38,11 +39,14 @@ LABELS = Path(__file__).with_name("fixtures") / "quote_fresh_labels.tsv"
 SEED = 20261210
 NAMED = ("named right", "named wrong", "named described", "named none", "named not found")
 ATTRIBUTED = ("named right", "named wrong", "named described", "unnamed right", "unnamed wrong")
-# Measured before wave 10: right 0.965 / wrong 0.018 among attributed (110 of 114), named speakers
-# given one 0.75 (102 of 136). After wave 10: see the floors.
-RIGHT_FLOOR = 0.96
-WRONG_CEILING = 0.02
-GIVEN_FLOOR = 0.75
+# Measured before wave 10: right 0.942 / wrong 0.038 among attributed (98 / 4 of 104), named
+# speakers given one 0.743 (101 of 136). After wave 10: 0.949 / 0.026 (111 / 3 of 117), given 0.824
+# (112 of 136). Two of the three wrong are the scorer's: it takes the first found quote that
+# overlaps the label (trust_eval._overlaps), which can be a nearby quote of another speaker
+# (docs/analysis.md, "Speakers, wave 10"). On main's code the given share fails the floor.
+RIGHT_FLOOR = 0.94
+WRONG_CEILING = 0.03
+GIVEN_FLOOR = 0.82
 
 
 def labels() -> list[QuoteLabel]:
