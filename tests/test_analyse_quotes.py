@@ -449,3 +449,91 @@ def test_a_body_s_unnamed_officials_are_a_described_speaker():
 def test_speakers_from_roles_appositions_titles_and_pronoun_colons(paragraphs, quote_starts, speaker):
     (quote,) = [q for q in direct(quotes_of(*paragraphs)) if q.text.startswith(quote_starts)]
     assert quote.speaker == speaker
+
+
+# Wave 10 (issue 11, fresh labels): speakers introduced a sentence before, or past a description.
+# (what the case shows, the paragraphs, the start of the quote, its speaker and cue)
+WAVE_10 = [
+    (
+        "a bare name speaks through a description, so a later he is it",
+        (
+            "Lt. Gen. Ardo Veskimets, the wing's combined forces commander, explained the drill.",
+            '"Our task is first and foremost to deter," he said.',
+        ),
+        "Our task",
+        ("Ardo Veskimets", "he said"),
+    ),
+    (
+        "a tag the segmenter splits off after a question mark is the quote's",
+        ('"Is this not a little small for a photographer?" Veskimets asks her. He laughs.',),
+        "Is this",
+        ("Veskimets", "asks"),
+    ),
+    (
+        "a trailing 'X said.' names the speaker the next all-quote sentence continues",
+        ('The lakes lie two to three miles below the crust, Oduwole said. "It is a missing link."',),
+        "It is a missing",
+        ("Oduwole", "continuation"),
+    ),
+    (
+        "an all-quote sentence continues its paragraph's speaker across a sentence naming no one",
+        (
+            '"The mechanism suggests it could help," Oduwole said. Alcohol raises estrogen, which '
+            'exercise lowers. "But I cannot say that exercise undoes the alcohol."',
+        ),
+        "But I cannot",
+        ("Oduwole", "continuation"),
+    ),
+    (
+        "said X of a place, adding, … is X's, never the place",
+        (
+            '"I do not know when we last had someone there," said Representative Joseph Crowley of Queens, '
+            'adding, "He is going to be at the head of the table."',
+        ),
+        "He is going",
+        ("Representative Joseph Crowley", "adding"),
+    ),
+    (
+        "as X puts it names X, past a description with U.S. in it",
+        (
+            "That is because, as Adm. Ardo Veskimets, commander of the U.S. Pacific Fleet, put it, "
+            '"I have never seen a greater concern from a regional perspective."',
+        ),
+        "I have never",
+        ("Ardo Veskimets", "put it"),
+    ),
+    (
+        "a described speaker goes on in the next all-quote sentence, still no entity",
+        ('"The show commands the largest audience," a company spokesperson told reporters. "We are excited."',),
+        "We are excited",
+        ("a company spokesperson", "continuation"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_starts", "expected"), [c[1:] for c in WAVE_10], ids=[c[0] for c in WAVE_10]
+)
+def test_wave_10_speakers(paragraphs, quote_starts, expected):
+    (quote,) = [q for q in direct(quotes_of(*paragraphs)) if q.text.startswith(quote_starts)]
+    assert (quote.speaker, quote.cue) == expected
+    if expected[1] == "continuation" and expected[0].islower():
+        assert quote.speaker_entity is None
+
+
+def test_who_acts_on_him_is_not_he():
+    quotes = quotes_of(
+        'Colterra told the hearing that players mattered more to Brightwater, saying, "You play first."',
+        'Asked why Brightwater gave him a scholarship, he responded: "To play football."',
+    )
+    (quote,) = [q for q in direct(quotes) if q.text.startswith("To play")]
+    assert quote.speaker != "Brightwater"
+
+
+def test_a_name_after_a_preposition_is_not_the_next_pronoun_of_its_sentence():
+    quotes = quotes_of(
+        "Kim Varga had denied she was slacking off on the job.",
+        'In an e-mail to Mayor Tim Flaherty announcing her resignation, she wrote, "This has been an awful job."',
+    )
+    (quote,) = direct(quotes)
+    assert quote.speaker != "Tim Flaherty"

@@ -56,8 +56,9 @@ SPEECH_VERBS: tuple[str, ...] = (
     insisted insists argued argues explained explains described describes accused accuses termed called calls
     denied denies announced announces wrote writes tweeted declared declares urged urges acknowledged admitted
     replied responded asserted asserts wants demanded demands stressed conceded suggested reported recalled
-    recalls continued continues testified posted vowed pledged promised""".split(),
+    recalls continued continues testified posted vowed pledged promised joked jokes quipped""".split(),
     "put it",
+    "puts it",
 )
 
 # The subset that introduces reported speech ("Lavrov said (that) …"): what someone said, as

@@ -90,21 +90,32 @@ _NAMED_AFTER = re.compile(
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 # How the text has a bare name speak or act ("Antonsson said", "…, said Burns.", "Ehlis has declined"):
 # what follows the name, what precedes it, and a verb after a name that opens its sentence.
+# Wave 10: a description between name and verb ("Mason Silveira, a PhD candidate at …, said"; "Lt.
+# Gen. Thomas Bergeson, the … commander, explained"), and a description between an inverted verb and
+# the name ("said the study's lead author, Mason Silveira,").
+# A description's characters: no clause punctuation, but the periods of "U.S." and "Adm.".
+_IN_DESCRIPTION = r"(?:[^,;:.]|(?<=[A-Z])\.|(?<=\b[A-Z][a-z])\.)"
+_DESCRIPTION = rf",\s*(?:an?|the)\s{_IN_DESCRIPTION}{{0,120}}(?:,{_IN_DESCRIPTION}{{0,80}})?,\s*"
 _SPEAKS_AFTER, _SPOKEN_BEFORE, _SUBJECT_VERB = (
-    re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*|,\s*\d{{1,3}},\s*)?{CUE_VERBS}\b"),  # "Harding, 18, says"
-    re.compile(r"\b" + alternation(NAME_MARKING_SPEECH_VERBS) + r"\s+$"),
-    re.compile(r" (?:has|had|did|also|then|later|\w+ed)\b"),
+    re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*|,\s*\d{{1,3}},\s*|{_DESCRIPTION})?{CUE_VERBS}\b"),  # "Harding, 18, says"
+    re.compile(
+        r"\b" + alternation(NAME_MARKING_SPEECH_VERBS) + rf"\s+(?:(?:the|a|an)\s{_IN_DESCRIPTION}{{0,60}},\s*)?$"
+    ),
+    re.compile(rf" (?:has|had|did|also|then|later|\w+ed)\b|{_DESCRIPTION}\w+ed\b"),
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near|by)\s+(?:the\s+)?$")
 # Before a colon, "echoed by AshLee Strong, spokeswoman for …:" names its speaker after "by".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|to|with|near)\s+(?:the\s+)?$")
 _INVERTED = re.compile(alternation(INVERTED_SPEECH_VERBS))
+_INVERTED_TAG = re.compile(rf"\W*{alternation(INVERTED_SPEECH_VERBS)}\b")  # a sentence opening '"…," said
 _DASH_NAME = re.compile(rf"^\s*[—–]\s*(?P<before>{_NAME})(?:,|$)(?P<after>)")
-# "Saeed, 19, a student from Damascus, called …": an apposition between a person and the verb.
+# "Saeed, 19, a student from Damascus, called …": an apposition between a person and the verb (up to
+# 120 characters since wave 10: "X, a professor of physiology at … School of Medicine in Chicago, said").
 # "Amadou, 35, from Mauritania told AFP": an age, then where the person is from, before the verb;
 # "Ted Deutch, Democrat of Florida, wrote": a role of a place or body.
 _APPOSITION = re.compile(
-    r"^,\s*(?:(?:\d{1,3}|an?|the|[a-z])[^,;:.]{0,80}(?:,[^,;:.]{0,60})?,|\d{1,3},\s*(?:from|of)\s[^,;:.]{0,40}"
+    rf"^,\s*(?:(?:\d{{1,3}}|an?|the|[a-z]){_IN_DESCRIPTION}{{0,120}}(?:,{_IN_DESCRIPTION}{{0,60}})?,"
+    r"|\d{1,3},\s*(?:from|of)\s[^,;:.]{0,40}"
     r"|[A-Z][a-z]+ (?:of|for|from) [^,;:.]{1,40},)\s*$"
 )
 # "the minister said": a role as the subject right before the cue; "Law Minister Ram Jethamalani":
@@ -115,6 +126,8 @@ _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 # Tune half: 2 named speakers given ("he" after "Ms Bouvier"), none wrong.
 _GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _GENDER_TITLES = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+_CLAUSE_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|i)\s+(?:\w+ly\s+)?\w+\s*$", re.I)  # " he responded"
+_HIM = re.compile(r"\bhim\b")  # an object "him" ("her" may be a possessive: not used)
 _NOT_SPEAKERS = frozenset("he she they it we i you and but who which that this then also".split())
 
 
@@ -230,6 +243,7 @@ class _ArticleQuotes:
             if m.entity is not None and (title := _GENDER_TITLE.search(self.masked, max(0, m.start - 6), m.start))
         }
         self.speakers: dict[int, Entity] = {}  # sentence index -> speaker of a quote there
+        self.described: dict[int, str] = {}  # sentence index -> described speaker ("police") of a quote there
         self.resolved: dict[int, Entity | None] = {}  # offset of a "he"/"she" -> the person it stands for
         # Entity id -> "he" or "she": the pronoun the text first used for the person (as resolved).
         self.pronoun_gender: dict[str, str] = {}
@@ -254,8 +268,9 @@ class _ArticleQuotes:
             for m in self.mentions[sentence.index]:
                 if m.entity is None or m.entity.label != "OTHER":
                     continue
-                subject = not self.masked[sentence.start : m.start].strip() and _SUBJECT_VERB.match(self.masked, m.end)
-                inverted = _SPOKEN_BEFORE.search(self.masked[max(sentence.start, m.start - 12) : m.start])
+                opening = _LEADING_TITLES.sub("", self.masked[sentence.start : m.start])  # "Lt. Gen. "
+                subject = not opening.strip() and _SUBJECT_VERB.match(self.masked, m.end)
+                inverted = _SPOKEN_BEFORE.search(self.masked[max(sentence.start, m.start - 80) : m.start])
                 ends_clause = re.match(r"\s*[,.]", self.masked[m.end : m.end + 2])
                 if subject or _SPEAKS_AFTER.match(self.masked, m.end) or (inverted and ends_clause):
                     speaking.add(m.entity.id)
@@ -312,7 +327,12 @@ class _ArticleQuotes:
                 found = [
                     person
                     for m in self.mentions.get(index, [])
-                    if m.start < mention.start and (person := self._person(m, earlier)) is not None
+                    if m.start < mention.start
+                    and (person := self._person(m, earlier)) is not None
+                    # In the pronoun's own sentence, who acts on "him" is not "he" ("Asked why
+                    # Northwestern gave him a scholarship, he responded"), nor is a name after a
+                    # preposition ("In an e-mail to Mayor Tim Flaherty …, she wrote"). Wave 10.
+                    and not (index == sentence.index and self._not_the_subject(m, mention, earlier))
                 ]
                 people += reversed(found)
                 if found and speaker is None:
@@ -346,6 +366,28 @@ class _ArticleQuotes:
         Republican"), so that the other cues are tried."""
         entity = mention.entity if mention.pronoun is None else self.resolve_pronoun(mention, sentence)
         return entity if entity is not None and is_speaker_name(entity.name) else None
+
+    def _not_the_subject(self, name: _Mention, pronoun: _Mention, sentence: Sentence) -> bool:
+        """Whether a name before a subject pronoun of its sentence cannot be the pronoun's person."""
+        if pronoun.pronoun == "he" and _HIM.search(self.masked, name.end, pronoun.start):
+            return True
+        before = _LEADING_TITLES.sub("", self.masked[max(sentence.start, name.start - 30) : name.start])
+        return _PREPOSITION_BEFORE.search(before) is not None
+
+    def _pronoun_before_colon(self, sentence: Sentence, limit: int) -> _Mention | None:
+        """The pronoun subject of the clause that the sentence's colon ends ("…, he responded:")."""
+        colon = self.masked.rfind(":", sentence.start, min(sentence.end, limit))
+        clause_start = max(sentence.start, self.masked.rfind(",", sentence.start, colon) + 1)
+        if colon == -1 or not _CLAUSE_PRONOUN_SUBJECT.match(self.masked[clause_start:colon]):
+            return None
+        return next((m for m in self.mentions[sentence.index] if m.pronoun and m.start >= clause_start), None)
+
+    def _names_no_one(self, sentence: Sentence) -> bool:
+        """No person, bare name or "he"/"she" in the sentence (outside quotes)."""
+        return not any(
+            m.pronoun in ("he", "she") or (m.entity is not None and m.entity.label in ("PERSON", "OTHER"))
+            for m in self.mentions[sentence.index]
+        )
 
     def _titled(self, role: str, sentence: Sentence) -> Entity | None:
         """The one person the article names with ``role`` as a title up to ``sentence`` ("the
@@ -438,7 +480,17 @@ class _ArticleQuotes:
         person = next((m for m in clause if m.entity is not None and m.entity.label == "PERSON"), None)
         # A bare name the gazetteer does not know: the last of the clause is its head ("Harvard
         # law professor Jack Goldsmith", "CNN senior political analyst David Gergen").
-        bare = next((m for m in reversed(clause) if m.entity is not None and m.entity.label == "OTHER"), None)
+        # …never a name after a preposition ("Representative Joseph Crowley of Queens": not Queens).
+        bare = next(
+            (
+                m
+                for m in reversed(clause)
+                if m.entity is not None
+                and m.entity.label == "OTHER"
+                and not _PREPOSITION_BEFORE.search(self.masked[max(position, m.start - 12) : m.start])
+            ),
+            None,
+        )
         return person or bare or candidates[0]
 
     def attribute(self, span: QuoteSpan) -> tuple[Entity | str | None, str, float]:
@@ -457,6 +509,13 @@ class _ArticleQuotes:
                 return entity, cues[-1].group(0), 0.85
         # 1. Right after the quote: "…,” he said" / "…’, added Mr Lavrov".
         after = self.masked[span.end + 1 : last.end]
+        if not after.strip() and self.article.text[span.end - 1 : span.end] in ("?", "!"):
+            # '“Isn’t this a little small?” Hiddleston asks her.': after a question or an exclamation
+            # the segmenter starts a sentence at the tag; in the same paragraph it is the quote's.
+            # Wave 10 (fresh labels).
+            tag = next((t for t in self.article.sentences if t.start >= span.end), None)
+            if tag is not None and "\n\n" not in self.article.text[span.end : tag.start]:
+                last, after = tag, self.masked[span.end + 1 : tag.end]
         cue = _CUE.search(after)
         if cue and word_count(after[: cue.start()]) <= _AFTER_WINDOW:
             position = span.end + 1 + cue.start()
@@ -500,6 +559,12 @@ class _ArticleQuotes:
             ]
             opening = _LEADING_TITLES.sub("", self.masked[first.start : persons[0][0].start]) if persons else "-"
             subject = persons[0][1] if not opening.strip() or opening.rstrip().endswith(",") else None
+            # '"…," said Representative Joseph Crowley of Queens, adding, "…"': the inverted
+            # attribution's subject is the clause's. Wave 10 (fresh labels).
+            inverted_tag = _INVERTED_TAG.match(self.masked, first.start, first.start + participle.start())
+            if subject is None and inverted_tag is not None:
+                mention = self.subject_after(first, inverted_tag.end())
+                subject = self.entity_of(mention, first) if mention is not None else None
             if subject is not None:
                 return subject, participle.group(1), 0.75
         introduced = first
@@ -522,7 +587,19 @@ class _ArticleQuotes:
             ]
             people = [e for e in named if e.label in ("PERSON", "OTHER")]
             opens_with_pronoun = _PRONOUN.match(self.masked[introduced.start : introduced.end].lstrip())
-            if (people or named) and not opens_with_pronoun:
+            clause_pronoun = self._pronoun_before_colon(introduced, span.start)
+            if clause_pronoun is not None and not opens_with_pronoun:
+                # "Asked why Northwestern gave him a scholarship, he responded:": the pronoun subject
+                # of the clause before the colon speaks (when it resolves), no name earlier in the
+                # sentence. Wave 10 (fresh labels).
+                person = (
+                    self.resolve_pronoun(clause_pronoun, introduced)
+                    if clause_pronoun.pronoun in ("he", "she")
+                    else None
+                )
+                if person is not None and is_speaker_name(person.name):
+                    return person, f"{clause_pronoun.pronoun} colon", 0.7
+            elif (people or named) and not opens_with_pronoun:
                 return (people or named)[-1 if not people else 0], "colon", 0.8
             # "She cited the violence in Homs and asked: '…'": the subject pronoun, when it resolves.
             # Tune half: 1 named speaker given, none wrong.
@@ -548,6 +625,11 @@ class _ArticleQuotes:
                 speaker = self.speakers.get(first.index - back)
                 if speaker is not None:
                     return speaker, "continuation", 0.6
+                # '“…,” a company spokesperson told Recode. “…”': a described speaker goes on too
+                # (no entity: the text names no one). Wave 10 (fresh labels).
+                description = self.described.get(first.index - back)
+                if description is not None:
+                    return description, "continuation", 0.45
             # "'…,' said Rep. Mark Meadows. Meadows was last seen … '…'": across one sentence
             # about the speaker, whose subject it is. Tune half: 1 named speaker given, none wrong.
             between = self.article.sentences[first.index - 1] if first.index > 1 else None
@@ -557,6 +639,15 @@ class _ArticleQuotes:
                 assert between is not None
                 if not self.masked[between.start : leading.start].strip():
                     return speaker, "continuation", 0.55
+            # '"…," McTiernan said. Alcohol increases estrogen … "…"': in one paragraph, across a
+            # sentence that names no one, the paragraph's speaker goes on. Wave 10 (fresh labels).
+            if (
+                speaker is not None
+                and between is not None
+                and self._names_no_one(between)
+                and "\n\n" not in self.article.text[self.article.sentences[first.index - 2].end : first.start]
+            ):
+                return speaker, "continuation", 0.55
         # 5. A capitalised name by the cue right after the quote that no entity covers ("…,” Burns said).
         name_match = _NAMED_AFTER.match(after) or _DASH_NAME.match(after)
         if name_match:
@@ -603,6 +694,8 @@ class _ArticleQuotes:
         if isinstance(speaker, Entity) and (not fragment or opens):
             self.speakers[sentence.index] = speaker
             self.speakers[self.sentence_at(max(first.start, last.end - 1)).index] = speaker
+        elif isinstance(speaker, str) and cue != "named" and not fragment:
+            self.described[self.sentence_at(max(first.start, last.end - 1)).index] = speaker
         return Quote(
             text=text,
             speaker=speaker.name if isinstance(speaker, Entity) else speaker,
@@ -660,6 +753,11 @@ class _ArticleQuotes:
                 rest_start = cue.end() + skipped
                 content = sentence.text[rest_start:].strip().rstrip(".")
             entity = self.entity_of(mention, sentence) if mention is not None else None
+            trailing = mention is not None and text[: mention.start - sentence.start].rstrip().endswith(",")
+            if entity is not None and trailing and word_count(content) < 4:
+                # "The lakes are … 30 miles down, Niebur said.": the speaker of the paragraph, whom a
+                # next all-quote sentence continues. Wave 10 (fresh labels).
+                self.speakers.setdefault(sentence.index, entity)
             # "US officials say …": a body's unnamed officials, kept as a description (no entity).
             body = _BODY_OFFICIALS.search(text[: cue.start()]) if mention is None or entity is None else None
             if word_count(content) < 4 or (body is None and (mention is None or entity is None)):
