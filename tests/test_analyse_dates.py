@@ -106,6 +106,22 @@ def test_caption_date_and_weekday_agreement_pin_the_publication_day():
     assert any("10 March 2014" in line for line in publication.evidence)
 
 
+def test_a_past_weekday_nearer_before_the_dated_day_does_not_move_the_publication_day():
+    # Wednesday 22 April 2015 is the caption's day; "on Sunday" is three days before it, not four
+    # after, so the writing stays on the Wednesday and the Sunday is the one before.
+    item = article(
+        "Police questioned a neighbour on Wednesday, the prosecutor said.\n\n"
+        "The suspect was detained on Sunday after calling an ambulance.",
+        ["Officers outside the building on April 22, 2015"],
+    )
+    publication = estimate_publication(item, 2015, None)
+    assert publication.iso == "2015-04-22"
+    assert not any("reports a past Sunday" in line for line in publication.evidence)
+    # "on Thursday", the day after the caption's, is the nearer reading: it still pins the writing.
+    item = article(item.text.replace("on Sunday", "on Thursday"), ["Officers outside the building on April 22, 2015"])
+    assert estimate_publication(item, 2015, None).iso == "2015-04-23"
+
+
 def test_future_weekday_matching_a_dated_poster_bounds_the_publication_window():
     item = article(
         "The referendum planned for Sunday would close the space for diplomacy.",

@@ -185,6 +185,12 @@ AMBIGUOUS_PAST_DAYS = 6
 # "Aug. 14, a Monday", "Aug. 14, which was a Monday": the weekday of the date before it.
 _APPOSED_WEEKDAY = re.compile(r"^,? (?:which was )?an? $")
 _MAX_WINDOW_DAYS = 14  # resolve against a window of at most this many days
+# A past weekday and a dated day: the weekday is k days after the date or 7 - k days before it, and
+# the writing follows both. It pins the writing k days on only when that is the nearer reading (the
+# days a report names by weekday lie close together): "on Tuesday" beside a Monday's caption is the
+# day after (example 001); "detained on Sunday" beside a Wednesday's caption is three days before, not
+# four after (fresh Multi-News sample, wave 9: the later reading dated two past Sundays a week late).
+PIN_MAX_DAYS_AFTER = 3
 _SPOKEN = re.compile(r"``.*?''|“[^”]*”|\"[^\"]*\"")  # a quotation within one sentence, any double marks
 _QUOTED = re.compile(r"[\"“‘'][^\"”’']*[\"”’']")
 
@@ -706,15 +712,17 @@ def estimate_publication(
     if windows:
         (lo, hi), support = max(windows.items(), key=lambda item: (item[1], -item[0][0].toordinal()))
         evidence.append(f"{reasons[(lo, hi)]}, {support} mention(s): between {lo.isoformat()} and {hi.isoformat()}")
-    # A reported (non-future) weekday inside the window is a day the article already describes.
+    # A reported (non-future) weekday inside the window is a day the article already describes,
+    # when it is nearer the dated day after it than a week before (see PIN_MAX_DAYS_AFTER).
     pinned = None
     if lo is not None:
         window_start = lo  # each weekday is its first occurrence in the window, not after another's
         for sentence, e in weekdays:
             if e.future:
                 continue
-            day = window_start + timedelta(days=(WEEKDAYS[e.part("weekday")] - window_start.weekday()) % 7)
-            if hi is None or day <= hi:
+            after = (WEEKDAYS[e.part("weekday")] - window_start.weekday()) % 7
+            day = window_start + timedelta(days=after)
+            if after <= PIN_MAX_DAYS_AFTER and (hi is None or day <= hi):
                 if day > lo:
                     within = "" if hi is not None else " at the earliest"
                     evidence.append(
