@@ -405,6 +405,22 @@ def test_either_of_two_years_is_their_interval():
     assert [(m.text, m.iso) for m in brief.analysis.dates] == [("2011", "2011/2012")]
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The club joined the league in 1988-89.", "1988/1989"),
+        ("Polls in 2005-6 found the same.", "2005/2006"),
+        ("The site was dug in 1920-1937 by two teams.", "1920/1937"),
+        ("She served as dean from 2007-2014.", "2007"),  # "from" names the first end
+        ("The count in 1999-00 was lower.", None),  # not forward: no pair of years
+    ],
+)
+def test_a_hyphenated_pair_of_years_is_their_interval(text: str, iso: str | None) -> None:
+    brief = analyse_texts([text])
+    assert brief.analysis is not None
+    assert [m.iso for m in brief.analysis.dates] == [iso]
+
+
 def test_a_weekday_written_with_its_date_is_that_date():
     brief = analyse_texts(
         ["The paper said in an editorial on Monday, Oct. 12, that the plan had failed."], ["1998-10-11"]

@@ -74,10 +74,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year",
-        # "in 2011 or 2012": the interval of the two years.
+        # "in 2011 or 2012", "in 2005-6", "in 1920-1937": the interval of the two years.
         re.compile(
-            rf"\b(?:in|since|until|by|from|before|after|year|early|late|of) {_YEAR}\b(?!s|\.\d)"
-            rf"(?:(?= or (?P<alternative>{_YEAR_DIGITS})\b))?"
+            rf"\b(?P<prep>in|since|until|by|from|before|after|year|early|late|of) {_YEAR}\b(?!s|\.\d)"
+            rf"(?:(?= or (?P<alternative>{_YEAR_DIGITS})\b)|(?=[-–](?P<through>\d{{1,4}})\b))?"
         ),
     ),
     (
@@ -437,12 +437,22 @@ def _week(day: date, weeks: int = 0) -> str:
     return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
 
 
+# "served from 2007-2014", "since 2001-02": the preposition names one end of the range, its first year.
+_BOUND_PREPOSITIONS = ("since", "until", "by", "from", "before", "after")
+
+
 def absolute_value(e: Expression, year_hint: int | None) -> str | None:
     """ISO value of an expression that names its date (year from the hint when it names none)."""
     g = e.groups
     if e.kind == "year":
+        first = e.part("year")
+        if (through := g.get("through")) and g["prep"] not in _BOUND_PREPOSITIONS:
+            # "1988-89": the later year's digits replace the last ones of the first; a range that
+            # does not run forward ("1999-00", a count "1990-5") is no pair of years.
+            last = first[: 4 - len(through)] + through
+            return f"{first}/{last}" if last > first else None
         other = g.get("alternative")
-        return f"{e.part('year')}/{other}" if other and other > e.part("year") else e.part("year")
+        return f"{first}/{other}" if other and other > first else first
     month = MONTHS.get(g.get("month") or "")
     year = int(e.part("year")) if g.get("year") else year_hint
     if month is None or year is None:
