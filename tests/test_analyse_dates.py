@@ -707,3 +707,15 @@ def test_the_tense_picks_which_weekend(text, written, iso):
 def test_a_date_ahead_in_a_sentence_that_recounts_the_past_abstains(text, iso):
     month = next(e for e in find_expressions(text) if e.kind == "month")
     assert resolve(month, date(1999, 9, 22)) == iso
+
+
+def test_another_sources_month_and_year_lends_no_year_to_a_yearless_day() -> None:
+    # A month with its year in one source ("in February 2016") is mostly background; a day with its
+    # year ("Feb. 8, 2016") is the news. Only the day lends its year to a source that names none.
+    background = "The seat has been empty since the judge died in February 2016."
+    news = "The seat has been empty since the hearing on Feb. 8, 2016."
+    yearless = "The nominee sent a letter dated March 2 to the committee."
+    for other, iso in ((background, None), (news, "2016-03-02")):
+        brief = analyse_texts([other, yearless])
+        assert brief.analysis is not None
+        assert [m.iso for m in brief.analysis.dates if m.text == "March 2"] == [iso]
