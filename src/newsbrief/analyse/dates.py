@@ -418,7 +418,8 @@ OTHER_SIDE_DAYS = 92
 def _pick_year(month: int, day: int, anchor: date, e: Expression) -> int | None:
     """Year of a yearless date: the next occurrence for future context, the previous for past,
     else the nearest to the anchor (so "in November" written in March is last November), unless
-    the nearest is in the next year in a sentence that recounts the past: then None (the cues
+    the nearest is in the next year in a sentence that recounts the past, or a day's cue points to
+    another year while this year's occurrence is close the other way: then None (the cues
     conflict)."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
