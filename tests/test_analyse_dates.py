@@ -12,6 +12,7 @@ from newsbrief.analyse import analyse_texts
 from newsbrief.analyse.dates import (
     _ANY_TEMPORAL,
     _PATTERNS,
+    OTHER_SIDE_DAYS,
     anchored_year,
     estimate_publication,
     find_expressions,
@@ -106,6 +107,22 @@ def test_caption_date_and_weekday_agreement_pin_the_publication_day():
     assert any("10 March 2014" in line for line in publication.evidence)
 
 
+def test_a_past_weekday_nearer_before_the_dated_day_does_not_move_the_publication_day():
+    # Wednesday 22 April 2015 is the caption's day; "on Sunday" is three days before it, not four
+    # after, so the writing stays on the Wednesday and the Sunday is the one before.
+    item = article(
+        "Police questioned a neighbour on Wednesday, the prosecutor said.\n\n"
+        "The suspect was detained on Sunday after calling an ambulance.",
+        ["Officers outside the building on April 22, 2015"],
+    )
+    publication = estimate_publication(item, 2015, None)
+    assert publication.iso == "2015-04-22"
+    assert not any("reports a past Sunday" in line for line in publication.evidence)
+    # "on Thursday", the day after the caption's, is the nearer reading: it still pins the writing.
+    item = article(item.text.replace("on Sunday", "on Thursday"), ["Officers outside the building on April 22, 2015"])
+    assert estimate_publication(item, 2015, None).iso == "2015-04-23"
+
+
 def test_future_weekday_matching_a_dated_poster_bounds_the_publication_window():
     item = article(
         "The referendum planned for Sunday would close the space for diplomacy.",
@@ -142,7 +159,9 @@ def test_expressions_point_into_their_text(text):
 def test_relative_values_are_valid_iso_near_the_anchor(written, phrase):
     (expression,) = find_expressions(f"It happened {phrase} in the capital.")
     iso = resolve(expression, written)
-    assert iso is not None
+    if iso is None:  # "It happened on 3 June" written in May: last June, or the June ahead?
+        assert phrase == "on 3 June" and 0 < (date(written.year, 6, 3) - written).days <= OTHER_SIDE_DAYS
+        return
     assert abs((start_date(iso) - written).days) <= 366
 
 
@@ -387,6 +406,22 @@ def test_the_tense_around_a_yearless_date_picks_its_year(text, written, phrase, 
 def test_either_of_two_years_is_their_interval():
     brief = analyse_texts(["She met the boy at the park in 2011 or 2012."])
     assert [(m.text, m.iso) for m in brief.analysis.dates] == [("2011", "2011/2012")]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The club joined the league in 1988-89.", "1988/1989"),
+        ("Polls in 2005-6 found the same.", "2005/2006"),
+        ("The site was dug in 1920-1937 by two teams.", "1920/1937"),
+        ("She served as dean from 2007-2014.", "2007"),  # "from" names the first end
+        ("The count in 1999-00 was lower.", None),  # not forward: no pair of years
+    ],
+)
+def test_a_hyphenated_pair_of_years_is_their_interval(text: str, iso: str | None) -> None:
+    brief = analyse_texts([text])
+    assert brief.analysis is not None
+    assert [m.iso for m in brief.analysis.dates] == [iso]
 
 
 def test_a_weekday_written_with_its_date_is_that_date():
@@ -675,3 +710,31 @@ def test_the_tense_picks_which_weekend(text, written, iso):
 def test_a_date_ahead_in_a_sentence_that_recounts_the_past_abstains(text, iso):
     month = next(e for e in find_expressions(text) if e.kind == "month")
     assert resolve(month, date(1999, 9, 22)) == iso
+
+
+def test_another_sources_month_and_year_lends_no_year_to_a_yearless_day() -> None:
+    # A month with its year in one source ("in February 2016") is mostly background; a day with its
+    # year ("Feb. 8, 2016") is the news. Only the day lends its year to a source that names none.
+    background = "The seat has been empty since the judge died in February 2016."
+    news = "The seat has been empty since the hearing on Feb. 8, 2016."
+    yearless = "The nominee sent a letter dated March 2 to the committee."
+    for other, iso in ((background, None), (news, "2016-03-02")):
+        brief = analyse_texts([other, yearless])
+        assert brief.analysis is not None
+        assert [m.iso for m in brief.analysis.dates if m.text == "March 2"] == [iso]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        # the past reading is the year before, this year's day 10 days ahead: the cues conflict
+        ("Experts have discovered a virus set to strike on July 12.", "2003-07-02", None),
+        ("Leaders met at the summit on Dec. 3 to sign it.", "2003-10-01", None),
+        ("The fund was drained last Aug. 3, the report said.", "2003-07-01", "2002-08-03"),  # "last" says
+        ("The fund was drained on Aug. 3, the report said.", "2003-02-01", "2002-08-03"),  # far ahead
+        ("The fund was drained in August, the report said.", "2003-07-01", "2002-08"),  # a month: its cue
+    ],
+)
+def test_a_tense_cue_does_not_send_a_day_close_ahead_to_the_year_before(text: str, written: str, iso: str | None):
+    (expression,) = find_expressions(text)
+    assert resolve(expression, date.fromisoformat(written)) == iso
