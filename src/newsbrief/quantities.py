@@ -68,7 +68,18 @@ _VAGUE = {
 # "twenty-eight": a tens word and a unit word hyphenated are one number ("Twenty-eight-year-old").
 _TENS = tuple(w for w, n in NUMBER_WORDS.items() if n % 10 == 0 and 20 <= n <= 90)
 _UNITS = tuple(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 9)
-_NUMBER_WORD = "(?:" + alternation(_TENS) + ")-(?:" + alternation(_UNITS) + ")|" + alternation(tuple(NUMBER_WORDS))
+# "hundred" multiplies the number word before it and adds the one after it, "and" allowed
+# between ("One hundred and three patients" is 103, not three): a compound is one number; in
+# "between two hundred and three hundred" the second hundred starts the range's other end.
+_HUNDREDS = tuple(w for w, n in NUMBER_WORDS.items() if n == 100)
+_BELOW_HUNDRED = (
+    "(?:" + alternation(_TENS) + ")-(?:" + alternation(_UNITS) + ")|"
+    + alternation(tuple(w for w, n in NUMBER_WORDS.items() if n < 100))
+)  # fmt: skip
+_NUMBER_WORD = (
+    rf"(?:(?:{_BELOW_HUNDRED})\s+)?{alternation(_HUNDREDS)}(?:(?:\s+and)?\s+(?:{_BELOW_HUNDRED})\b(?!\s+{alternation(_HUNDREDS)}))?"
+    rf"|{_BELOW_HUNDRED}"
+)
 _QUANTITY = re.compile(
     r"(?P<qual>\b(?:more than|over|at least|nearly|almost|about|around|some|roughly|approximately|estimated|"
     r"up to|as many as|fewer than|less than|under)\s+)?"
@@ -187,7 +198,12 @@ def _value(number: str, multiplier: str | None) -> float:
     if lowered[0].isdigit():
         value = float(lowered.replace(",", ""))
     else:
-        value = float(sum(NUMBER_WORDS[part] for part in lowered.split("-")))
+        value = 0.0
+        for part in re.split(r"[\s-]+", lowered):
+            if part in _HUNDREDS:
+                value = (value or 1) * NUMBER_WORDS[part]
+            elif part != "and":
+                value += NUMBER_WORDS[part]
     return value * _MULTIPLIERS.get((multiplier or "").lower(), 1)
 
 
