@@ -38,8 +38,10 @@ MULTINEWS_FRESH = 60
 DUC_FRESH = ("D0616", "D0619", "D0637", "D0642", "D0623", "D0624", "D0630", "D0634", "D0638", "D0640")
 # (precision, recall) measured after wave 9: Multi-News 3 of 3 flagged, 3 of 8 found; DUC 2 of 6
 # flagged. On main before it: Multi-News 0 of 10 flagged (6 stance conflicts, 2 ages of different
-# people, 2 heart rates), 0 of 8 found; DUC, the first four clusters: 0 of 3 flagged.
-FLOORS = {"multinews": (1.0, 0.375), "duc": (0.33, None)}
+# people, 2 heart rates), 0 of 8 found; DUC, the first four clusters: 0 of 3 flagged. Wave 10
+# (an opening name counts as a name in common): DUC 3 of 8 flagged (one age dispute gained, one
+# pair of attacks joined by a place adjective that opens a sentence); Multi-News unchanged.
+FLOORS = {"multinews": (1.0, 0.375), "duc": (0.375, None)}
 MAX_UNLABELLED = 0  # a flag on a pair nobody read: label it (it counts for neither side)
 
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from newsbrief.corroborate import Verdict, assertion, best_in_source, find_support, judge, story_terms
+from newsbrief.corroborate import (
+    Verdict,
+    assertion,
+    best_in_source,
+    compatible,
+    find_support,
+    judge,
+    story_terms,
+)
 from newsbrief.model import Article, Sentence
 from newsbrief.pipeline import prepare
 from newsbrief.quantities import overlap, quantities
@@ -137,3 +145,15 @@ def test_a_sentence_its_source_says_better_elsewhere_tells_another_detail():
     # on its own (no better sentence in its source) the detail would pass the word rules
     alone = cluster_of(first.text, detail.text)
     assert judge_pair(alone, alone.article(1).sentences[0], alone.article(2).sentences[0]).accepted
+
+
+def test_a_name_that_opens_a_sentence_is_one_of_its_names():
+    # "Kuisis" is capitalised by position in the first sentence and named mid-sentence in the
+    # second: the two share a name, while "Moreno" is another person.
+    claim = "Kuisis told the Senate panel that the contract was signed in secret."
+    for other, same in (
+        ("The contract was signed in secret by Kuisis, officials said.", True),
+        ("The contract was signed in secret by Moreno, officials said.", False),
+    ):
+        ok, why = compatible(claim, other, similarity=0.2)
+        assert ok is same and ("different names" in why) is not same, (other, why)

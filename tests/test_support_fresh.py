@@ -49,12 +49,14 @@ PAIRS = Path(__file__).with_name("fixtures") / "support_fresh_pairs.tsv"
 # of 36 yes (lost: a word the other article repeats in 8 sentences, "oxide-derived", was the detail).
 # With the dateline, possessive and number-sign fixes: dev10 0.833 (45/54), 34 of 39 yes. Scored at
 # the end: check10 0.750 (39/52), 32 of 36 yes; check9 0.902 (37/41); check 0.933 (14/15).
+# Wave 10, quantities (compound number words, measures, opening names): dev10 0.849 (45/53),
+# check10 0.755 (40/53), yes kept as before; the other parts unchanged.
 FLOORS = {
     "dev": (0.93, 1.0),
     "check": (0.93, 1.0),
     "dev9": (0.87, 0.97),
     "check9": (0.90, 1.0),
-    "dev10": (0.83, 0.87),
+    "dev10": (0.84, 0.87),
     "check10": (0.75, 0.88),
 }
 # Pairs whose sentences cleaning now removes: the 19 wire-desk contact-line pairs of D0647 (of 90

@@ -141,6 +141,9 @@ class Assertion:
     years: frozenset[str]
     days: frozenset[tuple[str, int]]  # (month, day) of the dates it names ("Oct. 18")
     names: frozenset[str]  # stemmed capitalised words after the first
+    # the stemmed first word when it may be a name ("Kuisis told …"): capitalised by position too,
+    # so it counts for a name in common, never as a name of its own ("Officials said …")
+    opening: frozenset[str]
     negated: frozenset[str]  # stemmed terms in the scope of a negation
     negative: bool  # an odd number of negations: the sentence as a whole denies
     ago: frozenset[tuple[str, float]]  # (unit, amount) of the times it gives as "N years ago"
@@ -172,9 +175,29 @@ def assertion(text: str) -> Assertion:
         for m in _MONTH_DAY.finditer(text)
     )
     ago = frozenset((m.group(2).lower().rstrip("s"), float(m.group(1).replace(",", ""))) for m in _AGO.finditer(text))
+    word = _opening_word(text)
+    opening = frozenset(content_terms(word)) if word else frozenset()
     return Assertion(
-        quantities(text), frozenset(_YEAR.findall(text)), days, names, frozenset(negated), negations % 2 == 1, ago
+        quantities(text),
+        frozenset(_YEAR.findall(text)),
+        days,
+        names,
+        opening,
+        frozenset(negated),
+        negations % 2 == 1,
+        ago,
     )
+
+
+def common_names(first: Assertion, second: Assertion, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Names two sentences share (``ignore`` aside), a sentence's opening word counting as one of
+    its names: "Kuisis told …" and "… signed by Kuisis" name one person."""
+    return ((first.names | first.opening) & (second.names | second.opening)) - ignore
+
+
+def disjoint_names(first: Assertion, second: Assertion) -> bool:
+    """Do both sentences name people, places or organisations and share none (:func:`common_names`)?"""
+    return bool(first.names and second.names and not common_names(first, second))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -201,16 +224,21 @@ def _lowercase_words(cluster: Cluster) -> frozenset[str]:
     return frozenset(w for s in cluster.sentences for w in _TOKEN.findall(s.text) if w.islower())
 
 
-def opening_name(text: str, cluster: Cluster) -> str | None:
-    """The name a sentence opens with ("Kuisis, who …", "Hernandez has been charged"): its subject,
-    when the word is capitalised, not a function word, and never written in lower case."""
+def _opening_word(text: str) -> str | None:
+    """The first word of a sentence after any dateline, when it may be a name: capitalised,
+    alphabetic and not a function word."""
     match = _TOKEN.match(_DATELINE.sub("", text).lstrip("“\"‘'( "))
     if not match:
         return None
     word = _POSSESSIVE.sub("", match.group(0))
-    if not word[:1].isupper() or not word.isalpha() or word in _NOT_NAME_WORDS:
-        return None
-    return None if word.lower() in _lowercase_words(cluster) else word
+    return word if word[:1].isupper() and word.isalpha() and word not in _NOT_NAME_WORDS else None
+
+
+def opening_name(text: str, cluster: Cluster) -> str | None:
+    """The name a sentence opens with ("Kuisis, who …", "Hernandez has been charged"): its subject,
+    when the word may be a name (:func:`_opening_word`) and the story never writes it in lower case."""
+    word = _opening_word(text)
+    return None if word is None or word.lower() in _lowercase_words(cluster) else word
 
 
 def figure_agrees(a: str, b: str) -> bool:
@@ -259,8 +287,8 @@ def compatible(
         return False, "positions differ: one favours what the other opposes"
     names_a, names_b = first.names - topic, second.names - topic
     if names_a and names_b:
-        if names_a & names_b:
-            notes.append(f"names agree: {', '.join(sorted(names_a & names_b))}")
+        if common := common_names(first, second, topic):
+            notes.append(f"names agree: {', '.join(sorted(common))}")
         elif similarity < DISJOINT_NAMES_SIMILARITY:
             return False, f"different names: {', '.join(sorted(names_a))} vs {', '.join(sorted(names_b))}"
     if shared is None:

@@ -29,9 +29,25 @@ UNIT_CLASSES = {
     "households": "households families",
     "percent": "percent per cent %",
     "dollars": "dollars $",
-    "pounds": "pounds £",
+    "pounds": "pounds pound lb lbs £",  # money or weight: the sentence tells them apart, not the word
     "euros": "euros €",
     "years old": "year-old years-old",
+    # Measures, each comparable within its own unit only: "7 feet" and "13 feet" are two heights,
+    # and "7 feet (2 meters)" gives both (the conversion adds a figure, it does not replace one).
+    # Irregular plurals ("feet") and the singular of a compound ("a 7-foot wall") are listed, as
+    # the head-noun rule finds only regular plurals.
+    "feet": "feet foot ft",
+    "inches": "inches inch",
+    "miles": "miles mile",
+    "yards": "yards yard",
+    "ounces": "ounces ounce oz",
+    "acres": "acres acre",
+    "gallons": "gallons gallon",
+    "tons": "tons ton tonnes tonne",
+    "meters": "meters metres meter metre",
+    "kilometers": "kilometers kilometres kilometer kilometre km",
+    "centimeters": "centimeters centimetres centimeter centimetre cm",
+    "kilograms": "kilograms kilogram kilos kilo kg",
 }
 _UNIT_OF = {word: unit for unit, words in UNIT_CLASSES.items() for word in words.split()}
 UNIT_STEMS = set(content_terms(" ".join(_UNIT_OF)))
@@ -68,7 +84,18 @@ _VAGUE = {
 # "twenty-eight": a tens word and a unit word hyphenated are one number ("Twenty-eight-year-old").
 _TENS = tuple(w for w, n in NUMBER_WORDS.items() if n % 10 == 0 and 20 <= n <= 90)
 _UNITS = tuple(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 9)
-_NUMBER_WORD = "(?:" + alternation(_TENS) + ")-(?:" + alternation(_UNITS) + ")|" + alternation(tuple(NUMBER_WORDS))
+# "hundred" multiplies the number word before it and adds the one after it, "and" allowed
+# between ("One hundred and three patients" is 103, not three): a compound is one number; in
+# "between two hundred and three hundred" the second hundred starts the range's other end.
+_HUNDREDS = tuple(w for w, n in NUMBER_WORDS.items() if n == 100)
+_BELOW_HUNDRED = (
+    "(?:" + alternation(_TENS) + ")-(?:" + alternation(_UNITS) + ")|"
+    + alternation(tuple(w for w, n in NUMBER_WORDS.items() if n < 100))
+)  # fmt: skip
+_NUMBER_WORD = (
+    rf"(?:(?:{_BELOW_HUNDRED})\s+)?{alternation(_HUNDREDS)}(?:(?:\s+and)?\s+(?:{_BELOW_HUNDRED})\b(?!\s+{alternation(_HUNDREDS)}))?"
+    rf"|{_BELOW_HUNDRED}"
+)
 _QUANTITY = re.compile(
     r"(?P<qual>\b(?:more than|over|at least|nearly|almost|about|around|some|roughly|approximately|estimated|"
     r"up to|as many as|fewer than|less than|under)\s+)?"
@@ -187,7 +214,12 @@ def _value(number: str, multiplier: str | None) -> float:
     if lowered[0].isdigit():
         value = float(lowered.replace(",", ""))
     else:
-        value = float(sum(NUMBER_WORDS[part] for part in lowered.split("-")))
+        value = 0.0
+        for part in re.split(r"[\s-]+", lowered):
+            if part in _HUNDREDS:
+                value = (value or 1) * NUMBER_WORDS[part]
+            elif part != "and":
+                value += NUMBER_WORDS[part]
     return value * _MULTIPLIERS.get((multiplier or "").lower(), 1)
 
 
@@ -412,7 +444,7 @@ MAX_RIVAL_RATIO = 3.0
 # south of the capital"): two in sentences that look alike are usually of different places. 4 fresh
 # DUC 2006 clusters outside the labels: 2 of the 4 conflicts flagged were such pairs; the trust
 # labels hold no distance disagreement.
-DISTANCE_STEMS = frozenset(content_terms("miles kilometers kilometres km meters metres feet yards"))
+DISTANCE_UNITS = frozenset(("miles", "kilometers", "meters", "feet", "yards"))
 
 
 def same_thing(a: Quantity, b: Quantity) -> bool:
@@ -421,7 +453,7 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
     no two different places or groups ("five on the ground" / "109 aboard"); and a word of their
     surroundings in common (what the figure is of: "two journalists [...] referencing" and "the
     four journalists - Paul …" count two groups)."""
-    if a.unit != b.unit or a.unit in DISTANCE_STEMS:
+    if a.unit != b.unit or a.unit in DISTANCE_UNITS:
         return False
     if a.unit in ("percent", *_CURRENCY_UNITS) and not (a.of and b.of and (a.of.endswith(b.of) or b.of.endswith(a.of))):
         return False

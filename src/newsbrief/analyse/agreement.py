@@ -32,7 +32,7 @@ import numpy as np
 from scipy import sparse
 
 from newsbrief.analyse import register, support_threshold
-from newsbrief.corroborate import assertion, judge, name_terms, shared_terms, story_terms
+from newsbrief.corroborate import assertion, disjoint_names, judge, name_terms, shared_terms, story_terms
 from newsbrief.isodate import bounds
 from newsbrief.lexicon import ATTRIBUTION_WORDS, REPORTED_SPEECH_VERBS, alternation
 from newsbrief.model import Analysis, Brief, Conflict, ConflictSide, DateMention, Fact, Quote, Sentence, Support
@@ -272,7 +272,7 @@ def different_events(first: Sentence, second: Sentence, published: dict[int, str
     different years; or one names only years at least :data:`HISTORY_YEARS` before the other's
     publication ("In 1990, 13 deaths" / "five confirmed deaths" in a 1999 report)."""
     a, b = assertion(first.text), assertion(second.text)
-    if a.names and b.names and not a.names & b.names:
+    if disjoint_names(a, b):
         return True
     if a.years and b.years:
         return not a.years & b.years
