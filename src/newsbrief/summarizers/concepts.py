@@ -32,12 +32,13 @@ import numpy as np
 from scipy import sparse
 
 from newsbrief.model import SentenceScore
+from newsbrief.segment import dateline_end
 from newsbrief.summarizers import register
 from newsbrief.summarizers.base import Budget, Summarizer, is_candidate, ranked_scores
 from newsbrief.summarizers.default import LinearScorer, needs_predecessor, shipped_scorer
 from newsbrief.summarizers.features import sentence_features
 from newsbrief.summarizers.units import Units, selectable_units
-from newsbrief.textsim import STOPWORDS, Cluster
+from newsbrief.textsim import STOPWORDS, Cluster, words
 
 # A concept must be used by at least this share of the documents (and by two of them): ICSISumm kept
 # bigrams in 3 of 10 documents. On the tuning sample (40 Multi-News + 12 DUC 2006 clusters drawn with
@@ -101,7 +102,13 @@ Concept = tuple[str, str]
 def concept_weights(cluster: Cluster, rows: list[int]) -> tuple[list[set[Concept]], dict[Concept, float]]:
     """Bigrams of each row and the weight of every kept concept: the number of documents using it
     (sentences, for a single document), kept from ``max(2, MIN_DOCUMENT_SHARE * documents)`` up."""
-    grams = [_bigrams(cluster.tokens[row], cluster.stems[row]) for row in rows]
+    grams = []
+    for row in rows:
+        # a wire dateline is not shown (units.shown_text): its bigrams ("(washington, ap)", in every
+        # wire document of a story) are no content the summary would carry
+        text = cluster.sentences[row].text
+        shown_from = len(words(text[: dateline_end(text)]))
+        grams.append(_bigrams(cluster.tokens[row][shown_from:], cluster.stems[row][shown_from:]))
     n_docs = len(cluster.articles)
     counted = grams  # each sentence's bigrams count once, or each document's for several documents
     if n_docs > 1:
