@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsbrief.model import Article
-from newsbrief.segment import segment, split_paragraph
+from newsbrief.segment import dateline_end, segment, split_paragraph
+from newsbrief.summarizers.units import shown_text
 
 
 def sentences(text: str) -> list[str]:
@@ -131,3 +132,25 @@ def test_offsets_are_exact_ordered_and_non_overlapping(text):
     # nothing but whitespace is lost between sentences
     covered = "".join(s.text for s in article.sentences)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("RIVERTON (AP) -- The bridge reopened on Monday.", "The bridge reopened on Monday."),
+        ("PORTO, May 3 (Wire) -- The ministry said it would act.", "The ministry said it would act."),
+        ("FARMINGTON HILLS, Mich. (AP) _ A school board voted.", "A school board voted."),
+        ("LAKEVIEW, Ore. _ ``We are ready,'' the mayor said.", "``We are ready,'' the mayor said."),
+        ("NEW TOWN — Voters went to the polls.", "Voters went to the polls."),
+        # no dateline: a capitalised name, an acronym as subject, a dash inside the sentence
+        ("NATO said on Monday that it would meet.", "NATO said on Monday that it would meet."),
+        ("The U.S. -- and its allies -- agreed.", "The U.S. -- and its allies -- agreed."),
+        ("UN -- the council met in the morning.", "UN -- the council met in the morning."),
+    ],
+)
+def test_a_wire_dateline_is_not_shown(text, shown):
+    """The summary shows a first sentence without its dateline (``shown_text``); the sentence keeps it."""
+    article = segment(Article(id=1, path="a", raw_text=text, text=text))
+    sentence = article.sentences[0]
+    assert sentence.text == text
+    assert shown_text(sentence) == shown == article.text[sentence.start + dateline_end(sentence.text) : sentence.end]

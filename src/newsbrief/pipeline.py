@@ -21,6 +21,7 @@ from newsbrief.segment import segment
 from newsbrief.settings import Options
 from newsbrief.summarizers import Budget, get_summarizer
 from newsbrief.summarizers.order import reader_order
+from newsbrief.summarizers.units import shown_text
 from newsbrief.textsim import Cluster
 
 
@@ -72,10 +73,10 @@ def brief_articles(articles: list[Article], options: Options | None = None, warn
         )
         summary.append(
             SummarySentence(
-                text=sentence.text,
+                text=shown_text(sentence),
                 sources=[sentence.doc_id] + [s.source for s in support],
                 sentence=sentence.index,
-                start=sentence.start,
+                start=sentence.end - len(shown_text(sentence)),
                 end=sentence.end,
                 score=score.score,
                 rank=score.rank,

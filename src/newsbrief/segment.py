@@ -59,6 +59,14 @@ _SPEECH_TAG = re.compile(
 # A wire dateline goes on after its place's abbreviation: "RIVERTON, Ore. (AP) -- The bridge ..."
 _PLACE_ABBREVIATION_MAX = 6  # "Calif", "Wash", "N.Y" ("(HealthDay)—" after "contends." starts a sentence)
 _DATELINE_TAG = re.compile(r"\s+\([A-Z][A-Za-z]{1,12}\)\s*(--|—|–|_)")
+# A wire dateline at the start of a story's first sentence: the place in capitals, then optionally its
+# region, a date and the agency, then a dash ("CITY, Region (Wire) -- ", "CITY, May 9 (Wire) -- ",
+# "CITY _ "). It stays in the sentence (the date analyser reads it there); a summary shows the
+# sentence without it (:func:`dateline_end`).
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z.'’ -]{1,25}?)?(?:,? [A-Z][a-z]{2,8}\.? [0-3]?\d)?"
+    r"(?: \([A-Za-z][A-Za-z&.-]{0,15}\))? ?(?:--|—|–|_) +(?=[\"“`]*[A-Z0-9])"
+)
 _LOWER_WORD_END = re.compile(r"(?<![\w.])[a-z]{2,}$")
 _NEXT_START = re.compile(r"\s++([\"'“‘(\[`]{0,2})([A-Z0-9])")
 # Chinese and Japanese end sentences with full-width marks and no space after them; a closing
@@ -82,6 +90,12 @@ def ends_sentence(text: str) -> bool:
     """Does ``text`` end like a sentence? (A quote closing without a full stop does not:
     'Yanukovych: "I will be back in Kiev"' is a caption.)"""
     return bool(_SENTENCE_END.search(text))
+
+
+def dateline_end(text: str) -> int:
+    """Where a sentence's text begins after a leading wire dateline (0: it has none)."""
+    match = _WIRE_DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def _is_place_abbreviation(text: str, end: int) -> bool:

@@ -11,7 +11,7 @@ import numpy as np
 
 from newsbrief.model import SentenceScore
 from newsbrief.settings import DEFAULT_WORDS
-from newsbrief.summarizers.units import selectable_units
+from newsbrief.summarizers.units import selectable_units, shown_words
 from newsbrief.textsim import Cluster, word_count
 
 # Sentences shorter than this are rarely informative on their own ("But it is not."),
@@ -102,7 +102,7 @@ def rank_and_select(
         if unit is None or row in chosen:
             continue
         added = [r for r in units.members[unit] if r not in chosen]  # an antecedent may be in already
-        n_words = sum(word_count(cluster.sentences[r].text) for r in added)
+        n_words = sum(shown_words(cluster, r) for r in added)
         n_sentences = len(added)
         if budget.allows(used_words, used_sentences + n_sentences - 1, n_words):
             chosen.update(added)

@@ -38,7 +38,7 @@ from newsbrief.summarizers import register
 from newsbrief.summarizers.base import Budget, Summarizer, is_candidate, ranked_scores
 from newsbrief.summarizers.features import FEATURE_NAMES, SHORT_WORDS, sentence_features
 from newsbrief.summarizers.paraphrase import paraphrase_space
-from newsbrief.summarizers.units import depends_on_context, selectable_units
+from newsbrief.summarizers.units import depends_on_context, selectable_units, shown_words
 from newsbrief.textsim import Cluster, word_count
 
 # A sentence that is one quotation and nothing else: no speaker named in it.
@@ -171,7 +171,7 @@ class SalienceSummarizer(Summarizer):
                         continue  # no chains: the predecessor would need its own
                     group = before_group + group
             group = [g for g in group if g not in chosen]  # a dangling unit's antecedent may be in already
-            n_words = sum(word_count(cluster.sentences[rows[g]].text) for g in group)
+            n_words = sum(shown_words(cluster, rows[g]) for g in group)
             if not budget.allows(used_words, len(chosen) + len(group) - 1, n_words):
                 continue
             if chosen and space.similarity([rows[g] for g in group], [rows[c] for c in chosen]).max() >= (

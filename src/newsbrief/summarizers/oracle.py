@@ -17,8 +17,8 @@ from newsbrief.errors import UsageError
 from newsbrief.model import SentenceScore
 from newsbrief.summarizers import register
 from newsbrief.summarizers.base import Budget, Summarizer, is_candidate
-from newsbrief.summarizers.units import selectable_units
-from newsbrief.textsim import Cluster, word_count
+from newsbrief.summarizers.units import selectable_units, shown_words
+from newsbrief.textsim import Cluster
 
 Grams = list[Counter[tuple[str, ...]]]  # [unigram counts, bigram counts]
 
@@ -102,7 +102,7 @@ class OracleSummarizer(Summarizer):
             best_unit, best_value, best_grams = None, current, None
             for unit in sorted(remaining):
                 rows_added = new_rows(unit)
-                n_words = sum(word_count(cluster.sentences[row].text) for row in rows_added)
+                n_words = sum(shown_words(cluster, row) for row in rows_added)
                 if not rows_added or not budget.allows(used_words, len(chosen) + len(rows_added) - 1, n_words):
                     continue
                 added = [sum((grams[row][n] for row in rows_added), Counter()) for n in range(2)]
@@ -117,7 +117,7 @@ class OracleSummarizer(Summarizer):
             selection = [selection[0] + best_grams[0], selection[1] + best_grams[1]]
             overlaps = [ref.overlaps(selection) for ref in self._references]
             current = best_value
-            used_words += sum(word_count(cluster.sentences[row].text) for row in rows_added)
+            used_words += sum(shown_words(cluster, row) for row in rows_added)
         # Rank: selected sentences first in the order chosen, then the rest by their value alone.
         order = chosen + sorted(set(rows) - set(chosen), key=lambda r: (-alone[r], r))
         chosen_set = set(chosen)
