@@ -2,9 +2,9 @@
 
 A summary is worth the total weight of the *concepts* it contains, each counted once:
 concepts are word bigrams (Porter-stemmed; a bigram of two stop words is none) weighted by
-the number of documents that use them, squared (:data:`DOCUMENT_COUNT_EXPONENT`), so what many
-sources say is worth much and saying it twice is worth nothing more. The best set of units (whole
-quotations, :mod:`~newsbrief.summarizers.units`) within the word budget is found exactly by the
+the number of documents that use them, so what many sources say is worth much and saying it
+twice is worth nothing more. The best set of units (whole quotations,
+:mod:`~newsbrief.summarizers.units`) within the word budget is found exactly by the
 HiGHS (``highspy``)::
 
     maximise   sum_j w_j c_j + salience_weight * sum_u s_u x_u
@@ -45,11 +45,6 @@ from newsbrief.textsim import STOPWORDS, Cluster, words
 # seed 7) ROUGE-2 on DUC was 10.30 / 10.85 / 10.73 at 0.05 / 0.1 / 0.2; Multi-News (2-3 documents, so the
 # floor of 2 binds) did not move.
 MIN_DOCUMENT_SHARE = 0.1
-# A concept's weight is its document count to this power: what most sources say outweighs what a few
-# repeat. Tune halves (seed 10: 25 DUC 2006 clusters, 125 Multi-News validation ones), ROUGE-2 at
-# exponents 1 / 1.5 / 2 / 2.5 / 3: DUC 2006 at 100 words 8.19 / 8.10 / 8.62 / 8.39 / 8.27; at 2, DUC 2006
-# at 250 words 10.45 -> 10.59 and Multi-News at 250 words 16.56 -> 16.60 (2-3 documents: 2 vs 3 counts).
-DOCUMENT_COUNT_EXPONENT = 2.0
 # Problem size bounds (units, concepts) for the solver; Multi-News clusters have ~75 candidate
 # sentences and DUC 2006 clusters ~600, so the unit pool binds only on large stories.
 POOL_UNITS = 250
@@ -106,8 +101,7 @@ Concept = tuple[str, str]
 
 def concept_weights(cluster: Cluster, rows: list[int]) -> tuple[list[set[Concept]], dict[Concept, float]]:
     """Bigrams of each row and the weight of every kept concept: the number of documents using it
-    (sentences, for a single document) to the power DOCUMENT_COUNT_EXPONENT, kept from
-    ``max(2, MIN_DOCUMENT_SHARE * documents)`` up."""
+    (sentences, for a single document), kept from ``max(2, MIN_DOCUMENT_SHARE * documents)`` up."""
     grams = []
     for row in rows:
         # a wire dateline is not shown (units.shown_text): its bigrams ("(washington, ap)", in every
@@ -124,7 +118,7 @@ def concept_weights(cluster: Cluster, rows: list[int]) -> tuple[list[set[Concept
         counted = list(per_document.values())
     counts = Counter(gram for group in counted for gram in group)
     floor = max(2, math.ceil(MIN_DOCUMENT_SHARE * n_docs))
-    return grams, {gram: float(count) ** DOCUMENT_COUNT_EXPONENT for gram, count in counts.items() if count >= floor}
+    return grams, {gram: float(count) for gram, count in counts.items() if count >= floor}
 
 
 def learned_salience(cluster: Cluster, rows: list[int], scorer: LinearScorer) -> np.ndarray:
