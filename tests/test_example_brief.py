@@ -68,10 +68,6 @@ def test_some_sentence_is_corroborated_by_another_outlet(example_brief):
     def outlets(item):
         return {example_brief.source(s).outlet_name or f"file:{example_brief.source(s).path}" for s in item.sources}
 
-    if example_brief.options.words < 300:
-        # Wave 10 (concept weights = document counts squared): the 150-word brief's six sentences come
-        # from one outlet each (before: one of five was corroborated); the 300-word brief still has one.
-        pytest.skip("no corroborated sentence in the 150-word brief since wave 10 (docs/evaluation.md)")
     assert any(len(outlets(item)) >= 2 for item in example_brief.summary)
 
 
