@@ -78,6 +78,12 @@ def _overlaps(a: str, b: str) -> bool:
     return sum(w in longer for w in shorter) >= 0.6 * len(shorter)
 
 
+def _shared_words(a: str, b: str) -> float:
+    """Jaccard similarity of two texts' word sets."""
+    wa, wb = set(_words(a)), set(_words(b))
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
 @dataclass
 class StoryRun:
     """One briefed cluster and where newsbrief's sentences lie in the development text."""
@@ -220,7 +226,9 @@ def _score_speakers(story: StoryRun, quotes: list, tally: Tally) -> None:
         found = [
             q for q in analysis.quotes if article and q.source == article.id and _overlaps(q.text, label.quote.text)
         ]
-        found.sort(key=lambda q: q.kind != "direct")
+        # Direct quotes first, then the one that shares most words with the label: a short quote
+        # nearby ("more positive course") overlaps a long label by the 60% rule of _overlaps too.
+        found.sort(key=lambda q: (q.kind != "direct", -_shared_words(q.text, label.quote.text)))
         named = label.speaker != "unnamed"
         if not found:
             tally.counts["named not found" if named else "unnamed not found"] += 1
