@@ -486,5 +486,5 @@ class SalientConceptSummarizer(ConceptSummarizer):
 @register("default")
 class DefaultSummarizer(SalientConceptSummarizer):
     """The default: concept coverage with the learned salience, the candidate that beat every peer on
-    both development sets (Multi-News validation and DUC 2006), by 0.9-2.1 ROUGE-2 (wave 10; short of
+    both development sets (Multi-News validation and DUC 2006), by 0.8-2.1 ROUGE-2 (wave 10; short of
     the issue's +2.0 on Multi-News and on DUC 2006 at 100 words; the tables in docs/evaluation.md)."""
