@@ -19,7 +19,6 @@ labels file names (the reader labels and the unseen-cleaner labels hold 26 of th
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -27,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from trust_eval import Tally, _score_dates, run_story
-from trust_labels import MULTINEWS_LINES, DateLabel, LabelError, Span, digest, document, missing_data, multinews_draw
+from trust_labels import MULTINEWS_LINES, DateLabel, labelled_span, missing_data, multinews_draw, read_label_rows
 
 FIXTURES = Path(__file__).with_name("fixtures")
 # Right / wrong among dated, measured: before wave 9 455 / 13 (0.972 / 0.028; 1 abstained); after
@@ -62,17 +61,10 @@ MAX_UNLABELLED = 0
 
 
 def _labels(name: str) -> list[DateLabel]:
-    with (FIXTURES / name).open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    labels = []
-    for number, row in enumerate(rows, start=2):
-        start, end = map(int, row["span"].split(":"))
-        text = document(row["dataset"], row["cluster"], row["doc"]).raw[start:end]
-        if digest(text) != row["sha1"]:
-            raise LabelError(f"{name}:{number}: the span no longer holds the labelled text")
-        span = Span(row["dataset"], row["cluster"], row["doc"], start, end, text)
-        labels.append(DateLabel(span, None if row["iso"] == "abstain" else row["iso"]))
-    return labels
+    return [
+        DateLabel(labelled_span(row, "", where), None if row["iso"] == "abstain" else row["iso"])
+        for where, row in read_label_rows(FIXTURES / name)
+    ]
 
 
 def _lines(name: str) -> list[int]:

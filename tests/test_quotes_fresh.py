@@ -24,7 +24,6 @@ Skipped where the development data are absent.
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections import Counter
 from functools import cache
@@ -32,13 +31,11 @@ from pathlib import Path
 
 import pytest
 
-from trust_eval import Tally, _score_speakers, run_story
-from trust_labels import LabelError, QuoteLabel, Span, digest, document, missing_data
+from trust_eval import ATTRIBUTED, NAMED, Tally, _score_speakers, run_story
+from trust_labels import QuoteLabel, labelled_span, missing_data, read_label_rows
 
 LABELS = Path(__file__).with_name("fixtures") / "quote_fresh_labels.tsv"
 SEED = 20261210
-NAMED = ("named right", "named wrong", "named described", "named none", "named not found")
-ATTRIBUTED = ("named right", "named wrong", "named described", "unnamed right", "unnamed wrong")
 # Measured before wave 10: right 0.942 / wrong 0.038 among attributed (98 / 4 of 104), named
 # speakers given one 0.743 (101 of 136). After wave 10: 0.949 / 0.026 (111 / 3 of 117), given 0.824
 # (112 of 136). Two of the three wrong are the scorer's: it takes the first found quote that
@@ -50,17 +47,9 @@ GIVEN_FLOOR = 0.82
 
 
 def labels() -> list[QuoteLabel]:
-    with LABELS.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    found = []
-    for number, row in enumerate(rows, start=2):
-        start, end = map(int, row["span"].split(":"))
-        text = document(row["dataset"], row["cluster"], row["doc"]).raw[start:end]
-        if digest(text) != row["sha1"]:
-            raise LabelError(f"{LABELS.name}:{number}: the span no longer holds the labelled text")
-        span = Span(row["dataset"], row["cluster"], row["doc"], start, end, text)
-        found.append(QuoteLabel(span, row["speaker"], row["kind"]))
-    return found
+    return [
+        QuoteLabel(labelled_span(row, "", where), row["speaker"], row["kind"]) for where, row in read_label_rows(LABELS)
+    ]
 
 
 @cache

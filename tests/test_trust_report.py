@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from trust_eval import ATTRIBUTED, NAMED
 from trust_labels import DATASETS, missing_data
 
 
@@ -93,8 +94,6 @@ DUC_YEARS, DUC_CALENDAR_YEARS = 0.86, 0.96
 
 PARTS = {"multinews": (("multinews",), MULTINEWS), "all": (DATASETS, ALL)}
 ACCEPTED = ("yes accepted", "partial accepted", "no accepted")
-ATTRIBUTED = ("named right", "named wrong", "named described", "unnamed right", "unnamed wrong")
-NAMED = ("named right", "named wrong", "named described", "named none", "named not found")
 DATED = ("right", "wrong")
 _EVALUATED: dict[str, dict] = {}
 

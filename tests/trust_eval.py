@@ -318,6 +318,10 @@ def _unmapped(tally: Tally) -> int:
 
 
 DATE_OUTCOMES = ("right", "wrong", "abstained", "abstained right", "not found")
+# The speaker tallies a share is taken over: every quote whose speaker the text names, and every
+# quote newsbrief gave a speaker (or rightly none).
+NAMED = ("named right", "named wrong", "named described", "named none", "named not found")
+ATTRIBUTED = ("named right", "named wrong", "named described", "unnamed right", "unnamed wrong")
 
 
 def _ratio(value: float) -> str:
@@ -327,8 +331,6 @@ def _ratio(value: float) -> str:
 def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
     s, o, q, d, c, y = (tallies[k] for k in ("support", "outlets", "speakers", "dates", "conflicts", "duc_years"))
     accepted = ("yes accepted", "partial accepted", "no accepted")
-    named = ("named right", "named wrong", "named described", "named none", "named not found")
-    attributed = ("named right", "named wrong", "named described", "unnamed right", "unnamed wrong")
     dated = ("right", "wrong")
     flagged = ("disagree flagged", "agree flagged", "different flagged")
     return [
@@ -346,13 +348,13 @@ def report(tallies: dict[str, Tally]) -> list[tuple[str, str]]:
             "N independent outlets right (facts)",
             f"{_ratio(o.share('right', ('right', 'wrong')))} of {o.counts['right'] + o.counts['wrong']}",
         ),
-        ("speakers right among attributed", f"{_ratio(q.share(('named right', 'unnamed right'), attributed))}"),
-        ("speakers wrong among attributed", f"{_ratio(q.share(('named wrong', 'unnamed wrong'), attributed))}"),
+        ("speakers right among attributed", f"{_ratio(q.share(('named right', 'unnamed right'), ATTRIBUTED))}"),
+        ("speakers wrong among attributed", f"{_ratio(q.share(('named wrong', 'unnamed wrong'), ATTRIBUTED))}"),
         (
             "named speakers given one (recall)",
-            f"{_ratio(q.share(named[:3], named))} of {sum(q.counts[k] for k in named)}",
+            f"{_ratio(q.share(NAMED[:3], NAMED))} of {sum(q.counts[k] for k in NAMED)}",
         ),
-        ("named speakers given the right one", f"{_ratio(q.share('named right', named))}"),
+        ("named speakers given the right one", f"{_ratio(q.share('named right', NAMED))}"),
         ("speakers given only as a description (named)", f"{q.counts['named described']}"),
         ("quotes not found (named / unnamed)", f"{q.counts['named not found']} / {q.counts['unnamed not found']}"),
         ("dates right among dated", f"{_ratio(d.share('right', dated))}"),

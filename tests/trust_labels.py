@@ -302,7 +302,16 @@ class Labels:
         }
 
 
-def _span(row: dict[str, str], prefix: str, where: str) -> Span:
+def read_label_rows(path: Path) -> list[tuple[str, dict[str, str]]]:
+    """The rows of a tab-separated label file, each with where it stands (``name:line``)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [(f"{path.name}:{number}", row) for number, row in enumerate(rows, start=2)]
+
+
+def labelled_span(row: dict[str, str], prefix: str, where: str) -> Span:
+    """The span a label row names (columns ``{prefix}doc``, ``{prefix}span``, ``{prefix}sha1``),
+    checked against the development text (:class:`LabelError` when it no longer holds it)."""
     doc = row[f"{prefix}doc"]
     start, end = map(int, row[f"{prefix}span"].split(":"))
     text = document(row["dataset"], row["cluster"], doc).raw[start:end]
@@ -317,11 +326,9 @@ def _rows(split: str, name: str, datasets: tuple[str, ...] = DATASETS) -> list[t
     path = LABELS / split / name
     if not path.exists():
         return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     found = []
-    for number, row in enumerate(rows, start=2):
-        where = f"{split}/{name}:{number}"
+    for where, row in read_label_rows(path):
+        where = f"{split}/{where}"
         if row["dataset"] not in datasets:
             continue
         if split_of(row["dataset"], row["cluster"]) != split:
@@ -336,16 +343,18 @@ def load(split: str, datasets: tuple[str, ...] = DATASETS) -> Labels:
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
     support = [
-        SupportPair(_span(r, "a_", w), _span(r, "b_", w), r["label"], r["origin"])
+        SupportPair(labelled_span(r, "a_", w), labelled_span(r, "b_", w), r["label"], r["origin"])
         for w, r in _rows(split, "support.tsv", datasets)
     ]
     conflicts = [
-        ConflictPair(_span(r, "a_", w), _span(r, "b_", w), r["label"], r["aspect"], r["note"])
+        ConflictPair(labelled_span(r, "a_", w), labelled_span(r, "b_", w), r["label"], r["aspect"], r["note"])
         for w, r in _rows(split, "conflicts.tsv", datasets)
     ]
-    quotes = [QuoteLabel(_span(r, "", w), r["speaker"], r["kind"]) for w, r in _rows(split, "quotes.tsv", datasets)]
+    quotes = [
+        QuoteLabel(labelled_span(r, "", w), r["speaker"], r["kind"]) for w, r in _rows(split, "quotes.tsv", datasets)
+    ]
     dates = [
-        DateLabel(_span(r, "", w), None if r["iso"] == "abstain" else r["iso"])
+        DateLabel(labelled_span(r, "", w), None if r["iso"] == "abstain" else r["iso"])
         for w, r in _rows(split, "dates.tsv", datasets)
     ]
     outlets = []
