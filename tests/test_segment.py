@@ -142,6 +142,7 @@ def test_offsets_are_exact_ordered_and_non_overlapping(text):
         ("FARMINGTON HILLS, Mich. (AP) _ A school board voted.", "A school board voted."),
         ("LAKEVIEW, Ore. _ ``We are ready,'' the mayor said.", "``We are ready,'' the mayor said."),
         ("NEW TOWN — Voters went to the polls.", "Voters went to the polls."),
+        ("UNION TOWN, Ga. - Police said the road was closed.", "Police said the road was closed."),
         # no dateline: a capitalised name, an acronym as subject, a dash inside the sentence
         ("NATO said on Monday that it would meet.", "NATO said on Monday that it would meet."),
         ("The U.S. -- and its allies -- agreed.", "The U.S. -- and its allies -- agreed."),

@@ -36,6 +36,7 @@ from functools import lru_cache
 from newsbrief.lexicon import DESCRIBED_SPEAKER_VERBS, NEGATIONS
 from newsbrief.model import Sentence, Support
 from newsbrief.quantities import Quantity, contradicting, overlap, quantities
+from newsbrief.segment import dateline_end
 from newsbrief.settings import DEFAULT_MIN_SHARED_TERMS
 from newsbrief.textsim import Cluster, content_terms
 
@@ -74,12 +75,6 @@ _TOKEN = re.compile(r"[\w'’-]+")
 # "No. 250", "No 1": the number sign, not a negation (it made "fluctuating between No. 250 and No.
 # 500" deny what "between #250 and 500" states; wave-10 dev pairs).
 _NUMBER_SIGN = re.compile(r"\bNo\.?\s*(?=\d)")
-# A wire dateline before the first word ("ROME —", "UNION CITY, Ga. -", "PARIS (AP) —") names the
-# place of filing, not the sentence's subject (wave-10 dev pairs: "ROME" vs "Italian" refused one
-# event).
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]*\)\s*)?(?:—|–|--?|_)\s*"
-)
 _POSSESSIVE = re.compile(r"[’']s?$")
 NEGATION_SCOPE = 4  # a negation governs the next few words ("did not immediately return")
 # Two sentences naming different people or places share no name; below this cosine that means two
@@ -227,7 +222,9 @@ def _lowercase_words(cluster: Cluster) -> frozenset[str]:
 def _opening_word(text: str) -> str | None:
     """The first word of a sentence after any dateline, when it may be a name: capitalised,
     alphabetic and not a function word."""
-    match = _TOKEN.match(_DATELINE.sub("", text).lstrip("“\"‘'( "))
+    # a wire dateline ("ROME —", "PARIS (AP) —") names the place of filing, not the subject
+    # (wave-10 dev pairs: "ROME" vs "Italian" refused one event)
+    match = _TOKEN.match(text[dateline_end(text) :].lstrip("“\"‘'( "))
     if not match:
         return None
     word = _POSSESSIVE.sub("", match.group(0))

@@ -61,11 +61,11 @@ _PLACE_ABBREVIATION_MAX = 6  # "Calif", "Wash", "N.Y" ("(HealthDay)—" after "c
 _DATELINE_TAG = re.compile(r"\s+\([A-Z][A-Za-z]{1,12}\)\s*(--|—|–|_)")
 # A wire dateline at the start of a story's first sentence: the place in capitals, then optionally its
 # region, a date and the agency, then a dash ("CITY, Region (Wire) -- ", "CITY, May 9 (Wire) -- ",
-# "CITY _ "). It stays in the sentence (the date analyser reads it there); a summary shows the
+# "CITY _ ", "CITY, Ga. - "). It stays in the sentence (the date analyser reads it there); a summary shows the
 # sentence without it (:func:`dateline_end`).
 _WIRE_DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z.'’ -]{1,25}?)?(?:,? [A-Z][a-z]{2,8}\.? [0-3]?\d)?"
-    r"(?: \([A-Za-z][A-Za-z&.-]{0,15}\))? ?(?:--|—|–|_) +(?=[\"“`]*[A-Z0-9])"
+    r"(?: \([A-Za-z][A-Za-z&.-]{0,15}\))? ?(?:--?|—|–|_) +(?=[\"“`]*[A-Z0-9])"
 )
 _LOWER_WORD_END = re.compile(r"(?<![\w.])[a-z]{2,}$")
 _NEXT_START = re.compile(r"\s++([\"'“‘(\[`]{0,2})([A-Z0-9])")
